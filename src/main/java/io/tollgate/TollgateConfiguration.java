@@ -1,0 +1,78 @@
+package io.tollgate;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import io.tollgate.config.DatabaseDrivers;
+import io.tollgate.config.PasswordSettings;
+import io.dropwizard.util.DataSize;
+import io.dropwizard.util.DataSizeUnit;
+import io.dropwizard.validation.MaxDataSize;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Typed view of config.yml. Every deployment setting there is overridable by an environment variable. */
+public class TollgateConfiguration extends Configuration {
+    @Valid
+    @NotNull
+    private DataSourceFactory database = new DataSourceFactory();
+
+    @Valid
+    @NotNull
+    private PasswordSettings passwords = new PasswordSettings();
+
+    @NotNull
+    private Map<String, Map<String, String>> views = Collections.emptyMap();
+
+    /** Larger request bodies are refused with 413 before they are read into memory. */
+    @NotNull
+    @MaxDataSize(value = 16, unit = DataSizeUnit.MEBIBYTES)
+    private DataSize maxRequestBodySize = DataSize.kibibytes(64);
+
+    @JsonProperty("database")
+    public DataSourceFactory getDatabase() {
+        return database;
+    }
+
+    /** The driver follows the URL unless config names one, so DATABASE_URL alone picks H2 or PostgreSQL. */
+    @JsonProperty("database")
+    public void setDatabase(DataSourceFactory database) {
+        if (database.getDriverClass() == null || database.getDriverClass().isBlank()) {
+            DatabaseDrivers.forUrl(database.getUrl()).ifPresent(database::setDriverClass);
+        }
+        this.database = database;
+    }
+
+    @JsonProperty
+    public PasswordSettings getPasswords() {
+        return passwords;
+    }
+
+    @JsonProperty
+    public void setPasswords(PasswordSettings passwords) {
+        this.passwords = passwords;
+    }
+
+    @JsonProperty
+    public DataSize getMaxRequestBodySize() {
+        return maxRequestBodySize;
+    }
+
+    @JsonProperty
+    public void setMaxRequestBodySize(DataSize maxRequestBodySize) {
+        this.maxRequestBodySize = maxRequestBodySize;
+    }
+
+    @JsonProperty
+    public Map<String, Map<String, String>> getViews() {
+        return views;
+    }
+
+    @JsonProperty
+    public void setViews(Map<String, Map<String, String>> views) {
+        this.views = new LinkedHashMap<>(views);
+    }
+}

@@ -1,0 +1,47 @@
+package io.tollgate.ops;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.changelog.ChangeSet;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+/** Asks Liquibase which changesets of the bundled changelog the database has not run yet. */
+public final class PendingMigrations {
+    public static final String CHANGELOG = "migrations.xml";
+
+    private final DataSource dataSource;
+
+    public PendingMigrations(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The ids of the changesets still to run, in order. */
+    public List<String> list() throws SQLException, LiquibaseException {
+        try (Connection connection = dataSource.getConnection()) {
+            Database database = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            // Not closed: closing the Liquibase object would close the pooled connection under us.
+            Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
+            List<ChangeSet> pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression());
+            return pending.stream().map(ChangeSet::getId).toList();
+        }
+    }
+
+    /** Fails with a message an operator can act on when the schema is behind the code. */
+    public void requireNone() throws SQLException, LiquibaseException {
+        List<String> pending = list();
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException("The database is not migrated: " + pending.size()
+                    + " pending changeset(s), first " + pending.get(0) + ". Run: java -jar target/tollgate.jar db migrate config.yml");
+        }
+    }
+}

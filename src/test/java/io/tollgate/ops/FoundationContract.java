@@ -1,0 +1,79 @@
+package io.tollgate.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.tollgate.TollgateConfiguration;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.Test;
+
+/** The foundation's promises, checked over HTTP against the running application; one subclass per database. */
+abstract class FoundationContract {
+    abstract DropwizardAppExtension<TollgateConfiguration> app();
+
+    private String base() {
+        return "http://127.0.0.1:" + app().getLocalPort();
+    }
+
+    private String admin() {
+        return "http://127.0.0.1:" + app().getAdminPort();
+    }
+
+    @Test
+    void unknownPathIsAJson404() {
+        try (Response response = app().client().target(base() + "/nope").request().get()) {
+            assertThat(response.getStatus()).isEqualTo(404);
+            assertThat(response.getMediaType().toString()).startsWith("application/json");
+            assertThat(response.readEntity(JsonNode.class).get("detail").asText()).isEqualTo("Not found.");
+        }
+    }
+
+    @Test
+    void wrongMethodIsAJson405WithAllow() {
+        try (Response response = app().client().target(base() + "/").request()
+                .post(Entity.entity("{}", MediaType.APPLICATION_JSON))) {
+            assertThat(response.getStatus()).isEqualTo(405);
+            assertThat(response.getHeaderString("Allow")).contains("GET");
+            assertThat(response.readEntity(JsonNode.class).get("detail").asText()).isEqualTo("Method \"POST\" not allowed.");
+        }
+    }
+
+    @Test
+    void malformedUriIsJsonNotHtml() {
+        try (Response response = app().client().target(base() + "/users/%zz").request().get()) {
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(response.getMediaType().toString()).startsWith("application/json");
+            assertThat(response.readEntity(String.class)).contains("\"detail\"").doesNotContain("<html");
+        }
+    }
+
+    @Test
+    void apiRootListsTheCollections() {
+        JsonNode root = app().client().target(base() + "/").request().get(JsonNode.class);
+        assertThat(root.get("users").asText()).isEqualTo(base() + "/users/");
+        assertThat(root.get("groups").asText()).isEqualTo(base() + "/groups/");
+    }
+
+    @Test
+    void healthChecksShowTheDatabaseAndMigrationsHealthy() {
+        try (Response response = app().client().target(admin() + "/healthcheck").request().get()) {
+            JsonNode health = response.readEntity(JsonNode.class);
+            assertThat(response.getStatus()).isEqualTo(200);
+            assertThat(health.get("database").get("healthy").asBoolean()).isTrue();
+            assertThat(health.get("migrations").get("healthy").asBoolean()).isTrue();
+            assertThat(health.get("migrations").get("message").asText()).isEqualTo("schema up to date");
+        }
+    }
+
+    @Test
+    void prometheusEndpointExportsJvmJettyAndResourceMetrics() {
+        app().client().target(base() + "/").request().get(JsonNode.class);
+        String text = app().client().target(admin() + "/prometheus").request().get(String.class);
+        assertThat(text).contains("# TYPE jvm_memory_heap_used gauge");
+        assertThat(text).contains("io_dropwizard_jetty_MutableServletContextHandler_requests");
+        assertThat(text).contains("io_tollgate_web_api_ApiRootResource_api_root");
+    }
+}

@@ -1,0 +1,19 @@
+package io.tollgate.ops;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.tollgate.TollgateConfiguration;
+import io.tollgate.testing.RequiresPostgres;
+import io.tollgate.testing.TestApp;
+import io.tollgate.testing.TestDatabase;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith({RequiresPostgres.class, DropwizardExtensionsSupport.class})
+class FoundationPostgresIT extends FoundationContract {
+    static final DropwizardAppExtension<TollgateConfiguration> APP = TestApp.start(TestDatabase.postgres("foundation"));
+
+    @Override
+    DropwizardAppExtension<TollgateConfiguration> app() {
+        return APP;
+    }
+}
