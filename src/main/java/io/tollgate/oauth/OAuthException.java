@@ -1,0 +1,70 @@
+package io.tollgate.oauth;
+
+import java.util.Objects;
+
+/**
+ * The only exception protocol code throws: an RFC 6749 §5.2 error code, a client-safe description and the HTTP
+ * status. The web layer renders it; descriptions must never carry internal details.
+ */
+public final class OAuthException extends RuntimeException {
+
+    private final String error;
+    private final String description;
+    private final int status;
+    private final boolean basicChallenge;
+
+    public OAuthException(String error, String description, int status, boolean basicChallenge) {
+        // No stack trace is needed to explain a client mistake, and it is built for every bad request.
+        super(error + (description == null ? "" : ": " + description), null, false, false);
+        this.error = Objects.requireNonNull(error, "error");
+        this.description = description;
+        this.status = status;
+        this.basicChallenge = basicChallenge;
+    }
+
+    public static OAuthException invalidRequest(String description) {
+        return new OAuthException("invalid_request", description, 400, false);
+    }
+
+    /** RFC 6749 §5.2: 401, and the web layer adds a Basic challenge when the client tried Basic. */
+    public static OAuthException invalidClient(String description, boolean basicAttempted) {
+        return new OAuthException("invalid_client", description, 401, basicAttempted);
+    }
+
+    public static OAuthException invalidGrant(String description) {
+        return new OAuthException("invalid_grant", description, 400, false);
+    }
+
+    public static OAuthException unauthorizedClient(String description) {
+        return new OAuthException("unauthorized_client", description, 400, false);
+    }
+
+    public static OAuthException unsupportedGrantType(String description) {
+        return new OAuthException("unsupported_grant_type", description, 400, false);
+    }
+
+    public static OAuthException invalidScope(String description) {
+        return new OAuthException("invalid_scope", description, 400, false);
+    }
+
+    public static OAuthException accessDenied(String description) {
+        return new OAuthException("access_denied", description, 400, false);
+    }
+
+    public String error() {
+        return error;
+    }
+
+    /** Nullable. */
+    public String description() {
+        return description;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public boolean basicChallenge() {
+        return basicChallenge;
+    }
+}

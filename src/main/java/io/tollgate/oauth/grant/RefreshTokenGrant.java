@@ -1,0 +1,75 @@
+package io.tollgate.oauth.grant;
+
+import io.tollgate.oauth.OAuthException;
+import io.tollgate.oauth.model.Client;
+import io.tollgate.oauth.model.GrantType;
+import io.tollgate.oauth.model.RefreshToken;
+import io.tollgate.oauth.model.ScopeSet;
+import io.tollgate.oauth.model.TokenResponse;
+import io.tollgate.oauth.store.ResourceOwnerAuthenticator;
+import io.tollgate.oauth.store.TokenStore;
+import io.tollgate.oauth.token.RefreshTokenErrors;
+import io.tollgate.oauth.token.TokenHasher;
+import io.tollgate.oauth.token.TokenService;
+import java.time.Clock;
+import java.util.Objects;
+
+/** RFC 6749 §6 with rotation and reuse detection (RFC 9700 §4.14.2). */
+public final class RefreshTokenGrant implements GrantHandler {
+
+    private final TokenStore store;
+    private final ResourceOwnerAuthenticator owners;
+    private final TokenService tokens;
+    private final Clock clock;
+
+    public RefreshTokenGrant(TokenStore store, ResourceOwnerAuthenticator owners, TokenService tokens, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.owners = Objects.requireNonNull(owners, "owners");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public GrantType grantType() {
+        return GrantType.REFRESH_TOKEN;
+    }
+
+    @Override
+    public TokenResponse handle(Client client, TokenParameters params) {
+        String presented = params.required("refresh_token");
+        RefreshToken token = store.findRefreshToken(TokenHasher.sha256Hex(presented))
+                .orElseThrow(RefreshTokenGrant::invalid);
+        if (token.clientDbId() != client.id()) {
+            // RFC 6749 §6: bound to the client it was issued to. Not treated as reuse: that client may be innocent.
+            throw invalid();
+        }
+        if (token.isRevoked()) {
+            // A rotated token coming back means two parties hold it; kill the family so the thief's copy dies too.
+            store.revokeFamily(token.familyId(), clock.instant());
+            throw invalid();
+        }
+        if (token.isExpired(clock)) {
+            throw invalid();
+        }
+        if (token.userId() != null && owners.findActive(token.userId()).isEmpty()) {
+            throw invalid();
+        }
+        ScopeSet scope = requestedScope(params, token);
+        return tokens.rotate(client, token, scope);
+    }
+
+    private static ScopeSet requestedScope(TokenParameters params, RefreshToken token) {
+        if (params.optional("scope").isEmpty()) {
+            return token.scope();
+        }
+        ScopeSet requested = ScopeSet.parse(params.optional("scope").get());
+        if (requested.isEmpty() || !token.scope().containsAll(requested)) {
+            throw OAuthException.invalidScope("The requested scope exceeds the scope originally granted.");
+        }
+        return requested;
+    }
+
+    private static OAuthException invalid() {
+        return OAuthException.invalidGrant(RefreshTokenErrors.INVALID);
+    }
+}

@@ -1,0 +1,25 @@
+package io.tollgate.oauth.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** An access token row not yet stored; the store assigns the id and links it to the refresh token saved with it. */
+public record NewAccessToken(
+        String tokenHash,
+        long clientDbId,
+        String clientId,
+        Long userId,
+        ScopeSet scope,
+        Instant created,
+        Instant expires,
+        String familyId) {
+
+    public NewAccessToken {
+        Objects.requireNonNull(tokenHash, "tokenHash");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(expires, "expires");
+        Objects.requireNonNull(familyId, "familyId");
+    }
+}

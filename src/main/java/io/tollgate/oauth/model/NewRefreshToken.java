@@ -1,0 +1,22 @@
+package io.tollgate.oauth.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** A refresh token row not yet stored. {@code expires} is nullable (never expires). */
+public record NewRefreshToken(
+        String tokenHash,
+        long clientDbId,
+        Long userId,
+        ScopeSet scope,
+        Instant created,
+        Instant expires,
+        String familyId) {
+
+    public NewRefreshToken {
+        Objects.requireNonNull(tokenHash, "tokenHash");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(familyId, "familyId");
+    }
+}

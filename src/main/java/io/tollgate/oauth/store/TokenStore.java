@@ -1,0 +1,45 @@
+package io.tollgate.oauth.store;
+
+import io.tollgate.oauth.model.AccessToken;
+import io.tollgate.oauth.model.IssuedIds;
+import io.tollgate.oauth.model.NewAccessToken;
+import io.tollgate.oauth.model.NewRefreshToken;
+import io.tollgate.oauth.model.RefreshToken;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Storage of access and refresh tokens. Only hashes are ever passed in; lookups are by hash. */
+public interface TokenStore {
+
+    /**
+     * Atomically inserts the access token and, when {@code refresh} is not null, the refresh token, linking the
+     * access token's refreshTokenId to it; either both rows are stored or neither.
+     */
+    IssuedIds save(NewAccessToken access, NewRefreshToken refresh);
+
+    /**
+     * Refresh-token rotation in one transaction: revokes refresh token {@code oldRefreshTokenId} and the access
+     * tokens issued with it ONLY if it is not yet revoked (conditional update), then saves the new pair as
+     * {@link #save} does. Returns empty, writing nothing, if the old token was already revoked; of N concurrent
+     * calls for the same token exactly one succeeds.
+     */
+    Optional<IssuedIds> rotate(long oldRefreshTokenId, Instant at, NewAccessToken access, NewRefreshToken refresh);
+
+    /** The access token with this hash, whatever its state (revoked and expired ones included), or empty. */
+    Optional<AccessToken> findAccessToken(String tokenHash);
+
+    /** The refresh token with this hash, whatever its state, or empty. */
+    Optional<RefreshToken> findRefreshToken(String tokenHash);
+
+    /**
+     * Conditionally revokes a refresh token and every access token linked to it; returns true only for the call
+     * that changed it from not revoked to revoked (atomic, so concurrent callers see exactly one true).
+     */
+    boolean revokeRefreshToken(long refreshTokenId, Instant at);
+
+    /** Revokes one access token if not yet revoked; returns true if this call revoked it. */
+    boolean revokeAccessToken(long accessTokenId, Instant at);
+
+    /** Revokes every not-yet-revoked access and refresh token of the family; returns how many rows changed. */
+    int revokeFamily(String familyId, Instant at);
+}

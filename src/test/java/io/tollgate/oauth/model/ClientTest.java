@@ -1,0 +1,43 @@
+package io.tollgate.oauth.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tollgate.oauth.OAuthFixture;
+import org.junit.jupiter.api.Test;
+
+class ClientTest {
+
+    private final OAuthFixture f = new OAuthFixture();
+
+    @Test
+    void refreshIsImpliedByGrantsThatIssueRefreshTokens() {
+        assertThat(f.client("p", null, ClientType.CONFIDENTIAL, null, GrantType.PASSWORD)
+                .allowsGrant(GrantType.REFRESH_TOKEN)).isTrue();
+        assertThat(f.client("c", null, ClientType.PUBLIC, null, GrantType.AUTHORIZATION_CODE)
+                .allowsGrant(GrantType.REFRESH_TOKEN)).isTrue();
+        Client cc = f.client("cc", null, ClientType.CONFIDENTIAL, null, GrantType.CLIENT_CREDENTIALS);
+        assertThat(cc.allowsGrant(GrantType.REFRESH_TOKEN)).isFalse();
+        assertThat(cc.allowsGrant(GrantType.PASSWORD)).isFalse();
+        assertThat(cc.allowsGrant(GrantType.CLIENT_CREDENTIALS)).isTrue();
+    }
+
+    @Test
+    void redirectUriMatchIsExact() {
+        Client client = f.client("c", null, ClientType.PUBLIC, null, GrantType.AUTHORIZATION_CODE);
+        assertThat(client.allowsRedirectUri("https://app.example/callback")).isTrue();
+        assertThat(client.allowsRedirectUri("https://app.example/callback/")).isFalse();
+        assertThat(client.allowsRedirectUri("https://APP.example/callback")).isFalse();
+        assertThat(client.allowsRedirectUri("https://app.example/callback?x=1")).isFalse();
+        assertThat(client.allowsRedirectUri(null)).isFalse();
+    }
+
+    @Test
+    void wireNamesRoundTrip() {
+        for (GrantType type : GrantType.values()) {
+            assertThat(GrantType.fromWire(type.wireName())).contains(type);
+        }
+        assertThat(GrantType.fromWire("PASSWORD")).isEmpty();
+        assertThat(ClientType.fromWire("public")).contains(ClientType.PUBLIC);
+        assertThat(ClientType.fromWire("secret")).isEmpty();
+    }
+}
