@@ -1,0 +1,48 @@
+package io.tollgate.users;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** A stored user, shaped like Django's auth_user row plus its group memberships. */
+public record User(
+        long id,
+        String username,
+        String email,
+        String firstName,
+        String lastName,
+        String passwordHash,
+        boolean active,
+        boolean staff,
+        boolean superuser,
+        Instant dateJoined,
+        Instant lastLogin,
+        List<Long> groupIds) {
+
+    public User {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(firstName, "firstName");
+        Objects.requireNonNull(lastName, "lastName");
+        Objects.requireNonNull(passwordHash, "passwordHash");
+        Objects.requireNonNull(dateJoined, "dateJoined");
+        groupIds = List.copyOf(groupIds);
+    }
+
+    public User withPasswordHash(String hash) {
+        return new User(id, username, email, firstName, lastName, hash, active, staff, superuser,
+                dateJoined, lastLogin, groupIds);
+    }
+
+    public User withLastLogin(Instant at) {
+        return new User(id, username, email, firstName, lastName, passwordHash, active, staff, superuser,
+                dateJoined, at, groupIds);
+    }
+
+    // The hash is left out so that logging a user can never leak it.
+    @Override
+    public String toString() {
+        return "User[id=" + id + ", username=" + username + ", active=" + active + ", staff=" + staff
+                + ", superuser=" + superuser + ", groupIds=" + groupIds + "]";
+    }
+}
