@@ -1,0 +1,134 @@
+package io.tollgate.oauth.client;
+
+import io.tollgate.oauth.model.Client;
+import io.tollgate.oauth.model.ClientType;
+import io.tollgate.oauth.model.GrantType;
+import io.tollgate.oauth.scope.ScopeRegistry;
+import io.tollgate.oauth.store.ClientStore;
+import io.tollgate.oauth.store.DuplicateClientIdException;
+import io.tollgate.oauth.token.TokenGenerator;
+import io.tollgate.oauth.token.TokenHasher;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Registers, changes and re-keys clients, enforcing the rules every client must meet. */
+public final class ClientRegistrations {
+    /** The secret an operator brings from another system must be as hard to guess as ours (>= 32 characters). */
+    public static final int MIN_IMPORTED_SECRET_LENGTH = 32;
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._~-]{8,100}");
+
+    private final ClientStore clients;
+    private final TokenGenerator generator;
+    private final ScopeRegistry scopes;
+    private final Clock clock;
+
+    public ClientRegistrations(ClientStore clients, TokenGenerator generator, ScopeRegistry scopes, Clock clock) {
+        this.clients = clients;
+        this.generator = generator;
+        this.scopes = scopes;
+        this.clock = clock;
+    }
+
+    /** Registers a new client; the result holds the plaintext secret, which is never stored. */
+    public RegisteredClient register(ClientRegistrationRequest request) {
+        Map<String, List<String>> errors = validate(request);
+        if (request.clientId() != null && !CLIENT_ID.matcher(request.clientId()).matches()) {
+            add(errors, "client_id", "Use 8 to 100 of the characters A-Z a-z 0-9 . _ ~ -.");
+        }
+        if (request.clientSecret() != null && request.type() == ClientType.CONFIDENTIAL
+                && request.clientSecret().length() < MIN_IMPORTED_SECRET_LENGTH) {
+            add(errors, "client_secret", "Ensure this field has at least " + MIN_IMPORTED_SECRET_LENGTH + " characters.");
+        }
+        if (request.clientSecret() != null && request.type() == ClientType.PUBLIC) {
+            add(errors, "client_secret", "Public clients have no secret.");
+        }
+        throwIfAny(errors);
+        String secret = request.type() == ClientType.CONFIDENTIAL
+                ? Optional.ofNullable(request.clientSecret()).orElseGet(generator::generate) : null;
+        String clientId = Optional.ofNullable(request.clientId()).orElseGet(generator::generate);
+        Instant now = clock.instant();
+        Client client = new Client(0, clientId, secret == null ? null : TokenHasher.sha256Hex(secret), request.name(),
+                request.ownerUserId(), request.type(), request.grantTypes(), request.redirectUris(),
+                request.allowedScopes(), request.skipAuthorization(), now, now);
+        try {
+            return new RegisteredClient(clients.insert(client), secret);
+        } catch (DuplicateClientIdException e) {
+            throw new ClientRegistrationException(Map.of("client_id", List.of("This client_id is already registered.")));
+        }
+    }
+
+    /**
+     * Changes a client's settings; id, secret and owner stay. A client that becomes public loses its secret,
+     * and one that becomes confidential must be given one with {@link #regenerateSecret}.
+     */
+    public Client update(Client existing, ClientRegistrationRequest request) {
+        throwIfAny(validate(request));
+        String secretHash = request.type() == ClientType.PUBLIC ? null : existing.secretHash();
+        Client changed = new Client(existing.id(), existing.clientId(), secretHash, request.name(),
+                existing.ownerUserId(), request.type(), request.grantTypes(), request.redirectUris(),
+                request.allowedScopes(), request.skipAuthorization(), existing.created(), clock.instant());
+        clients.update(changed);
+        return changed;
+    }
+
+    /** A fresh secret for a confidential client; the old one stops working at once. */
+    public RegisteredClient regenerateSecret(Client existing) {
+        if (existing.type() != ClientType.CONFIDENTIAL) {
+            throw new ClientRegistrationException(Map.of("client_type", List.of("Public clients have no secret.")));
+        }
+        String secret = generator.generate();
+        Client changed = new Client(existing.id(), existing.clientId(), TokenHasher.sha256Hex(secret), existing.name(),
+                existing.ownerUserId(), existing.type(), existing.grantTypes(), existing.redirectUris(),
+                existing.allowedScopes(), existing.skipAuthorization(), existing.created(), clock.instant());
+        clients.update(changed);
+        return new RegisteredClient(changed, secret);
+    }
+
+    private Map<String, List<String>> validate(ClientRegistrationRequest request) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        if (request.name().isEmpty()) {
+            add(errors, "name", "This field is required.");
+        } else if (request.name().length() > 255) {
+            add(errors, "name", "Ensure this field has no more than 255 characters.");
+        }
+        if (request.type() == null) {
+            add(errors, "client_type", "This field is required.");
+        }
+        if (request.grantTypes().isEmpty()) {
+            add(errors, "grant_types", "Choose at least one grant type.");
+        }
+        if (request.type() == ClientType.PUBLIC && request.grantTypes().contains(GrantType.CLIENT_CREDENTIALS)) {
+            add(errors, "grant_types", "The client credentials grant needs a confidential client.");
+        }
+        if (request.grantTypes().contains(GrantType.AUTHORIZATION_CODE) && request.redirectUris().isEmpty()) {
+            add(errors, "redirect_uris", "The authorization code grant needs at least one redirect URI.");
+        }
+        for (String uri : request.redirectUris()) {
+            RedirectUris.problem(uri).ifPresent(problem -> add(errors, "redirect_uris", uri + ": " + problem));
+        }
+        if (request.allowedScopes() != null) {
+            for (String scope : request.allowedScopes().scopes()) {
+                if (!scopes.all().contains(scope)) {
+                    add(errors, "allowed_scopes", "Unknown scope: " + scope + ".");
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static void add(Map<String, List<String>> errors, String field, String message) {
+        errors.computeIfAbsent(field, key -> new ArrayList<>()).add(message);
+    }
+
+    private static void throwIfAny(Map<String, List<String>> errors) {
+        if (!errors.isEmpty()) {
+            throw new ClientRegistrationException(errors);
+        }
+    }
+}

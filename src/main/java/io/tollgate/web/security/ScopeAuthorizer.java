@@ -1,0 +1,24 @@
+package io.tollgate.web.security;
+
+import io.dropwizard.auth.Authorizer;
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+/**
+ * Decides {@code @RolesAllowed} by the token's scopes (see {@link ScopePolicy}). On refusal it leaves the
+ * scopes that were needed on the request, so the 403 can name them in its insufficient_scope challenge.
+ */
+public class ScopeAuthorizer implements Authorizer<TokenPrincipal> {
+    /** Request property holding the {@link io.tollgate.oauth.model.ScopeSet} a refused request needed. */
+    public static final String REQUIRED_SCOPES = "tollgate.requiredScopes";
+
+    @Override
+    public boolean authorize(TokenPrincipal principal, String role, ContainerRequestContext request) {
+        String method = request == null ? "GET" : request.getMethod();
+        ScopePolicy policy = ScopePolicy.parse(role);
+        boolean allowed = policy.allows(principal, method);
+        if (!allowed && request != null) {
+            request.setProperty(REQUIRED_SCOPES, policy.scopesFor(method));
+        }
+        return allowed;
+    }
+}
