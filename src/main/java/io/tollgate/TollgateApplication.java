@@ -13,13 +13,27 @@ import io.dropwizard.views.common.ViewBundle;
 import io.tollgate.ops.MigrationsHealthCheck;
 import io.tollgate.ops.PendingMigrations;
 import io.tollgate.ops.PrometheusEndpoint;
+import io.tollgate.persistence.JdbiGroupStore;
+import io.tollgate.persistence.JdbiUserStore;
+import io.tollgate.users.GroupService;
+import io.tollgate.users.GroupStore;
+import io.tollgate.users.PasswordHasher;
+import io.tollgate.users.UserService;
 import io.tollgate.web.api.ApiRootResource;
+import io.tollgate.web.api.GroupsResource;
+import io.tollgate.web.api.NotFoundExceptionMapper;
+import io.tollgate.web.api.Pagination;
+import io.tollgate.web.api.PermissionDeniedExceptionMapper;
+import io.tollgate.web.api.RequestDataReader;
+import io.tollgate.web.api.UsersResource;
+import io.tollgate.web.api.ValidationExceptionMapper;
 import io.tollgate.web.errors.ConstraintViolationExceptionMapper;
 import io.tollgate.web.errors.JsonErrorHandler;
 import io.tollgate.web.errors.JsonProcessingExceptionMapper;
 import io.tollgate.web.errors.RequestBodyLimitFilter;
 import io.tollgate.web.errors.UnexpectedExceptionMapper;
 import io.tollgate.web.errors.WebApplicationExceptionMapper;
+import java.time.Clock;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
@@ -63,8 +77,24 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
 
         registerErrorHandling(configuration, environment);
         environment.jersey().register(new ApiRootResource());
+        registerUsersApi(configuration, environment, jdbi);
         environment.healthChecks().register("migrations", new MigrationsHealthCheck(pendingMigrations));
         PrometheusEndpoint.register(environment.metrics(), environment.admin());
+    }
+
+    /** Users and groups: stores, services, resources and their error mappers. Returns the service for logins. */
+    private static UserService registerUsersApi(TollgateConfiguration configuration, Environment environment, Jdbi jdbi) {
+        GroupStore groupStore = new JdbiGroupStore(jdbi);
+        UserService users = new UserService(new JdbiUserStore(jdbi), groupStore,
+                new PasswordHasher(configuration.getPasswords().getIterations()), Clock.systemUTC());
+        Pagination pagination = new Pagination(configuration.getApi().getPageSize());
+        environment.jersey().register(new RequestDataReader(environment.getObjectMapper()));
+        environment.jersey().register(new UsersResource(users, pagination));
+        environment.jersey().register(new GroupsResource(new GroupService(groupStore), pagination));
+        environment.jersey().register(new ValidationExceptionMapper());
+        environment.jersey().register(new NotFoundExceptionMapper());
+        environment.jersey().register(new PermissionDeniedExceptionMapper());
+        return users;
     }
 
     private static void registerErrorHandling(TollgateConfiguration configuration, Environment environment) {

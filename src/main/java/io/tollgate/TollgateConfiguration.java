@@ -3,6 +3,7 @@ package io.tollgate;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
+import io.tollgate.config.ApiSettings;
 import io.tollgate.config.DatabaseDrivers;
 import io.tollgate.config.PasswordSettings;
 import io.dropwizard.util.DataSize;
@@ -23,6 +24,10 @@ public class TollgateConfiguration extends Configuration {
     @Valid
     @NotNull
     private PasswordSettings passwords = new PasswordSettings();
+
+    @Valid
+    @NotNull
+    private ApiSettings api = new ApiSettings();
 
     @NotNull
     private Map<String, Map<String, String>> views = Collections.emptyMap();
@@ -54,6 +59,16 @@ public class TollgateConfiguration extends Configuration {
     @JsonProperty
     public void setPasswords(PasswordSettings passwords) {
         this.passwords = passwords;
+    }
+
+    @JsonProperty
+    public ApiSettings getApi() {
+        return api;
+    }
+
+    @JsonProperty
+    public void setApi(ApiSettings api) {
+        this.api = api;
     }
 
     @JsonProperty
