@@ -5,6 +5,7 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.tollgate.config.ApiSettings;
 import io.tollgate.config.DatabaseDrivers;
+import io.tollgate.config.OAuthSettings;
 import io.tollgate.config.PasswordSettings;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.DataSizeUnit;
@@ -24,6 +25,10 @@ public class TollgateConfiguration extends Configuration {
     @Valid
     @NotNull
     private PasswordSettings passwords = new PasswordSettings();
+
+    @Valid
+    @NotNull
+    private OAuthSettings oauth = new OAuthSettings();
 
     @Valid
     @NotNull
@@ -59,6 +64,16 @@ public class TollgateConfiguration extends Configuration {
     @JsonProperty
     public void setPasswords(PasswordSettings passwords) {
         this.passwords = passwords;
+    }
+
+    @JsonProperty
+    public OAuthSettings getOauth() {
+        return oauth;
+    }
+
+    @JsonProperty
+    public void setOauth(OAuthSettings oauth) {
+        this.oauth = oauth;
     }
 
     @JsonProperty
