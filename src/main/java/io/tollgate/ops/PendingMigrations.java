@@ -27,12 +27,22 @@ public final class PendingMigrations {
     /** The ids of the changesets still to run, in order. */
     public List<String> list() throws SQLException, LiquibaseException {
         try (Connection connection = dataSource.getConnection()) {
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            // Not closed: closing the Liquibase object would close the pooled connection under us.
-            Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
-            List<ChangeSet> pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression());
-            return pending.stream().map(ChangeSet::getId).toList();
+            boolean autoCommit = connection.getAutoCommit();
+            try {
+                Database database = DatabaseFactory.getInstance()
+                        .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                // Not closed: closing the Liquibase object would close the pooled connection under us.
+                Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
+                List<ChangeSet> pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression());
+                return pending.stream().map(ChangeSet::getId).toList();
+            } finally {
+                // Liquibase turns auto-commit off. Back in the pool like that, the connection makes Jdbi believe
+                // a transaction is already open, so its writes would never be committed.
+                if (connection.getAutoCommit() != autoCommit) {
+                    connection.rollback();
+                    connection.setAutoCommit(autoCommit);
+                }
+            }
         }
     }
 
