@@ -10,6 +10,8 @@ import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.dropwizard.views.common.ViewBundle;
+import io.tollgate.ops.ChangePasswordCommand;
+import io.tollgate.ops.CreateSuperuserCommand;
 import io.tollgate.ops.MigrationsHealthCheck;
 import io.tollgate.ops.PendingMigrations;
 import io.tollgate.ops.PrometheusEndpoint;
@@ -60,6 +62,8 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
                 return configuration.getDatabase();
             }
         });
+        bootstrap.addCommand(new CreateSuperuserCommand());
+        bootstrap.addCommand(new ChangePasswordCommand());
         bootstrap.addBundle(new ViewBundle<>() {
             @Override
             public Map<String, Map<String, String>> getViewConfiguration(TollgateConfiguration configuration) {
