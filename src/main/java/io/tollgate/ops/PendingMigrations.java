@@ -27,13 +27,27 @@ public final class PendingMigrations {
     /** The ids of the changesets still to run, in order. */
     public List<String> list() throws SQLException, LiquibaseException {
         try (Connection connection = dataSource.getConnection()) {
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            // Not closed: closing the Liquibase object would close the pooled connection under us.
-            Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
-            List<ChangeSet> pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression());
-            return pending.stream().map(ChangeSet::getId).toList();
+            boolean autoCommit = connection.getAutoCommit();
+            try {
+                return unrun(connection);
+            } finally {
+                // Liquibase switches auto-commit off and may leave a transaction open: a pooled connection
+                // handed back like that would hold locks and swallow the next borrower's writes.
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+                connection.setAutoCommit(autoCommit);
+            }
         }
+    }
+
+    private static List<String> unrun(Connection connection) throws LiquibaseException {
+        Database database = DatabaseFactory.getInstance()
+                .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        // Not closed: closing the Liquibase object would close the pooled connection under us.
+        Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
+        List<ChangeSet> pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression());
+        return pending.stream().map(ChangeSet::getId).toList();
     }
 
     /** Fails with a message an operator can act on when the schema is behind the code. */
