@@ -48,6 +48,7 @@ import io.dropwizard.migrations.MigrationsBundle;
 import io.dropwizard.views.common.ViewBundle;
 import io.tollgate.ops.MigrationsHealthCheck;
 import io.tollgate.ops.cli.CreateApplicationCommand;
+import io.tollgate.ops.cli.PasswordCostCommand;
 import io.tollgate.ops.PendingMigrations;
 import io.tollgate.ops.PrometheusEndpoint;
 import io.tollgate.web.api.ApiRootResource;
@@ -84,6 +85,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
             }
         });
         bootstrap.addCommand(new CreateApplicationCommand());
+        bootstrap.addCommand(new PasswordCostCommand());
         bootstrap.addBundle(new ViewBundle<>() {
             @Override
             public Map<String, Map<String, String>> getViewConfiguration(TollgateConfiguration configuration) {
