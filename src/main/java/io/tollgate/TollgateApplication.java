@@ -1,5 +1,41 @@
 package io.tollgate;
 
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.tollgate.config.OAuthSettings;
+import io.tollgate.config.TokenCacheSettings;
+import io.tollgate.oauth.client.ClientAuthenticator;
+import io.tollgate.oauth.grant.AuthorizationCodeGrant;
+import io.tollgate.oauth.grant.ClientCredentialsGrant;
+import io.tollgate.oauth.grant.GrantHandlers;
+import io.tollgate.oauth.grant.PasswordGrant;
+import io.tollgate.oauth.grant.RefreshTokenGrant;
+import io.tollgate.oauth.scope.ScopeRegistry;
+import io.tollgate.oauth.store.ClientStore;
+import io.tollgate.oauth.store.ResourceOwnerAuthenticator;
+import io.tollgate.oauth.store.TokenStore;
+import io.tollgate.oauth.token.TokenGenerator;
+import io.tollgate.oauth.token.TokenService;
+import io.tollgate.persistence.JdbiAuthorizationCodeStore;
+import io.tollgate.persistence.JdbiBearerTokenLookup;
+import io.tollgate.persistence.JdbiClientStore;
+import io.tollgate.persistence.JdbiGroupStore;
+import io.tollgate.persistence.JdbiTokenStore;
+import io.tollgate.persistence.JdbiUserStore;
+import io.tollgate.users.PasswordHasher;
+import io.tollgate.users.UserResourceOwners;
+import io.tollgate.users.UserService;
+import io.tollgate.users.UserStore;
+import io.tollgate.web.oauth.OAuthExceptionMapper;
+import io.tollgate.web.oauth.TokenResource;
+import io.tollgate.web.security.BearerAuthFilter;
+import io.tollgate.web.security.RevocationAwareTokenStore;
+import io.tollgate.web.security.ScopeAuthorizer;
+import io.tollgate.web.security.TokenAuthenticator;
+import io.tollgate.web.security.TokenPrincipal;
+import java.time.Clock;
+import java.util.List;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -13,6 +49,8 @@ import io.dropwizard.views.common.ViewBundle;
 import io.tollgate.ops.ChangePasswordCommand;
 import io.tollgate.ops.CreateSuperuserCommand;
 import io.tollgate.ops.MigrationsHealthCheck;
+import io.tollgate.ops.cli.CreateApplicationCommand;
+import io.tollgate.ops.cli.PasswordCostCommand;
 import io.tollgate.ops.PendingMigrations;
 import io.tollgate.ops.PrometheusEndpoint;
 import io.tollgate.persistence.JdbiGroupStore;
@@ -62,6 +100,8 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
                 return configuration.getDatabase();
             }
         });
+        bootstrap.addCommand(new CreateApplicationCommand());
+        bootstrap.addCommand(new PasswordCostCommand());
         bootstrap.addCommand(new CreateSuperuserCommand());
         bootstrap.addCommand(new ChangePasswordCommand());
         bootstrap.addBundle(new ViewBundle<>() {
@@ -79,18 +119,22 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         pendingMigrations.requireNone();
         Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDatabase(), dataSource, "database");
 
+        Clock clock = Clock.systemUTC();
         registerErrorHandling(configuration, environment);
         environment.jersey().register(new ApiRootResource());
-        registerUsersApi(configuration, environment, jdbi);
+
+        UserService users = registerUsersApi(configuration, environment, jdbi, clock);
+        registerOAuth(configuration.getOauth(), environment, jdbi, new UserResourceOwners(users, new JdbiUserStore(jdbi)), clock);
         environment.healthChecks().register("migrations", new MigrationsHealthCheck(pendingMigrations));
         PrometheusEndpoint.register(environment.metrics(), environment.admin());
     }
 
     /** Users and groups: stores, services, resources and their error mappers. Returns the service for logins. */
-    private static UserService registerUsersApi(TollgateConfiguration configuration, Environment environment, Jdbi jdbi) {
+    private static UserService registerUsersApi(TollgateConfiguration configuration, Environment environment, Jdbi jdbi,
+                                                Clock clock) {
         GroupStore groupStore = new JdbiGroupStore(jdbi);
         UserService users = new UserService(new JdbiUserStore(jdbi), groupStore,
-                new PasswordHasher(configuration.getPasswords().getIterations()), Clock.systemUTC());
+                new PasswordHasher(configuration.getPasswords().getIterations()), clock);
         Pagination pagination = new Pagination(configuration.getApi().getPageSize());
         environment.jersey().register(new RequestDataReader(environment.getObjectMapper()));
         environment.jersey().register(new UsersResource(users, pagination));
@@ -99,6 +143,29 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         environment.jersey().register(new NotFoundExceptionMapper());
         environment.jersey().register(new PermissionDeniedExceptionMapper());
         return users;
+    }
+
+    /** The authorization server (token endpoint) and the resource server's bearer-token checks. */
+    private static void registerOAuth(OAuthSettings settings, Environment environment, Jdbi jdbi,
+                                      ResourceOwnerAuthenticator owners, Clock clock) {
+        TokenCacheSettings cache = settings.getTokenCache();
+        TokenAuthenticator tokenChecks = new TokenAuthenticator(new JdbiBearerTokenLookup(jdbi), clock,
+                cache.getMaxStaleness().toJavaDuration(), cache.getMaximumSize(), environment.metrics());
+        TokenStore tokens = new RevocationAwareTokenStore(new JdbiTokenStore(jdbi), tokenChecks);
+        ClientStore clients = new JdbiClientStore(jdbi);
+        ScopeRegistry scopes = settings.scopeRegistry();
+        TokenService tokenService = new TokenService(tokens, new TokenGenerator(), settings.tokenSettings(), clock);
+        GrantHandlers grants = new GrantHandlers(List.of(
+                new PasswordGrant(owners, scopes, tokenService),
+                new RefreshTokenGrant(tokens, owners, tokenService, clock),
+                new ClientCredentialsGrant(scopes, tokenService),
+                new AuthorizationCodeGrant(new JdbiAuthorizationCodeStore(jdbi), tokens, owners, tokenService, clock)));
+
+        environment.jersey().register(new OAuthExceptionMapper());
+        environment.jersey().register(new TokenResource(new ClientAuthenticator(clients), grants));
+        environment.jersey().register(new AuthDynamicFeature(new BearerAuthFilter(tokenChecks, new ScopeAuthorizer())));
+        environment.jersey().register(RolesAllowedDynamicFeature.class);
+        environment.jersey().register(new AuthValueFactoryProvider.Binder<>(TokenPrincipal.class));
     }
 
     private static void registerErrorHandling(TollgateConfiguration configuration, Environment environment) {

@@ -32,7 +32,7 @@ public class OAuthSettings {
     private Duration authorizationCodeLifetime = Duration.seconds(60);
 
     @NotEmpty
-    private Map<String, String> scopes = new LinkedHashMap<>(Map.of("read", "Read scope"));
+    private Map<String, String> scopes = tutorialScopes();
 
     /** Null: every configured scope, as the tutorial's token gets "read write groups". */
     private List<String> defaultScopes;
@@ -40,6 +40,14 @@ public class OAuthSettings {
     @Valid
     @NotNull
     private TokenCacheSettings tokenCache = new TokenCacheSettings();
+
+    private static Map<String, String> tutorialScopes() {
+        Map<String, String> scopes = new LinkedHashMap<>();
+        scopes.put("read", "Read scope");
+        scopes.put("write", "Write scope");
+        scopes.put("groups", "Access to your groups");
+        return scopes;
+    }
 
     public TokenSettings tokenSettings() {
         return new TokenSettings(accessTokenLifetime.toJavaDuration(),

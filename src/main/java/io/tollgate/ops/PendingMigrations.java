@@ -29,21 +29,25 @@ public final class PendingMigrations {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             try {
-                Database database = DatabaseFactory.getInstance()
-                        .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-                // Not closed: closing the Liquibase object would close the pooled connection under us.
-                Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
-                List<ChangeSet> pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression());
-                return pending.stream().map(ChangeSet::getId).toList();
+                return unrun(connection);
             } finally {
-                // Liquibase turns auto-commit off. Back in the pool like that, the connection makes Jdbi believe
-                // a transaction is already open, so its writes would never be committed.
-                if (connection.getAutoCommit() != autoCommit) {
+                // Liquibase switches auto-commit off and may leave a transaction open: a pooled connection
+                // handed back like that would hold locks and swallow the next borrower's writes.
+                if (!connection.getAutoCommit()) {
                     connection.rollback();
-                    connection.setAutoCommit(autoCommit);
                 }
+                connection.setAutoCommit(autoCommit);
             }
         }
+    }
+
+    private static List<String> unrun(Connection connection) throws LiquibaseException {
+        Database database = DatabaseFactory.getInstance()
+                .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        // Not closed: closing the Liquibase object would close the pooled connection under us.
+        Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
+        List<ChangeSet> pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression());
+        return pending.stream().map(ChangeSet::getId).toList();
     }
 
     /** Fails with a message an operator can act on when the schema is behind the code. */
