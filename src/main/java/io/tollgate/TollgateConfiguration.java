@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.tollgate.config.DatabaseDrivers;
+import io.tollgate.config.OAuthSettings;
 import io.tollgate.config.PasswordSettings;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.DataSizeUnit;
@@ -23,6 +24,10 @@ public class TollgateConfiguration extends Configuration {
     @Valid
     @NotNull
     private PasswordSettings passwords = new PasswordSettings();
+
+    @Valid
+    @NotNull
+    private OAuthSettings oauth = new OAuthSettings();
 
     @NotNull
     private Map<String, Map<String, String>> views = Collections.emptyMap();
@@ -54,6 +59,16 @@ public class TollgateConfiguration extends Configuration {
     @JsonProperty
     public void setPasswords(PasswordSettings passwords) {
         this.passwords = passwords;
+    }
+
+    @JsonProperty
+    public OAuthSettings getOauth() {
+        return oauth;
+    }
+
+    @JsonProperty
+    public void setOauth(OAuthSettings oauth) {
+        this.oauth = oauth;
     }
 
     @JsonProperty

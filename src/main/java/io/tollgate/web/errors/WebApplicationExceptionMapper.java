@@ -1,6 +1,10 @@
 package io.tollgate.web.errors;
 
+import io.tollgate.oauth.model.ScopeSet;
+import io.tollgate.web.security.ScopeAuthorizer;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAllowedException;
+import java.util.Optional;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
@@ -18,6 +22,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Context
     private HttpHeaders headers;
 
+    @Context
+    private HttpServletRequest servletRequest;
+
     @Override
     public Response toResponse(WebApplicationException exception) {
         Response original = exception.getResponse();
@@ -29,12 +36,24 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (exception instanceof NotAllowedException) {
             response.allow(original.getAllowedMethods());
         }
+        insufficientScopeChallenge(status).ifPresent(challenge -> response.header(HttpHeaders.WWW_AUTHENTICATE, challenge));
         original.getHeaders().forEach((name, values) -> {
             if (name.equalsIgnoreCase(HttpHeaders.WWW_AUTHENTICATE) || name.equalsIgnoreCase("Retry-After")) {
                 values.forEach(value -> response.header(name, value));
             }
         });
         return response.build();
+    }
+
+    /** RFC 6750 §3.1: a 403 for a token that lacks scope names the scopes the request needed. */
+    private Optional<String> insufficientScopeChallenge(int status) {
+        if (status != 403 || servletRequest == null) {
+            return Optional.empty();
+        }
+        Object needed = servletRequest.getAttribute(ScopeAuthorizer.REQUIRED_SCOPES);
+        return needed instanceof ScopeSet scopes
+                ? Optional.of("Bearer error=\"insufficient_scope\", scope=\"" + scopes.asString() + "\"")
+                : Optional.empty();
     }
 
     private String detailFor(int status) {

@@ -16,7 +16,8 @@ public class ScopeAuthorizer implements Authorizer<TokenPrincipal> {
         String method = request == null ? "GET" : request.getMethod();
         ScopePolicy policy = ScopePolicy.parse(role);
         boolean allowed = policy.allows(principal, method);
-        if (!allowed && request != null) {
+        // A token without a user fails the user rule, not a scope rule: no insufficient_scope challenge then.
+        if (!allowed && request != null && (principal.hasUser() || !policy.userRequired())) {
             request.setProperty(REQUIRED_SCOPES, policy.scopesFor(method));
         }
         return allowed;

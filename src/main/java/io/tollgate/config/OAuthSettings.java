@@ -1,0 +1,124 @@
+package io.tollgate.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
+import io.tollgate.oauth.model.ScopeSet;
+import io.tollgate.oauth.scope.ScopeRegistry;
+import io.tollgate.oauth.token.TokenSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The authorization server's settings: scopes, lifetimes, token-check caching. */
+public class OAuthSettings {
+    /** Public base URL naming this server (RFC 8414 issuer); empty means "from the request". */
+    private String issuer = "";
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration accessTokenLifetime = Duration.seconds(36000);
+
+    /** Null: refresh tokens never expire (they still rotate on every use). */
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration refreshTokenLifetime = Duration.days(30);
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration authorizationCodeLifetime = Duration.seconds(60);
+
+    @NotEmpty
+    private Map<String, String> scopes = new LinkedHashMap<>(Map.of("read", "Read scope"));
+
+    /** Null: every configured scope, as the tutorial's token gets "read write groups". */
+    private List<String> defaultScopes;
+
+    @Valid
+    @NotNull
+    private TokenCacheSettings tokenCache = new TokenCacheSettings();
+
+    public TokenSettings tokenSettings() {
+        return new TokenSettings(accessTokenLifetime.toJavaDuration(),
+                refreshTokenLifetime == null ? null : refreshTokenLifetime.toJavaDuration(),
+                authorizationCodeLifetime.toJavaDuration());
+    }
+
+    public ScopeRegistry scopeRegistry() {
+        ScopeSet defaults = defaultScopes == null ? new ScopeSet(List.copyOf(scopes.keySet())) : new ScopeSet(defaultScopes);
+        return new ScopeRegistry(scopes, defaults);
+    }
+
+    @JsonProperty
+    public String getIssuer() {
+        return issuer;
+    }
+
+    @JsonProperty
+    public void setIssuer(String issuer) {
+        this.issuer = issuer == null ? "" : issuer.strip();
+    }
+
+    @JsonProperty
+    public Duration getAccessTokenLifetime() {
+        return accessTokenLifetime;
+    }
+
+    @JsonProperty
+    public void setAccessTokenLifetime(Duration accessTokenLifetime) {
+        this.accessTokenLifetime = accessTokenLifetime;
+    }
+
+    @JsonProperty
+    public Duration getRefreshTokenLifetime() {
+        return refreshTokenLifetime;
+    }
+
+    @JsonProperty
+    public void setRefreshTokenLifetime(Duration refreshTokenLifetime) {
+        this.refreshTokenLifetime = refreshTokenLifetime;
+    }
+
+    @JsonProperty
+    public Duration getAuthorizationCodeLifetime() {
+        return authorizationCodeLifetime;
+    }
+
+    @JsonProperty
+    public void setAuthorizationCodeLifetime(Duration authorizationCodeLifetime) {
+        this.authorizationCodeLifetime = authorizationCodeLifetime;
+    }
+
+    @JsonProperty
+    public Map<String, String> getScopes() {
+        return scopes;
+    }
+
+    @JsonProperty
+    public void setScopes(Map<String, String> scopes) {
+        this.scopes = new LinkedHashMap<>(scopes);
+    }
+
+    @JsonProperty
+    public List<String> getDefaultScopes() {
+        return defaultScopes;
+    }
+
+    @JsonProperty
+    public void setDefaultScopes(List<String> defaultScopes) {
+        this.defaultScopes = defaultScopes == null ? null : List.copyOf(defaultScopes);
+    }
+
+    @JsonProperty
+    public TokenCacheSettings getTokenCache() {
+        return tokenCache;
+    }
+
+    @JsonProperty
+    public void setTokenCache(TokenCacheSettings tokenCache) {
+        this.tokenCache = tokenCache;
+    }
+}

@@ -1,0 +1,139 @@
+package io.tollgate.persistence;
+
+import io.tollgate.oauth.model.Client;
+import io.tollgate.oauth.model.ClientType;
+import io.tollgate.oauth.model.GrantType;
+import io.tollgate.oauth.model.ScopeSet;
+import io.tollgate.oauth.store.ClientStore;
+import io.tollgate.oauth.store.DuplicateClientIdException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.Update;
+
+/** Clients in oauth_application; grant types, redirect URIs and scopes as space-separated lists. */
+public class JdbiClientStore implements ClientStore {
+    private static final String COLUMNS = "id, client_id, client_secret_hash, name, user_id, client_type, grant_types, "
+            + "redirect_uris, allowed_scopes, skip_authorization, created, updated";
+
+    private final Jdbi jdbi;
+
+    public JdbiClientStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Optional<Client> findByClientId(String clientId) {
+        return jdbi.withHandle(handle -> handle
+                .createQuery("SELECT " + COLUMNS + " FROM oauth_application WHERE client_id = :clientId")
+                .bind("clientId", clientId)
+                .map(JdbiClientStore::map)
+                .findOne());
+    }
+
+    @Override
+    public Optional<Client> findById(long id) {
+        return jdbi.withHandle(handle -> handle
+                .createQuery("SELECT " + COLUMNS + " FROM oauth_application WHERE id = :id")
+                .bind("id", id)
+                .map(JdbiClientStore::map)
+                .findOne());
+    }
+
+    @Override
+    public List<Client> listByOwner(Long ownerUserId) {
+        return jdbi.withHandle(handle -> handle
+                .createQuery("SELECT " + COLUMNS + " FROM oauth_application"
+                        + " WHERE (:everyone OR user_id = :owner) ORDER BY id")
+                .bind("everyone", ownerUserId == null)
+                .bind("owner", ownerUserId)
+                .map(JdbiClientStore::map)
+                .list());
+    }
+
+    @Override
+    public Client insert(Client client) {
+        try {
+            long id = jdbi.withHandle(handle -> bindColumns(handle.createUpdate(
+                            "INSERT INTO oauth_application (client_id, client_secret_hash, name, user_id, client_type, "
+                                    + "grant_types, redirect_uris, allowed_scopes, skip_authorization, created, updated) "
+                                    + "VALUES (:clientId, :secretHash, :name, :owner, :type, :grantTypes, :redirectUris, "
+                                    + ":allowedScopes, :skip, :created, :updated)"), client)
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one());
+            return new Client(id, client.clientId(), client.secretHash(), client.name(), client.ownerUserId(),
+                    client.type(), client.grantTypes(), client.redirectUris(), client.allowedScopes(),
+                    client.skipAuthorization(), client.created(), client.updated());
+        } catch (RuntimeException e) {
+            if (Sql.UNIQUE_VIOLATION.equals(Sql.sqlState(e))) {
+                throw new DuplicateClientIdException(client.clientId());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean update(Client client) {
+        return jdbi.withHandle(handle -> bindColumns(handle.createUpdate(
+                        "UPDATE oauth_application SET client_id = :clientId, client_secret_hash = :secretHash, "
+                                + "name = :name, user_id = :owner, client_type = :type, grant_types = :grantTypes, "
+                                + "redirect_uris = :redirectUris, allowed_scopes = :allowedScopes, "
+                                + "skip_authorization = :skip, created = :created, updated = :updated WHERE id = :id"), client)
+                .bind("id", client.id())
+                .execute()) == 1;
+    }
+
+    @Override
+    public boolean delete(long id) {
+        return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM oauth_application WHERE id = :id")
+                .bind("id", id)
+                .execute()) == 1;
+    }
+
+    private static Update bindColumns(Update update, Client client) {
+        return update.bind("clientId", client.clientId())
+                .bind("secretHash", client.secretHash())
+                .bind("name", client.name())
+                .bind("owner", client.ownerUserId())
+                .bind("type", client.type().wireName())
+                .bind("grantTypes", client.grantTypes().stream().map(GrantType::wireName).sorted()
+                        .collect(Collectors.joining(" ")))
+                .bind("redirectUris", String.join(" ", client.redirectUris()))
+                .bind("allowedScopes", client.allowedScopes() == null ? null : client.allowedScopes().asString())
+                .bind("skip", client.skipAuthorization())
+                .bind("created", client.created())
+                .bind("updated", client.updated());
+    }
+
+    private static Client map(ResultSet rs, StatementContext context) throws SQLException {
+        String allowedScopes = rs.getString("allowed_scopes");
+        return new Client(
+                rs.getLong("id"),
+                rs.getString("client_id"),
+                rs.getString("client_secret_hash"),
+                rs.getString("name"),
+                Sql.nullableLong(rs, "user_id"),
+                ClientType.fromWire(rs.getString("client_type")).orElseThrow(),
+                grantTypes(rs.getString("grant_types")),
+                words(rs.getString("redirect_uris")),
+                allowedScopes == null ? null : ScopeSet.parse(allowedScopes),
+                rs.getBoolean("skip_authorization"),
+                Sql.instant(rs, "created"),
+                Sql.instant(rs, "updated"));
+    }
+
+    private static Set<GrantType> grantTypes(String value) {
+        return words(value).stream().map(GrantType::fromWire).flatMap(Optional::stream).collect(Collectors.toSet());
+    }
+
+    private static List<String> words(String value) {
+        return value == null || value.isBlank() ? List.of() : Arrays.asList(value.strip().split("\\s+"));
+    }
+}

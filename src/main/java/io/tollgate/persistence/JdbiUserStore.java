@@ -1,0 +1,195 @@
+package io.tollgate.persistence;
+
+import io.tollgate.users.NewUser;
+import io.tollgate.users.Page;
+import io.tollgate.users.User;
+import io.tollgate.users.UserStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** Users in Django's auth_user table, memberships in auth_user_groups. */
+public final class JdbiUserStore implements UserStore {
+    private static final String COLUMNS = "id, username, email, first_name, last_name, password, is_active, "
+            + "is_staff, is_superuser, date_joined, last_login";
+
+    private final Jdbi jdbi;
+
+    public JdbiUserStore(Jdbi jdbi) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    }
+
+    @Override
+    public Optional<User> findById(long id) {
+        return jdbi.inTransaction(h -> one(h, "id = :v", id));
+    }
+
+    @Override
+    public Optional<User> findByUsername(String username) {
+        return jdbi.inTransaction(h -> one(h, "username = :v", username));
+    }
+
+    @Override
+    public Page<User> list(int offset, int limit) {
+        return jdbi.inTransaction(h -> {
+            long total = h.createQuery("SELECT COUNT(*) FROM auth_user").mapTo(Long.class).one();
+            List<Row> rows = h.createQuery("SELECT " + COLUMNS + " FROM auth_user ORDER BY id LIMIT :limit OFFSET :offset")
+                    .bind("limit", limit).bind("offset", offset).map((rs, ctx) -> Row.of(rs)).list();
+            Map<Long, List<Long>> groups = groupsOf(h, rows.stream().map(Row::id).toList());
+            List<User> users = rows.stream().map(r -> r.toUser(groups.getOrDefault(r.id, List.of()))).toList();
+            return new Page<>(users, Math.max(total, users.size()));
+        });
+    }
+
+    @Override
+    public long create(NewUser user) {
+        return UniqueViolations.translate("duplicate username", () -> jdbi.inTransaction(h -> {
+            long id = h.createUpdate("INSERT INTO auth_user (username, email, first_name, last_name, password, "
+                            + "is_active, is_staff, is_superuser, date_joined) VALUES (:username, :email, :firstName, "
+                            + ":lastName, :password, :active, :staff, :superuser, :dateJoined)")
+                    .bind("username", user.username())
+                    .bind("email", user.email())
+                    .bind("firstName", user.firstName())
+                    .bind("lastName", user.lastName())
+                    .bind("password", user.passwordHash())
+                    .bind("active", user.active())
+                    .bind("staff", user.staff())
+                    .bind("superuser", user.superuser())
+                    .bind("dateJoined", utc(user.dateJoined()))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            insertMemberships(h, id, user.groupIds());
+            return id;
+        }));
+    }
+
+    @Override
+    public void update(User user) {
+        UniqueViolations.translate("duplicate username", () -> jdbi.inTransaction(h -> {
+            int changed = h.createUpdate("UPDATE auth_user SET username = :username, email = :email, "
+                            + "first_name = :firstName, last_name = :lastName, password = :password, "
+                            + "is_active = :active, is_staff = :staff, is_superuser = :superuser, "
+                            + "date_joined = :dateJoined, last_login = :lastLogin WHERE id = :id")
+                    .bind("id", user.id())
+                    .bind("username", user.username())
+                    .bind("email", user.email())
+                    .bind("firstName", user.firstName())
+                    .bind("lastName", user.lastName())
+                    .bind("password", user.passwordHash())
+                    .bind("active", user.active())
+                    .bind("staff", user.staff())
+                    .bind("superuser", user.superuser())
+                    .bind("dateJoined", utc(user.dateJoined()))
+                    .bind("lastLogin", utc(user.lastLogin()))
+                    .execute();
+            if (changed > 0) {
+                h.createUpdate("DELETE FROM auth_user_groups WHERE user_id = :id").bind("id", user.id()).execute();
+                insertMemberships(h, user.id(), user.groupIds());
+            }
+            return changed;
+        }));
+    }
+
+    @Override
+    public boolean delete(long id) {
+        // Memberships and tokens also go by foreign-key cascade; the explicit delete does not rely on it.
+        return jdbi.inTransaction(h -> {
+            h.createUpdate("DELETE FROM auth_user_groups WHERE user_id = :id").bind("id", id).execute();
+            return h.createUpdate("DELETE FROM auth_user WHERE id = :id").bind("id", id).execute() > 0;
+        });
+    }
+
+    @Override
+    public void updatePassword(long id, String passwordHash) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE auth_user SET password = :password WHERE id = :id")
+                .bind("password", passwordHash).bind("id", id).execute());
+    }
+
+    @Override
+    public void recordLogin(long id, Instant at) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE auth_user SET last_login = :at WHERE id = :id")
+                .bind("at", utc(at)).bind("id", id).execute());
+    }
+
+    @Override
+    public boolean usernameTaken(String username, Long exceptId) {
+        // Two statements rather than ":exceptId IS NULL": PostgreSQL cannot type a parameter that is only null-tested.
+        String sql = "SELECT COUNT(*) FROM auth_user WHERE username = :username"
+                + (exceptId == null ? "" : " AND id <> :exceptId");
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery(sql).bind("username", username);
+            if (exceptId != null) {
+                query.bind("exceptId", exceptId.longValue());
+            }
+            return query.mapTo(Long.class).one() > 0;
+        });
+    }
+
+    private static Optional<User> one(Handle h, String where, Object value) {
+        Optional<Row> row = h.createQuery("SELECT " + COLUMNS + " FROM auth_user WHERE " + where)
+                .bind("v", value).map((rs, ctx) -> Row.of(rs)).findOne();
+        return row.map(r -> r.toUser(groupsOf(h, List.of(r.id)).getOrDefault(r.id, List.of())));
+    }
+
+    private static Map<Long, List<Long>> groupsOf(Handle h, Collection<Long> userIds) {
+        Map<Long, List<Long>> groups = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return groups;
+        }
+        h.createQuery("SELECT user_id, group_id FROM auth_user_groups WHERE user_id IN (<ids>) ORDER BY group_id")
+                .bindList("ids", List.copyOf(userIds))
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .forEach(pair -> groups.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(pair[1]));
+        return groups;
+    }
+
+    private static void insertMemberships(Handle h, long userId, List<Long> groupIds) {
+        if (groupIds.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("INSERT INTO auth_user_groups (user_id, group_id) VALUES (:user, :group)");
+        groupIds.stream().distinct().forEach(g -> batch.bind("user", userId).bind("group", g).add());
+        batch.execute();
+    }
+
+    // OffsetDateTime in UTC binds and reads the same on H2 and PostgreSQL, whatever the JVM's time zone.
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private record Row(long id, String username, String email, String firstName, String lastName, String password,
+                       boolean active, boolean staff, boolean superuser, Instant dateJoined, Instant lastLogin) {
+        static Row of(ResultSet rs) throws SQLException {
+            return new Row(rs.getLong("id"), rs.getString("username"), rs.getString("email"),
+                    rs.getString("first_name"), rs.getString("last_name"), rs.getString("password"),
+                    rs.getBoolean("is_active"), rs.getBoolean("is_staff"), rs.getBoolean("is_superuser"),
+                    instant(rs, "date_joined"), instant(rs, "last_login"));
+        }
+
+        User toUser(List<Long> groupIds) {
+            return new User(id, username, email, firstName, lastName, password, active, staff, superuser,
+                    dateJoined, lastLogin, groupIds);
+        }
+
+        @Override
+        public String toString() {
+            return "Row[id=" + id + ", username=" + username + "]";
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.tollgate.persistence;
+
+import io.tollgate.oauth.model.ScopeSet;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/** Small conversions shared by the Jdbi stores. */
+final class Sql {
+    /** SQL:2011 "unique violation"; both H2 and PostgreSQL report it. */
+    static final String UNIQUE_VIOLATION = "23505";
+    /** H2's "concurrent update" (two transactions updated one row): the loser of a conditional update. */
+    static final String H2_CONCURRENT_UPDATE = "90131";
+
+    private Sql() {
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    static ScopeSet scope(ResultSet rs, String column) throws SQLException {
+        return ScopeSet.parse(rs.getString(column));
+    }
+
+    /** The SQLState of the first SQLException in the cause chain, or null. */
+    static String sqlState(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,30 @@
+package io.tollgate.users;
+
+import io.tollgate.oauth.model.ResourceOwner;
+import io.tollgate.oauth.store.ResourceOwnerAuthenticator;
+import java.util.Optional;
+
+/** The users of this server, as the OAuth grants see them. */
+public class UserResourceOwners implements ResourceOwnerAuthenticator {
+    private final UserService users;
+    private final UserStore store;
+
+    public UserResourceOwners(UserService users, UserStore store) {
+        this.users = users;
+        this.store = store;
+    }
+
+    @Override
+    public Optional<ResourceOwner> authenticate(String username, String password) {
+        return users.authenticate(username, password).map(UserResourceOwners::owner);
+    }
+
+    @Override
+    public Optional<ResourceOwner> findActive(long userId) {
+        return store.findById(userId).filter(User::active).map(UserResourceOwners::owner);
+    }
+
+    private static ResourceOwner owner(User user) {
+        return new ResourceOwner(user.id(), user.username(), user.active());
+    }
+}

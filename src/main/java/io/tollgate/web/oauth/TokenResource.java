@@ -1,0 +1,50 @@
+package io.tollgate.web.oauth;
+
+import com.codahale.metrics.annotation.Timed;
+import io.tollgate.oauth.OAuthException;
+import io.tollgate.oauth.grant.GrantHandlers;
+import io.tollgate.oauth.grant.TokenParameters;
+import io.tollgate.oauth.client.ClientAuthenticator;
+import io.tollgate.oauth.model.Client;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** POST /o/token/ (RFC 6749 §3.2): authenticate the client, hand the grant to its handler, render. */
+@Path("/o/token{slash: /?}")
+@Produces(MediaType.APPLICATION_JSON)
+public class TokenResource {
+    private final ClientAuthenticator clients;
+    private final GrantHandlers grants;
+
+    public TokenResource(ClientAuthenticator clients, GrantHandlers grants) {
+        this.clients = clients;
+        this.grants = grants;
+    }
+
+    @POST
+    @Timed(name = "token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response token(@Context UriInfo uriInfo,
+                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                          MultivaluedMap<String, String> form) {
+        OAuthRequests.refuseQueryParameters(uriInfo);
+        Client client = clients.authenticate(authorization, form);
+        return OAuthRequests.noStore(Response.ok(TokenResponseBody.of(grants.dispatch(client, new TokenParameters(form)))));
+    }
+
+    /** Anything but a form body (JSON, nothing at all) is a malformed token request, answered in OAuth's terms. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response notAForm() {
+        throw OAuthException.invalidRequest("The request body must be application/x-www-form-urlencoded.");
+    }
+}

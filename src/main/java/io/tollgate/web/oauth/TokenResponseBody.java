@@ -1,0 +1,27 @@
+package io.tollgate.web.oauth;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.tollgate.oauth.model.TokenResponse;
+
+/** RFC 6749 §5.1 success body, in the order the tutorial prints it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"access_token", "token_type", "expires_in", "refresh_token", "scope"})
+public record TokenResponseBody(
+        @JsonProperty("access_token") String accessToken,
+        @JsonProperty("token_type") String tokenType,
+        @JsonProperty("expires_in") long expiresIn,
+        @JsonProperty("refresh_token") String refreshToken,
+        @JsonProperty("scope") String scope) {
+
+    public static TokenResponseBody of(TokenResponse response) {
+        return new TokenResponseBody(response.accessToken(), response.tokenType(), response.expiresIn(),
+                response.refreshToken(), response.scope().asString());
+    }
+
+    @Override
+    public String toString() {
+        return "TokenResponseBody[<secret>]";
+    }
+}

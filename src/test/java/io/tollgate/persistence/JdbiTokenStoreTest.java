@@ -1,0 +1,126 @@
+package io.tollgate.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tollgate.oauth.model.NewAccessToken;
+import io.tollgate.oauth.model.NewRefreshToken;
+import io.tollgate.oauth.model.ScopeSet;
+import io.tollgate.oauth.store.TokenStore;
+import io.tollgate.oauth.store.TokenStoreContract;
+import io.tollgate.testing.RequiresPostgres;
+import io.tollgate.testing.TestDatabase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The token store contract, plus a real race, on both databases. */
+class JdbiTokenStoreTest {
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    abstract static class OnDatabase extends TokenStoreContract {
+        private final JdbiFixture fixture = new JdbiFixture(database());
+        private final JdbiTokenStore store = new JdbiTokenStore(fixture.jdbi);
+
+        abstract TestDatabase database();
+
+        @Override
+        protected TokenStore store() {
+            return store;
+        }
+
+        @Override
+        protected long clientDbId() {
+            return fixture.client.id();
+        }
+
+        @Override
+        protected Long userId() {
+            return fixture.userId;
+        }
+
+        @AfterAll
+        void dropDatabase() {
+            fixture.database.drop();
+        }
+
+        @Test
+        void concurrentRotationsOfOneRefreshTokenLetExactlyOneWin() throws Exception {
+            String family = UUID.randomUUID().toString();
+            long oldRefresh = store.save(access(family), refresh(family)).refreshTokenId();
+            int threads = 16;
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<Boolean>> results = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return store.rotate(oldRefresh, NOW, access(family), refresh(family)).isPresent();
+                    }));
+                }
+                start.countDown();
+                int winners = 0;
+                for (Future<Boolean> result : results) {
+                    winners += result.get() ? 1 : 0;
+                }
+                assertThat(winners).isEqualTo(1);
+                long live = fixture.jdbi.withHandle(handle -> handle.createQuery(
+                                "SELECT COUNT(*) FROM oauth_refresh_token WHERE family_id = :f AND revoked IS NULL")
+                        .bind("f", family).mapTo(Long.class).one());
+                assertThat(live).isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
+        void tokensAreStoredOnlyByTheHashGiven() {
+            String family = UUID.randomUUID().toString();
+            NewAccessToken access = access(family);
+            store.save(access, refresh(family));
+            Optional<String> stored = fixture.jdbi.withHandle(handle -> handle.createQuery(
+                            "SELECT token_hash FROM oauth_access_token WHERE family_id = :f")
+                    .bind("f", family).mapTo(String.class).findOne());
+            assertThat(stored).contains(access.tokenHash());
+        }
+
+        private NewAccessToken access(String family) {
+            return new NewAccessToken("a" + UUID.randomUUID(), fixture.client.id(), fixture.client.clientId(),
+                    fixture.userId, ScopeSet.of("read"), NOW, NOW.plusSeconds(60), family);
+        }
+
+        private NewRefreshToken refresh(String family) {
+            return new NewRefreshToken("r" + UUID.randomUUID(), fixture.client.id(), fixture.userId,
+                    ScopeSet.of("read"), NOW, null, family);
+        }
+    }
+
+    @Nested
+    class H2 extends OnDatabase {
+        @Override
+        TestDatabase database() {
+            return TestDatabase.h2("tokenstore");
+        }
+    }
+
+    @Nested
+    @ExtendWith(RequiresPostgres.class)
+    class Postgres extends OnDatabase {
+        @Override
+        TestDatabase database() {
+            return TestDatabase.postgres("tokenstore");
+        }
+    }
+
+    static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
+}
