@@ -27,6 +27,19 @@ public final class PendingMigrations {
     /** The ids of the changesets still to run, in order. */
     public List<String> list() throws SQLException, LiquibaseException {
         try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            try {
+                return unrun(connection);
+            } finally {
+                // Liquibase's JdbcConnection switches autocommit off; a pooled connection handed back that way
+                // makes every later Jdbi write on it join a transaction that never commits.
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private static List<String> unrun(Connection connection) throws LiquibaseException {
+        {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             // Not closed: closing the Liquibase object would close the pooled connection under us.

@@ -44,7 +44,7 @@ public class JdbiConsentStore implements ConsentStore {
 
     @Override
     public void delete(long userId, long clientDbId) {
-        jdbi.useHandle(handle -> handle.createUpdate(
+        jdbi.useTransaction(handle -> handle.createUpdate(
                         "DELETE FROM oauth_consent WHERE user_id = :user AND application_id = :app")
                 .bind("user", userId).bind("app", clientDbId).execute());
     }

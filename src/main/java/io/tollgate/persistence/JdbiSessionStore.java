@@ -19,7 +19,7 @@ public class JdbiSessionStore implements SessionStore {
 
     @Override
     public void create(String sessionHash, long userId, String authHash, Instant at) {
-        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO web_session (session_hash, user_id, auth_hash, "
+        jdbi.useTransaction(handle -> handle.createUpdate("INSERT INTO web_session (session_hash, user_id, auth_hash, "
                         + "created, last_seen) VALUES (:hash, :user, :auth, :at, :at)")
                 .bind("hash", sessionHash).bind("user", userId).bind("auth", authHash)
                 .bind("at", Timestamp.from(at))
@@ -43,19 +43,19 @@ public class JdbiSessionStore implements SessionStore {
 
     @Override
     public void touch(String sessionHash, Instant at) {
-        jdbi.useHandle(handle -> handle.createUpdate("UPDATE web_session SET last_seen = :at WHERE session_hash = :hash")
+        jdbi.useTransaction(handle -> handle.createUpdate("UPDATE web_session SET last_seen = :at WHERE session_hash = :hash")
                 .bind("hash", sessionHash).bind("at", Timestamp.from(at)).execute());
     }
 
     @Override
     public void delete(String sessionHash) {
-        jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM web_session WHERE session_hash = :hash")
+        jdbi.useTransaction(handle -> handle.createUpdate("DELETE FROM web_session WHERE session_hash = :hash")
                 .bind("hash", sessionHash).execute());
     }
 
     @Override
     public int deleteIdleSince(Instant cutoff) {
-        return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM web_session WHERE last_seen <= :cutoff")
+        return jdbi.inTransaction(handle -> handle.createUpdate("DELETE FROM web_session WHERE last_seen <= :cutoff")
                 .bind("cutoff", Timestamp.from(cutoff)).execute());
     }
 }
