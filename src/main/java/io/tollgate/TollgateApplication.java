@@ -58,11 +58,49 @@ import io.tollgate.web.errors.JsonProcessingExceptionMapper;
 import io.tollgate.web.errors.RequestBodyLimitFilter;
 import io.tollgate.web.errors.UnexpectedExceptionMapper;
 import io.tollgate.web.errors.WebApplicationExceptionMapper;
+import io.tollgate.config.SessionSettings;
+import io.tollgate.oauth.authorize.AuthorizationCodeIssuer;
+import io.tollgate.oauth.authorize.AuthorizationRequestValidator;
+import io.tollgate.oauth.authorize.AuthorizeSettings;
+import io.tollgate.oauth.authorize.ConsentPolicy;
+import io.tollgate.oauth.client.ClientRegistrations;
+import io.tollgate.oauth.scope.ScopeRegistry;
+import io.tollgate.oauth.store.ClientStore;
+import io.tollgate.oauth.token.TokenGenerator;
+import io.tollgate.persistence.JdbiAuthorizationCodeStore;
+import io.tollgate.persistence.JdbiAuthorizedTokens;
+import io.tollgate.persistence.JdbiClientStore;
+import io.tollgate.persistence.JdbiConsentStore;
+import io.tollgate.persistence.JdbiGroupStore;
+import io.tollgate.persistence.JdbiSessionStore;
+import io.tollgate.persistence.JdbiUserStore;
+import io.tollgate.users.PasswordHasher;
+import io.tollgate.users.UserService;
+import io.tollgate.web.ui.ApplicationsResource;
+import io.tollgate.web.ui.AuthorizeResource;
+import io.tollgate.web.ui.AuthorizedTokensResource;
+import io.tollgate.web.ui.Cookies;
+import io.tollgate.web.ui.LoginResource;
+import io.tollgate.web.ui.PageFilter;
+import io.tollgate.web.ui.StaticResource;
+import io.tollgate.web.ui.session.SessionManager;
+import java.time.Clock;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /** Wiring only: bundles, database, stores, services, resources, health checks, tasks and commands. */
 public class TollgateApplication extends Application<TollgateConfiguration> {
+    private final Clock clock;
+
+    public TollgateApplication() {
+        this(Clock.systemUTC());
+    }
+
+    /** Tests pass a clock they can move, so every expiry is checked without sleeping. */
+    protected TollgateApplication(Clock clock) {
+        this.clock = clock;
+    }
+
     public static void main(String[] args) throws Exception {
         new TollgateApplication().run(args);
     }
@@ -111,6 +149,34 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         registerOAuth(configuration.getOauth(), environment, jdbi, new UserResourceOwners(users, userStore), clock);
         environment.healthChecks().register("migrations", new MigrationsHealthCheck(pendingMigrations));
         PrometheusEndpoint.register(environment.metrics(), environment.admin());
+        registerBrowserPages(configuration, environment, jdbi);
+    }
+
+    /** Sign-in, application pages, the authorization endpoint with consent, and authorized tokens. */
+    private void registerBrowserPages(TollgateConfiguration configuration, Environment environment, Jdbi jdbi) {
+        TokenGenerator generator = new TokenGenerator();
+        ScopeRegistry scopes = configuration.getOauth().scopeRegistry();
+        ClientStore clients = new JdbiClientStore(jdbi);
+        UserService users = new UserService(new JdbiUserStore(jdbi), new JdbiGroupStore(jdbi),
+                new PasswordHasher(configuration.getPasswords().getIterations()), clock);
+        SessionSettings sessionSettings = configuration.getSessions();
+        SessionManager sessions = new SessionManager(new JdbiSessionStore(jdbi), generator,
+                sessionSettings.getIdleTimeout().toJavaDuration(), clock);
+        Cookies cookies = new Cookies(sessionSettings.getCookieName(), sessionSettings.getCsrfCookieName());
+        AuthorizeSettings authorize = configuration.getAuthorize().settings();
+
+        environment.jersey().register(new PageFilter(sessions, generator, cookies));
+        environment.jersey().register(new StaticResource());
+        environment.jersey().register(new LoginResource(users, sessions, cookies, generator));
+        environment.jersey().register(new ApplicationsResource(clients,
+                new ClientRegistrations(clients, generator, scopes, clock), scopes));
+        environment.jersey().register(new AuthorizeResource(
+                new AuthorizationRequestValidator(clients, scopes, authorize),
+                new ConsentPolicy(new JdbiConsentStore(jdbi), authorize, clock),
+                new AuthorizationCodeIssuer(new JdbiAuthorizationCodeStore(jdbi), generator,
+                        configuration.getOauth().tokenSettings(), clock),
+                scopes, configuration.getOauth().getIssuer()));
+        environment.jersey().register(new AuthorizedTokensResource(new JdbiAuthorizedTokens(jdbi), clock));
     }
 
     /** The authorization server (token endpoint) and the resource server's bearer-token checks. */

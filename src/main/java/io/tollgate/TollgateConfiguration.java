@@ -3,7 +3,9 @@ package io.tollgate;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
+import io.tollgate.config.AuthorizeConfig;
 import io.tollgate.config.DatabaseDrivers;
+import io.tollgate.config.SessionSettings;
 import io.tollgate.config.OAuthSettings;
 import io.tollgate.config.PasswordSettings;
 import io.dropwizard.util.DataSize;
@@ -70,6 +72,36 @@ public class TollgateConfiguration extends Configuration {
     public void setOauth(OAuthSettings oauth) {
         this.oauth = oauth;
     }
+
+    // --- browser pages (sessions, authorization endpoint) ---
+    @Valid
+    @NotNull
+    private SessionSettings sessions = new SessionSettings();
+
+    @Valid
+    @NotNull
+    private AuthorizeConfig authorize = new AuthorizeConfig();
+
+    @JsonProperty
+    public SessionSettings getSessions() {
+        return sessions;
+    }
+
+    @JsonProperty
+    public void setSessions(SessionSettings sessions) {
+        this.sessions = sessions;
+    }
+
+    @JsonProperty
+    public AuthorizeConfig getAuthorize() {
+        return authorize;
+    }
+
+    @JsonProperty
+    public void setAuthorize(AuthorizeConfig authorize) {
+        this.authorize = authorize;
+    }
+    // --- end browser pages ---
 
     @JsonProperty
     public DataSize getMaxRequestBodySize() {
