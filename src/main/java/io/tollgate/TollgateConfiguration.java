@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.tollgate.config.AuthorizeConfig;
+import io.tollgate.config.ApiSettings;
 import io.tollgate.config.DatabaseDrivers;
 import io.tollgate.config.SessionSettings;
 import io.tollgate.config.OAuthSettings;
@@ -30,6 +31,10 @@ public class TollgateConfiguration extends Configuration {
     @Valid
     @NotNull
     private OAuthSettings oauth = new OAuthSettings();
+
+    @Valid
+    @NotNull
+    private ApiSettings api = new ApiSettings();
 
     @NotNull
     private Map<String, Map<String, String>> views = Collections.emptyMap();
@@ -73,7 +78,6 @@ public class TollgateConfiguration extends Configuration {
         this.oauth = oauth;
     }
 
-    // --- browser pages (sessions, authorization endpoint) ---
     @Valid
     @NotNull
     private SessionSettings sessions = new SessionSettings();
@@ -101,7 +105,16 @@ public class TollgateConfiguration extends Configuration {
     public void setAuthorize(AuthorizeConfig authorize) {
         this.authorize = authorize;
     }
-    // --- end browser pages ---
+
+    @JsonProperty
+    public ApiSettings getApi() {
+        return api;
+    }
+
+    @JsonProperty
+    public void setApi(ApiSettings api) {
+        this.api = api;
+    }
 
     @JsonProperty
     public DataSize getMaxRequestBodySize() {
