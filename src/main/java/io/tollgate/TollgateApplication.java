@@ -115,6 +115,8 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
     public void initialize(Bootstrap<TollgateConfiguration> bootstrap) {
         // Liquibase would otherwise try to send usage analytics on every `db` command.
         System.setProperty("liquibase.analytics.enabled", "false");
+        // JVM gauges (memory, GC, threads); the jar's launcher registers them too, embedded test runs do not.
+        bootstrap.registerMetrics();
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addBundle(new MigrationsBundle<>() {
