@@ -2,9 +2,25 @@ package io.tollgate;
 
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.migrations.MigrationsBundle;
+import io.dropwizard.views.common.ViewBundle;
 import io.tollgate.config.OAuthSettings;
+import io.tollgate.config.SessionSettings;
 import io.tollgate.config.TokenCacheSettings;
+import io.tollgate.oauth.authorize.AuthorizationCodeIssuer;
+import io.tollgate.oauth.authorize.AuthorizationRequestValidator;
+import io.tollgate.oauth.authorize.AuthorizeSettings;
+import io.tollgate.oauth.authorize.ConsentPolicy;
 import io.tollgate.oauth.client.ClientAuthenticator;
+import io.tollgate.oauth.client.ClientRegistrations;
 import io.tollgate.oauth.grant.AuthorizationCodeGrant;
 import io.tollgate.oauth.grant.ClientCredentialsGrant;
 import io.tollgate.oauth.grant.GrantHandlers;
@@ -16,49 +32,28 @@ import io.tollgate.oauth.store.ResourceOwnerAuthenticator;
 import io.tollgate.oauth.store.TokenStore;
 import io.tollgate.oauth.token.TokenGenerator;
 import io.tollgate.oauth.token.TokenService;
-import io.tollgate.persistence.JdbiAuthorizationCodeStore;
-import io.tollgate.persistence.JdbiBearerTokenLookup;
-import io.tollgate.persistence.JdbiClientStore;
-import io.tollgate.persistence.JdbiGroupStore;
-import io.tollgate.persistence.JdbiTokenStore;
-import io.tollgate.persistence.JdbiUserStore;
-import io.tollgate.users.PasswordHasher;
-import io.tollgate.users.UserResourceOwners;
-import io.tollgate.users.UserService;
-import io.tollgate.users.UserStore;
-import io.tollgate.web.oauth.OAuthExceptionMapper;
-import io.tollgate.web.oauth.TokenResource;
-import io.tollgate.web.security.BearerAuthFilter;
-import io.tollgate.web.security.RevocationAwareTokenStore;
-import io.tollgate.web.security.ScopeAuthorizer;
-import io.tollgate.web.security.TokenAuthenticator;
-import io.tollgate.web.security.TokenPrincipal;
-import java.time.Clock;
-import java.util.List;
-import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
-import io.dropwizard.configuration.SubstitutingSourceProvider;
-import io.dropwizard.core.Application;
-import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.core.setup.Environment;
-import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.db.ManagedDataSource;
-import io.dropwizard.jdbi3.JdbiFactory;
-import io.dropwizard.migrations.MigrationsBundle;
-import io.dropwizard.views.common.ViewBundle;
 import io.tollgate.ops.ChangePasswordCommand;
 import io.tollgate.ops.CreateSuperuserCommand;
 import io.tollgate.ops.MigrationsHealthCheck;
-import io.tollgate.ops.cli.CreateApplicationCommand;
-import io.tollgate.ops.cli.PasswordCostCommand;
 import io.tollgate.ops.PendingMigrations;
 import io.tollgate.ops.PrometheusEndpoint;
+import io.tollgate.ops.cli.CreateApplicationCommand;
+import io.tollgate.ops.cli.PasswordCostCommand;
+import io.tollgate.persistence.JdbiAuthorizationCodeStore;
+import io.tollgate.persistence.JdbiAuthorizedTokens;
+import io.tollgate.persistence.JdbiBearerTokenLookup;
+import io.tollgate.persistence.JdbiClientStore;
+import io.tollgate.persistence.JdbiConsentStore;
 import io.tollgate.persistence.JdbiGroupStore;
+import io.tollgate.persistence.JdbiSessionStore;
+import io.tollgate.persistence.JdbiTokenStore;
 import io.tollgate.persistence.JdbiUserStore;
 import io.tollgate.users.GroupService;
 import io.tollgate.users.GroupStore;
 import io.tollgate.users.PasswordHasher;
+import io.tollgate.users.UserResourceOwners;
 import io.tollgate.users.UserService;
+import io.tollgate.users.UserStore;
 import io.tollgate.web.api.ApiRootResource;
 import io.tollgate.web.api.GroupsResource;
 import io.tollgate.web.api.NotFoundExceptionMapper;
@@ -73,12 +68,40 @@ import io.tollgate.web.errors.JsonProcessingExceptionMapper;
 import io.tollgate.web.errors.RequestBodyLimitFilter;
 import io.tollgate.web.errors.UnexpectedExceptionMapper;
 import io.tollgate.web.errors.WebApplicationExceptionMapper;
-import java.time.Clock;
-import java.util.Map;
+import io.tollgate.web.oauth.OAuthExceptionMapper;
+import io.tollgate.web.oauth.TokenResource;
+import io.tollgate.web.security.BearerAuthFilter;
+import io.tollgate.web.security.RevocationAwareTokenStore;
+import io.tollgate.web.security.ScopeAuthorizer;
+import io.tollgate.web.security.TokenAuthenticator;
+import io.tollgate.web.security.TokenPrincipal;
+import io.tollgate.web.ui.ApplicationsResource;
+import io.tollgate.web.ui.AuthorizeResource;
+import io.tollgate.web.ui.AuthorizedTokensResource;
+import io.tollgate.web.ui.Cookies;
+import io.tollgate.web.ui.LoginResource;
+import io.tollgate.web.ui.PageFilter;
+import io.tollgate.web.ui.StaticResource;
+import io.tollgate.web.ui.session.SessionManager;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 /** Wiring only: bundles, database, stores, services, resources, health checks, tasks and commands. */
 public class TollgateApplication extends Application<TollgateConfiguration> {
+    private final Clock clock;
+
+    public TollgateApplication() {
+        this(Clock.systemUTC());
+    }
+
+    /** Tests pass a clock they can move, so every expiry is checked without sleeping. */
+    protected TollgateApplication(Clock clock) {
+        this.clock = clock;
+    }
+
     public static void main(String[] args) throws Exception {
         new TollgateApplication().run(args);
     }
@@ -92,6 +115,8 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
     public void initialize(Bootstrap<TollgateConfiguration> bootstrap) {
         // Liquibase would otherwise try to send usage analytics on every `db` command.
         System.setProperty("liquibase.analytics.enabled", "false");
+        // JVM gauges (memory, GC, threads); the jar's launcher registers them too, embedded test runs do not.
+        bootstrap.registerMetrics();
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addBundle(new MigrationsBundle<>() {
@@ -119,7 +144,6 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         pendingMigrations.requireNone();
         Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDatabase(), dataSource, "database");
 
-        Clock clock = Clock.systemUTC();
         registerErrorHandling(configuration, environment);
         environment.jersey().register(new ApiRootResource());
 
@@ -127,6 +151,33 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         registerOAuth(configuration.getOauth(), environment, jdbi, new UserResourceOwners(users, new JdbiUserStore(jdbi)), clock);
         environment.healthChecks().register("migrations", new MigrationsHealthCheck(pendingMigrations));
         PrometheusEndpoint.register(environment.metrics(), environment.admin());
+        registerBrowserPages(configuration, environment, jdbi, users);
+    }
+
+    /** Sign-in, application pages, the authorization endpoint with consent, and authorized tokens. */
+    private void registerBrowserPages(TollgateConfiguration configuration, Environment environment, Jdbi jdbi,
+                                      UserService users) {
+        TokenGenerator generator = new TokenGenerator();
+        ScopeRegistry scopes = configuration.getOauth().scopeRegistry();
+        ClientStore clients = new JdbiClientStore(jdbi);
+        SessionSettings sessionSettings = configuration.getSessions();
+        SessionManager sessions = new SessionManager(new JdbiSessionStore(jdbi), generator,
+                sessionSettings.getIdleTimeout().toJavaDuration(), clock);
+        Cookies cookies = new Cookies(sessionSettings.getCookieName(), sessionSettings.getCsrfCookieName());
+        AuthorizeSettings authorize = configuration.getAuthorize().settings();
+
+        environment.jersey().register(new PageFilter(sessions, generator, cookies));
+        environment.jersey().register(new StaticResource());
+        environment.jersey().register(new LoginResource(users, sessions, cookies, generator));
+        environment.jersey().register(new ApplicationsResource(clients,
+                new ClientRegistrations(clients, generator, scopes, clock), scopes));
+        environment.jersey().register(new AuthorizeResource(
+                new AuthorizationRequestValidator(clients, scopes, authorize),
+                new ConsentPolicy(new JdbiConsentStore(jdbi), authorize, clock),
+                new AuthorizationCodeIssuer(new JdbiAuthorizationCodeStore(jdbi), generator,
+                        configuration.getOauth().tokenSettings(), clock),
+                scopes, configuration.getOauth().getIssuer()));
+        environment.jersey().register(new AuthorizedTokensResource(new JdbiAuthorizedTokens(jdbi), clock));
     }
 
     /** Users and groups: stores, services, resources and their error mappers. Returns the service for logins. */

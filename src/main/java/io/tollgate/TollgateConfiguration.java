@@ -3,8 +3,10 @@ package io.tollgate;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
+import io.tollgate.config.AuthorizeConfig;
 import io.tollgate.config.ApiSettings;
 import io.tollgate.config.DatabaseDrivers;
+import io.tollgate.config.SessionSettings;
 import io.tollgate.config.OAuthSettings;
 import io.tollgate.config.PasswordSettings;
 import io.dropwizard.util.DataSize;
@@ -74,6 +76,34 @@ public class TollgateConfiguration extends Configuration {
     @JsonProperty
     public void setOauth(OAuthSettings oauth) {
         this.oauth = oauth;
+    }
+
+    @Valid
+    @NotNull
+    private SessionSettings sessions = new SessionSettings();
+
+    @Valid
+    @NotNull
+    private AuthorizeConfig authorize = new AuthorizeConfig();
+
+    @JsonProperty
+    public SessionSettings getSessions() {
+        return sessions;
+    }
+
+    @JsonProperty
+    public void setSessions(SessionSettings sessions) {
+        this.sessions = sessions;
+    }
+
+    @JsonProperty
+    public AuthorizeConfig getAuthorize() {
+        return authorize;
+    }
+
+    @JsonProperty
+    public void setAuthorize(AuthorizeConfig authorize) {
+        this.authorize = authorize;
     }
 
     @JsonProperty

@@ -71,7 +71,8 @@ abstract class FoundationContract {
     @Test
     void prometheusEndpointExportsJvmJettyAndResourceMetrics() {
         app().client().target(base() + "/").request().get(JsonNode.class);
-        String text = app().client().target(admin() + "/prometheus").request().get(String.class);
+        String text = app().client().target(admin() + "/prometheus").request()
+                .accept("text/plain;version=0.0.4").get(String.class);
         assertThat(text).contains("# TYPE jvm_memory_heap_used gauge");
         assertThat(text).contains("io_dropwizard_jetty_MutableServletContextHandler_requests");
         assertThat(text).contains("io_tollgate_web_api_ApiRootResource_api_root");

@@ -34,12 +34,12 @@ public class PasswordCostCommand extends ConfiguredCommand<TollgateConfiguration
                        TollgateConfiguration configuration) throws Exception {
         int iterations = configuration.getPasswords().getIterations();
         int threads = Math.max(1, namespace.getInt("threads"));
-        long deadline = System.nanoTime() + namespace.getInt("seconds") * 1_000_000_000L;
         PasswordHasher hasher = new PasswordHasher(iterations);
         String encoded = hasher.hash("benchmark-password");
         hasher.verify("benchmark-password", encoded); // warm-up
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long started = System.nanoTime();
+        long deadline = started + namespace.getInt("seconds") * 1_000_000_000L;
         try {
             List<Future<Integer>> counts = new ArrayList<>();
             for (int i = 0; i < threads; i++) {

@@ -17,7 +17,7 @@ import org.eclipse.jetty.util.Callback;
  * Errors Jetty answers itself, before Jersey sees the request (a malformed URI, headers too large …):
  * JSON {@code {"detail": ...}} like every other error, never an HTML page or a stack trace.
  */
-public class JsonErrorHandler extends org.eclipse.jetty.ee10.servlet.ErrorHandler {
+public class JsonErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
     public JsonErrorHandler() {
         setShowStacks(false);
         setShowMessageInTitle(false);
@@ -41,9 +41,8 @@ public class JsonErrorHandler extends org.eclipse.jetty.ee10.servlet.ErrorHandle
 
     @Override
     protected void writeErrorJson(Request request, PrintWriter writer, int code, String message, Throwable cause) {
-        String detail = message == null || message.isBlank() || message.contains("Exception")
-                ? org.eclipse.jetty.http.HttpStatus.getMessage(code) + "." : message;
-        writer.write(json(detail));
+        // Jetty's own message may name internals; the status text says enough.
+        writer.write(json(org.eclipse.jetty.http.HttpStatus.getMessage(code) + "."));
     }
 
     private static String json(String detail) {
