@@ -1,0 +1,25 @@
+package io.tollgate.tutorial;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.tollgate.TollgateConfiguration;
+
+import io.tollgate.testing.TestApp;
+import io.tollgate.testing.TestDatabase;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith({DropwizardExtensionsSupport.class})
+class TutorialH2IT extends TutorialContract {
+    static final TestDatabase DATABASE = TestDatabase.h2("tutorial");
+    static final DropwizardAppExtension<TollgateConfiguration> APP = TestApp.start(DATABASE);
+
+    @Override
+    DropwizardAppExtension<TollgateConfiguration> app() {
+        return APP;
+    }
+
+    @Override
+    TestDatabase database() {
+        return DATABASE;
+    }
+}
