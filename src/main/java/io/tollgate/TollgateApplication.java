@@ -86,6 +86,7 @@ import io.tollgate.web.ui.session.SessionManager;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -149,7 +150,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
 
         UserService users = registerUsersApi(configuration, environment, jdbi, clock);
         registerOAuth(configuration.getOauth(), environment, jdbi, new UserResourceOwners(users, new JdbiUserStore(jdbi)), clock);
-        environment.healthChecks().register("migrations", new MigrationsHealthCheck(pendingMigrations));
+        environment.healthChecks().register("migrations", new MigrationsHealthCheck(pendingMigrations, clock, Duration.ofMinutes(1)));
         PrometheusEndpoint.register(environment.metrics(), environment.admin());
         registerBrowserPages(configuration, environment, jdbi, users);
     }

@@ -39,6 +39,14 @@ public final class TestDatabase {
         return new TestDatabase(Kind.POSTGRES, name);
     }
 
+    /** A database someone else created (e.g. an H2 TCP server a test controls); migrated on first use. */
+    public static TestDatabase external(String url) {
+        TestDatabase database = new TestDatabase(Kind.H2, "external");
+        database.url = url;
+        database.migrate();
+        return database;
+    }
+
     public static TestDatabase of(Kind kind, String name) {
         return new TestDatabase(kind, name);
     }

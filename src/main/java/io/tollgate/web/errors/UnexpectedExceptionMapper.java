@@ -5,8 +5,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +42,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         return ErrorResponses.detail(500, "A server error occurred (error id " + errorId + ").");
     }
 
-    /** SQL state class 08 is "connection exception"; pool time-outs surface as SQLTransientConnectionException. */
+    /**
+     * Jdbi's ConnectionException means no connection could be had; SQL state class 08 is "connection
+     * exception"; pool time-outs surface as SQLTransientConnectionException or tomcat's PoolExhaustedException.
+     */
     static boolean isDatabaseUnavailable(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException) {
+            if (cause instanceof ConnectionException || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
