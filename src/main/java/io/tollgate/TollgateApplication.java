@@ -50,6 +50,8 @@ import io.tollgate.persistence.JdbiTokenStore;
 import io.tollgate.persistence.JdbiUserStore;
 import io.tollgate.users.GroupService;
 import io.tollgate.users.GroupStore;
+import io.tollgate.config.PasswordSettings;
+import io.tollgate.users.LoginThrottle;
 import io.tollgate.users.PasswordHasher;
 import io.tollgate.users.UserResourceOwners;
 import io.tollgate.users.UserService;
@@ -185,8 +187,10 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
     private static UserService registerUsersApi(TollgateConfiguration configuration, Environment environment, Jdbi jdbi,
                                                 Clock clock) {
         GroupStore groupStore = new JdbiGroupStore(jdbi);
+        PasswordSettings passwords = configuration.getPasswords();
         UserService users = new UserService(new JdbiUserStore(jdbi), groupStore,
-                new PasswordHasher(configuration.getPasswords().getIterations()), clock);
+                new PasswordHasher(passwords.getIterations()), clock,
+                new LoginThrottle(passwords.getMaxFailedLogins(), passwords.getLockoutWindow().toJavaDuration(), clock));
         Pagination pagination = new Pagination(configuration.getApi().getPageSize());
         environment.jersey().register(new RequestDataReader(environment.getObjectMapper()));
         environment.jersey().register(new UsersResource(users, pagination));

@@ -26,8 +26,14 @@ public final class UserService {
     private final GroupStore groups;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
     public UserService(UserStore users, GroupStore groups, PasswordHasher hasher, Clock clock) {
+        this(users, groups, hasher, clock, LoginThrottle.unlimited());
+    }
+
+    public UserService(UserStore users, GroupStore groups, PasswordHasher hasher, Clock clock, LoginThrottle throttle) {
+        this.throttle = Objects.requireNonNull(throttle, "throttle");
         this.users = Objects.requireNonNull(users, "users");
         this.groups = Objects.requireNonNull(groups, "groups");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -39,16 +45,22 @@ public final class UserService {
      * are active. A correct password stored at an outdated cost is rehashed at the configured one.
      */
     public Optional<User> authenticate(String username, String password) {
+        if (!throttle.allows(username)) {
+            return Optional.empty();
+        }
         Optional<User> found = username == null ? Optional.empty() : users.findByUsername(username);
         if (found.isEmpty()) {
             hasher.verifyDummy(password);
+            throttle.failed(username);
             return Optional.empty();
         }
         User user = found.get();
         Verification check = hasher.verify(password, user.passwordHash());
         if (!check.matches() || !user.active()) {
+            throttle.failed(username);
             return Optional.empty();
         }
+        throttle.succeeded(username);
         Instant now = now();
         users.recordLogin(user.id(), now);
         if (check.needsRehash()) {
