@@ -29,7 +29,6 @@ public class AuthorizedTokensResource {
     }
 
     @GET
-    @Path("/")
     public Response list(@Context ContainerRequestContext request) {
         PageContext page = PageContext.of(request);
         if (page.user().isEmpty()) {
