@@ -127,7 +127,8 @@ export function randomState() {
 }
 
 /**
- * A stand-in OAuth client on 127.0.0.1:free port: records every request (path and query) and answers
+ * A stand-in OAuth client on 127.0.0.1:free port: records every request (path and query; not the
+ * browser's /favicon.ico) and answers
  * with a small page. Call close() when done.
  */
 export async function startRedirectCatcher() {
@@ -135,6 +136,10 @@ export async function startRedirectCatcher() {
   const waiters = [];
   const server = createServer((request, response) => {
     const url = new URL(request.url, `http://${request.headers.host}`);
+    if (url.pathname === '/favicon.ico') { // the browser's own request after a page loads, not a redirect
+      response.writeHead(404).end();
+      return;
+    }
     const hit = { path: url.pathname, query: Object.fromEntries(url.searchParams), method: request.method };
     hits.push(hit);
     waiters.splice(0).forEach((resolve) => resolve(hit));
