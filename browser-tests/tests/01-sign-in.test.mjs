@@ -35,7 +35,7 @@ test('sign in: wrong password shows the error, the right one lands on the applic
   const session = cookies.find((cookie) => cookie.name === 'tollgate_session');
   assert.ok(session, 'a session cookie is set');
   assert.equal(session.httpOnly, true);
-  await shot(page, '03-applications-empty');
+  await shot(page, '03-applications-after-sign-in');
 
   // Signing out ends the session: the applications page sends the browser back to the sign-in form.
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign out' }).click()]);
