@@ -73,6 +73,7 @@ import io.tollgate.web.errors.WebApplicationExceptionMapper;
 import io.tollgate.web.oauth.OAuthExceptionMapper;
 import io.tollgate.web.oauth.TokenResource;
 import io.tollgate.web.security.BearerAuthFilter;
+import io.tollgate.web.security.RevocationAwareAuthorizedApplications;
 import io.tollgate.web.security.RevocationAwareTokenStore;
 import io.tollgate.web.security.ScopeAuthorizer;
 import io.tollgate.web.security.TokenAuthenticator;
@@ -151,15 +152,16 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         environment.jersey().register(new ApiRootResource());
 
         UserService users = registerUsersApi(configuration, environment, jdbi, clock);
-        registerOAuth(configuration.getOauth(), environment, jdbi, new UserResourceOwners(users, new JdbiUserStore(jdbi)), clock);
+        TokenAuthenticator tokenChecks = registerOAuth(configuration.getOauth(), environment, jdbi,
+                new UserResourceOwners(users, new JdbiUserStore(jdbi)), clock);
         environment.healthChecks().register("migrations", new MigrationsHealthCheck(pendingMigrations, clock, Duration.ofMinutes(1)));
         PrometheusEndpoint.register(environment.metrics(), environment.admin());
-        registerBrowserPages(configuration, environment, jdbi, users);
+        registerBrowserPages(configuration, environment, jdbi, users, tokenChecks);
     }
 
     /** Sign-in, application pages, the authorization endpoint with consent, and authorized tokens. */
     private void registerBrowserPages(TollgateConfiguration configuration, Environment environment, Jdbi jdbi,
-                                      UserService users) {
+                                      UserService users, TokenAuthenticator tokenChecks) {
         TokenGenerator generator = new TokenGenerator();
         ScopeRegistry scopes = configuration.getOauth().scopeRegistry();
         ClientStore clients = new JdbiClientStore(jdbi);
@@ -180,7 +182,8 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
                 new AuthorizationCodeIssuer(new JdbiAuthorizationCodeStore(jdbi), generator,
                         configuration.getOauth().tokenSettings(), clock),
                 scopes, configuration.getOauth().getIssuer()));
-        environment.jersey().register(new AuthorizedTokensResource(new JdbiAuthorizedTokens(jdbi), clock));
+        environment.jersey().register(new AuthorizedTokensResource(
+                new RevocationAwareAuthorizedApplications(new JdbiAuthorizedTokens(jdbi), tokenChecks), clock));
     }
 
     /** Users and groups: stores, services, resources and their error mappers. Returns the service for logins. */
@@ -201,8 +204,8 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         return users;
     }
 
-    /** The authorization server (token endpoint) and the resource server's bearer-token checks. */
-    private static void registerOAuth(OAuthSettings settings, Environment environment, Jdbi jdbi,
+    /** The authorization server (token endpoint) and the resource server's bearer-token checks (returned). */
+    private static TokenAuthenticator registerOAuth(OAuthSettings settings, Environment environment, Jdbi jdbi,
                                       ResourceOwnerAuthenticator owners, Clock clock) {
         TokenCacheSettings cache = settings.getTokenCache();
         TokenAuthenticator tokenChecks = new TokenAuthenticator(new JdbiBearerTokenLookup(jdbi), clock,
@@ -222,6 +225,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         environment.jersey().register(new AuthDynamicFeature(new BearerAuthFilter(tokenChecks, new ScopeAuthorizer())));
         environment.jersey().register(RolesAllowedDynamicFeature.class);
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(TokenPrincipal.class));
+        return tokenChecks;
     }
 
     private static void registerErrorHandling(TollgateConfiguration configuration, Environment environment) {
