@@ -74,6 +74,7 @@ import io.tollgate.web.oauth.OAuthExceptionMapper;
 import io.tollgate.web.oauth.TokenResource;
 import io.tollgate.web.security.BearerAuthFilter;
 import io.tollgate.web.security.RevocationAwareAuthorizedApplications;
+import io.tollgate.web.security.RevocationAwareClientStore;
 import io.tollgate.web.security.RevocationAwareTokenStore;
 import io.tollgate.web.security.ScopeAuthorizer;
 import io.tollgate.web.security.TokenAuthenticator;
@@ -164,7 +165,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
                                       UserService users, TokenAuthenticator tokenChecks) {
         TokenGenerator generator = new TokenGenerator();
         ScopeRegistry scopes = configuration.getOauth().scopeRegistry();
-        ClientStore clients = new JdbiClientStore(jdbi);
+        ClientStore clients = new RevocationAwareClientStore(new JdbiClientStore(jdbi), tokenChecks);
         SessionSettings sessionSettings = configuration.getSessions();
         SessionManager sessions = new SessionManager(new JdbiSessionStore(jdbi), generator,
                 sessionSettings.getIdleTimeout().toJavaDuration(), clock);

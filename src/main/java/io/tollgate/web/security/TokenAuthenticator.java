@@ -108,6 +108,11 @@ public class TokenAuthenticator implements Authenticator<String, TokenPrincipal>
         forgetWhere(token -> token.principal().userId() != null && token.principal().userId() == userId);
     }
 
+    /** Forgets every cached token issued to this client (the application was deleted). */
+    public void forgetClient(String clientId) {
+        forgetWhere(token -> token.principal().clientId().equals(clientId));
+    }
+
     /** Forgets the access token with this database id. */
     public void forgetAccessToken(long accessTokenId) {
         forgetWhere(token -> token.principal().accessTokenId() == accessTokenId);
