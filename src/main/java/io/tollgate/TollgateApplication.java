@@ -2,9 +2,14 @@ package io.tollgate;
 
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.tollgate.config.CleanupSettings;
 import io.tollgate.config.OAuthSettings;
 import io.tollgate.config.TokenCacheSettings;
+import io.tollgate.oauth.cleanup.TokenPurge;
 import io.tollgate.oauth.client.ClientAuthenticator;
+import io.tollgate.oauth.introspect.TokenIntrospection;
+import io.tollgate.oauth.revoke.TokenRevocation;
+import io.tollgate.oauth.token.SuccessorSeal;
 import io.tollgate.oauth.grant.AuthorizationCodeGrant;
 import io.tollgate.oauth.grant.ClientCredentialsGrant;
 import io.tollgate.oauth.grant.GrantHandlers;
@@ -20,13 +25,21 @@ import io.tollgate.persistence.JdbiAuthorizationCodeStore;
 import io.tollgate.persistence.JdbiBearerTokenLookup;
 import io.tollgate.persistence.JdbiClientStore;
 import io.tollgate.persistence.JdbiGroupStore;
+import io.tollgate.persistence.JdbiTokenCleanup;
 import io.tollgate.persistence.JdbiTokenStore;
 import io.tollgate.persistence.JdbiUserStore;
 import io.tollgate.users.PasswordHasher;
 import io.tollgate.users.UserResourceOwners;
 import io.tollgate.users.UserService;
 import io.tollgate.users.UserStore;
+import io.tollgate.ops.ClearTokensTask;
+import io.tollgate.ops.PeriodicTokenCleanup;
+import io.tollgate.ops.TokenCleanupJob;
+import io.tollgate.ops.cli.ClearTokensCommand;
+import io.tollgate.web.oauth.IntrospectResource;
+import io.tollgate.web.oauth.MetadataResource;
 import io.tollgate.web.oauth.OAuthExceptionMapper;
+import io.tollgate.web.oauth.RevokeResource;
 import io.tollgate.web.oauth.TokenResource;
 import io.tollgate.web.security.BearerAuthFilter;
 import io.tollgate.web.security.RevocationAwareTokenStore;
@@ -84,6 +97,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
             }
         });
         bootstrap.addCommand(new CreateApplicationCommand());
+        bootstrap.addCommand(new ClearTokensCommand());
         bootstrap.addBundle(new ViewBundle<>() {
             @Override
             public Map<String, Map<String, String>> getViewConfiguration(TollgateConfiguration configuration) {
@@ -106,13 +120,20 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         UserStore userStore = new JdbiUserStore(jdbi);
         UserService users = new UserService(userStore, new JdbiGroupStore(jdbi),
                 new PasswordHasher(configuration.getPasswords().getIterations()), clock);
-        registerOAuth(configuration.getOauth(), environment, jdbi, new UserResourceOwners(users, userStore), clock);
+        ResourceOwnerAuthenticator owners = new UserResourceOwners(users, userStore);
+        OAuthParts oauth = registerOAuth(configuration.getOauth(), environment, jdbi, owners, clock);
+        registerTokenLifecycle(configuration, environment, jdbi, owners, clock, oauth);
         environment.healthChecks().register("migrations", new MigrationsHealthCheck(pendingMigrations));
         PrometheusEndpoint.register(environment.metrics(), environment.admin());
     }
 
+    /** What registerOAuth built that the token-lifecycle endpoints share. */
+    private record OAuthParts(TokenStore tokens, ClientStore clients, ClientAuthenticator clientAuthenticator,
+                              TokenAuthenticator tokenChecks, GrantHandlers grants, ScopeRegistry scopes) {
+    }
+
     /** The authorization server (token endpoint) and the resource server's bearer-token checks. */
-    private static void registerOAuth(OAuthSettings settings, Environment environment, Jdbi jdbi,
+    private static OAuthParts registerOAuth(OAuthSettings settings, Environment environment, Jdbi jdbi,
                                       ResourceOwnerAuthenticator owners, Clock clock) {
         TokenCacheSettings cache = settings.getTokenCache();
         TokenAuthenticator tokenChecks = new TokenAuthenticator(new JdbiBearerTokenLookup(jdbi), clock,
@@ -120,18 +141,45 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         TokenStore tokens = new RevocationAwareTokenStore(new JdbiTokenStore(jdbi), tokenChecks);
         ClientStore clients = new JdbiClientStore(jdbi);
         ScopeRegistry scopes = settings.scopeRegistry();
-        TokenService tokenService = new TokenService(tokens, new TokenGenerator(), settings.tokenSettings(), clock);
+        TokenService tokenService = new TokenService(tokens, new TokenGenerator(), settings.tokenSettings(), clock,
+                settings.getRefreshTokenReuseGrace().toJavaDuration(), new SuccessorSeal());
         GrantHandlers grants = new GrantHandlers(List.of(
                 new PasswordGrant(owners, scopes, tokenService),
                 new RefreshTokenGrant(tokens, owners, tokenService, clock),
                 new ClientCredentialsGrant(scopes, tokenService),
                 new AuthorizationCodeGrant(new JdbiAuthorizationCodeStore(jdbi), tokens, owners, tokenService, clock)));
 
+        ClientAuthenticator clientAuthenticator = new ClientAuthenticator(clients);
         environment.jersey().register(new OAuthExceptionMapper());
-        environment.jersey().register(new TokenResource(new ClientAuthenticator(clients), grants));
+        environment.jersey().register(new TokenResource(clientAuthenticator, grants));
         environment.jersey().register(new AuthDynamicFeature(new BearerAuthFilter(tokenChecks, new ScopeAuthorizer())));
         environment.jersey().register(RolesAllowedDynamicFeature.class);
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(TokenPrincipal.class));
+        return new OAuthParts(tokens, clients, clientAuthenticator, tokenChecks, grants, scopes);
+    }
+
+    /**
+     * Revocation (RFC 7009), introspection (RFC 7662), metadata (RFC 8414), and the purge of expired and revoked
+     * rows: periodic on every node, as an admin task and as the cleartokens command.
+     */
+    private static void registerTokenLifecycle(TollgateConfiguration configuration, Environment environment, Jdbi jdbi,
+                                               ResourceOwnerAuthenticator owners, Clock clock, OAuthParts oauth) {
+        environment.jersey().register(new RevokeResource(oauth.clientAuthenticator(),
+                new TokenRevocation(oauth.tokens(), clock)));
+        environment.jersey().register(new IntrospectResource(oauth.clientAuthenticator(), oauth.tokenChecks(),
+                new TokenIntrospection(oauth.tokens(), oauth.clients(), owners, clock)));
+        environment.jersey().register(new MetadataResource(configuration.getOauth().getIssuer(), oauth.scopes().all(),
+                oauth.grants()));
+
+        CleanupSettings cleanup = configuration.getCleanup();
+        TokenCleanupJob job = new TokenCleanupJob(new TokenPurge(new JdbiTokenCleanup(jdbi), clock,
+                cleanup.getRetention().toJavaDuration(), cleanup.getBatchSize()), environment.metrics());
+        environment.admin().addTask(new ClearTokensTask(job));
+        if (cleanup.isEnabled()) {
+            environment.lifecycle().manage(new PeriodicTokenCleanup(job,
+                    environment.lifecycle().scheduledExecutorService("token-cleanup-%d").threads(1).build(),
+                    cleanup.getInterval().toJavaDuration()));
+        }
     }
 
     private static void registerErrorHandling(TollgateConfiguration configuration, Environment environment) {

@@ -3,6 +3,7 @@ package io.tollgate;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
+import io.tollgate.config.CleanupSettings;
 import io.tollgate.config.DatabaseDrivers;
 import io.tollgate.config.OAuthSettings;
 import io.tollgate.config.PasswordSettings;
@@ -28,6 +29,10 @@ public class TollgateConfiguration extends Configuration {
     @Valid
     @NotNull
     private OAuthSettings oauth = new OAuthSettings();
+
+    @Valid
+    @NotNull
+    private CleanupSettings cleanup = new CleanupSettings();
 
     @NotNull
     private Map<String, Map<String, String>> views = Collections.emptyMap();
@@ -69,6 +74,16 @@ public class TollgateConfiguration extends Configuration {
     @JsonProperty
     public void setOauth(OAuthSettings oauth) {
         this.oauth = oauth;
+    }
+
+    @JsonProperty
+    public CleanupSettings getCleanup() {
+        return cleanup;
+    }
+
+    @JsonProperty
+    public void setCleanup(CleanupSettings cleanup) {
+        this.cleanup = cleanup;
     }
 
     @JsonProperty
