@@ -2,11 +2,27 @@ package io.tollgate;
 
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.migrations.MigrationsBundle;
+import io.dropwizard.views.common.ViewBundle;
 import io.tollgate.config.CleanupSettings;
 import io.tollgate.config.OAuthSettings;
+import io.tollgate.config.SessionSettings;
 import io.tollgate.config.TokenCacheSettings;
-import io.tollgate.oauth.cleanup.TokenPurge;
+import io.tollgate.oauth.authorize.AuthorizationCodeIssuer;
+import io.tollgate.oauth.authorize.AuthorizationRequestValidator;
+import io.tollgate.oauth.authorize.AuthorizeSettings;
+import io.tollgate.oauth.authorize.ConsentPolicy;
 import io.tollgate.oauth.client.ClientAuthenticator;
+import io.tollgate.oauth.client.ClientRegistrations;
+import io.tollgate.oauth.cleanup.TokenPurge;
 import io.tollgate.oauth.introspect.TokenIntrospection;
 import io.tollgate.oauth.revoke.TokenRevocation;
 import io.tollgate.oauth.token.SuccessorSeal;
@@ -21,17 +37,43 @@ import io.tollgate.oauth.store.ResourceOwnerAuthenticator;
 import io.tollgate.oauth.store.TokenStore;
 import io.tollgate.oauth.token.TokenGenerator;
 import io.tollgate.oauth.token.TokenService;
+import io.tollgate.ops.ChangePasswordCommand;
+import io.tollgate.ops.CreateSuperuserCommand;
+import io.tollgate.ops.MigrationsHealthCheck;
+import io.tollgate.ops.PendingMigrations;
+import io.tollgate.ops.PrometheusEndpoint;
+import io.tollgate.ops.cli.CreateApplicationCommand;
+import io.tollgate.ops.cli.PasswordCostCommand;
 import io.tollgate.persistence.JdbiAuthorizationCodeStore;
+import io.tollgate.persistence.JdbiAuthorizedTokens;
 import io.tollgate.persistence.JdbiBearerTokenLookup;
 import io.tollgate.persistence.JdbiClientStore;
+import io.tollgate.persistence.JdbiConsentStore;
 import io.tollgate.persistence.JdbiGroupStore;
+import io.tollgate.persistence.JdbiSessionStore;
 import io.tollgate.persistence.JdbiTokenCleanup;
 import io.tollgate.persistence.JdbiTokenStore;
 import io.tollgate.persistence.JdbiUserStore;
+import io.tollgate.users.GroupService;
+import io.tollgate.users.GroupStore;
 import io.tollgate.users.PasswordHasher;
 import io.tollgate.users.UserResourceOwners;
 import io.tollgate.users.UserService;
 import io.tollgate.users.UserStore;
+import io.tollgate.web.api.ApiRootResource;
+import io.tollgate.web.api.GroupsResource;
+import io.tollgate.web.api.NotFoundExceptionMapper;
+import io.tollgate.web.api.Pagination;
+import io.tollgate.web.api.PermissionDeniedExceptionMapper;
+import io.tollgate.web.api.RequestDataReader;
+import io.tollgate.web.api.UsersResource;
+import io.tollgate.web.api.ValidationExceptionMapper;
+import io.tollgate.web.errors.ConstraintViolationExceptionMapper;
+import io.tollgate.web.errors.JsonErrorHandler;
+import io.tollgate.web.errors.JsonProcessingExceptionMapper;
+import io.tollgate.web.errors.RequestBodyLimitFilter;
+import io.tollgate.web.errors.UnexpectedExceptionMapper;
+import io.tollgate.web.errors.WebApplicationExceptionMapper;
 import io.tollgate.ops.ClearTokensTask;
 import io.tollgate.ops.PeriodicTokenCleanup;
 import io.tollgate.ops.TokenCleanupJob;
@@ -46,35 +88,33 @@ import io.tollgate.web.security.RevocationAwareTokenStore;
 import io.tollgate.web.security.ScopeAuthorizer;
 import io.tollgate.web.security.TokenAuthenticator;
 import io.tollgate.web.security.TokenPrincipal;
+import io.tollgate.web.ui.ApplicationsResource;
+import io.tollgate.web.ui.AuthorizeResource;
+import io.tollgate.web.ui.AuthorizedTokensResource;
+import io.tollgate.web.ui.Cookies;
+import io.tollgate.web.ui.LoginResource;
+import io.tollgate.web.ui.PageFilter;
+import io.tollgate.web.ui.StaticResource;
+import io.tollgate.web.ui.session.SessionManager;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.jdbi.v3.core.Jdbi;
 import java.time.Clock;
 import java.util.List;
-import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
-import io.dropwizard.configuration.SubstitutingSourceProvider;
-import io.dropwizard.core.Application;
-import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.core.setup.Environment;
-import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.db.ManagedDataSource;
-import io.dropwizard.jdbi3.JdbiFactory;
-import io.dropwizard.migrations.MigrationsBundle;
-import io.dropwizard.views.common.ViewBundle;
-import io.tollgate.ops.MigrationsHealthCheck;
-import io.tollgate.ops.cli.CreateApplicationCommand;
-import io.tollgate.ops.PendingMigrations;
-import io.tollgate.ops.PrometheusEndpoint;
-import io.tollgate.web.api.ApiRootResource;
-import io.tollgate.web.errors.ConstraintViolationExceptionMapper;
-import io.tollgate.web.errors.JsonErrorHandler;
-import io.tollgate.web.errors.JsonProcessingExceptionMapper;
-import io.tollgate.web.errors.RequestBodyLimitFilter;
-import io.tollgate.web.errors.UnexpectedExceptionMapper;
-import io.tollgate.web.errors.WebApplicationExceptionMapper;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 
 /** Wiring only: bundles, database, stores, services, resources, health checks, tasks and commands. */
 public class TollgateApplication extends Application<TollgateConfiguration> {
+    private final Clock clock;
+
+    public TollgateApplication() {
+        this(Clock.systemUTC());
+    }
+
+    /** Tests pass a clock they can move, so every expiry is checked without sleeping. */
+    protected TollgateApplication(Clock clock) {
+        this.clock = clock;
+    }
+
     public static void main(String[] args) throws Exception {
         new TollgateApplication().run(args);
     }
@@ -97,6 +137,9 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
             }
         });
         bootstrap.addCommand(new CreateApplicationCommand());
+        bootstrap.addCommand(new PasswordCostCommand());
+        bootstrap.addCommand(new CreateSuperuserCommand());
+        bootstrap.addCommand(new ChangePasswordCommand());
         bootstrap.addCommand(new ClearTokensCommand());
         bootstrap.addBundle(new ViewBundle<>() {
             @Override
@@ -113,18 +156,58 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         pendingMigrations.requireNone();
         Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDatabase(), dataSource, "database");
 
-        Clock clock = Clock.systemUTC();
         registerErrorHandling(configuration, environment);
         environment.jersey().register(new ApiRootResource());
 
-        UserStore userStore = new JdbiUserStore(jdbi);
-        UserService users = new UserService(userStore, new JdbiGroupStore(jdbi),
-                new PasswordHasher(configuration.getPasswords().getIterations()), clock);
-        ResourceOwnerAuthenticator owners = new UserResourceOwners(users, userStore);
+        UserService users = registerUsersApi(configuration, environment, jdbi, clock);
+        ResourceOwnerAuthenticator owners = new UserResourceOwners(users, new JdbiUserStore(jdbi));
         OAuthParts oauth = registerOAuth(configuration.getOauth(), environment, jdbi, owners, clock);
         registerTokenLifecycle(configuration, environment, jdbi, owners, clock, oauth);
         environment.healthChecks().register("migrations", new MigrationsHealthCheck(pendingMigrations));
         PrometheusEndpoint.register(environment.metrics(), environment.admin());
+        registerBrowserPages(configuration, environment, jdbi, users);
+    }
+
+    /** Sign-in, application pages, the authorization endpoint with consent, and authorized tokens. */
+    private void registerBrowserPages(TollgateConfiguration configuration, Environment environment, Jdbi jdbi,
+                                      UserService users) {
+        TokenGenerator generator = new TokenGenerator();
+        ScopeRegistry scopes = configuration.getOauth().scopeRegistry();
+        ClientStore clients = new JdbiClientStore(jdbi);
+        SessionSettings sessionSettings = configuration.getSessions();
+        SessionManager sessions = new SessionManager(new JdbiSessionStore(jdbi), generator,
+                sessionSettings.getIdleTimeout().toJavaDuration(), clock);
+        Cookies cookies = new Cookies(sessionSettings.getCookieName(), sessionSettings.getCsrfCookieName());
+        AuthorizeSettings authorize = configuration.getAuthorize().settings();
+
+        environment.jersey().register(new PageFilter(sessions, generator, cookies));
+        environment.jersey().register(new StaticResource());
+        environment.jersey().register(new LoginResource(users, sessions, cookies, generator));
+        environment.jersey().register(new ApplicationsResource(clients,
+                new ClientRegistrations(clients, generator, scopes, clock), scopes));
+        environment.jersey().register(new AuthorizeResource(
+                new AuthorizationRequestValidator(clients, scopes, authorize),
+                new ConsentPolicy(new JdbiConsentStore(jdbi), authorize, clock),
+                new AuthorizationCodeIssuer(new JdbiAuthorizationCodeStore(jdbi), generator,
+                        configuration.getOauth().tokenSettings(), clock),
+                scopes, configuration.getOauth().getIssuer()));
+        environment.jersey().register(new AuthorizedTokensResource(new JdbiAuthorizedTokens(jdbi), clock));
+    }
+
+    /** Users and groups: stores, services, resources and their error mappers. Returns the service for logins. */
+    private static UserService registerUsersApi(TollgateConfiguration configuration, Environment environment, Jdbi jdbi,
+                                                Clock clock) {
+        GroupStore groupStore = new JdbiGroupStore(jdbi);
+        UserService users = new UserService(new JdbiUserStore(jdbi), groupStore,
+                new PasswordHasher(configuration.getPasswords().getIterations()), clock);
+        Pagination pagination = new Pagination(configuration.getApi().getPageSize());
+        environment.jersey().register(new RequestDataReader(environment.getObjectMapper()));
+        environment.jersey().register(new UsersResource(users, pagination));
+        environment.jersey().register(new GroupsResource(new GroupService(groupStore), pagination));
+        environment.jersey().register(new ValidationExceptionMapper());
+        environment.jersey().register(new NotFoundExceptionMapper());
+        environment.jersey().register(new PermissionDeniedExceptionMapper());
+        return users;
     }
 
     /** What registerOAuth built that the token-lifecycle endpoints share. */
@@ -169,11 +252,12 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         environment.jersey().register(new IntrospectResource(oauth.clientAuthenticator(), oauth.tokenChecks(),
                 new TokenIntrospection(oauth.tokens(), oauth.clients(), owners, clock)));
         environment.jersey().register(new MetadataResource(configuration.getOauth().getIssuer(), oauth.scopes().all(),
-                oauth.grants()));
+                oauth.grants(), configuration.getAuthorize().isAllowPlainPkce()));
 
         CleanupSettings cleanup = configuration.getCleanup();
         TokenCleanupJob job = new TokenCleanupJob(new TokenPurge(new JdbiTokenCleanup(jdbi), clock,
-                cleanup.getRetention().toJavaDuration(), cleanup.getBatchSize()), environment.metrics());
+                cleanup.getRetention().toJavaDuration(), cleanup.getBatchSize(),
+                configuration.getSessions().getIdleTimeout().toJavaDuration()), environment.metrics());
         environment.admin().addTask(new ClearTokensTask(job));
         if (cleanup.isEnabled()) {
             environment.lifecycle().manage(new PeriodicTokenCleanup(job,

@@ -3,8 +3,11 @@ package io.tollgate;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
+import io.tollgate.config.AuthorizeConfig;
+import io.tollgate.config.ApiSettings;
 import io.tollgate.config.CleanupSettings;
 import io.tollgate.config.DatabaseDrivers;
+import io.tollgate.config.SessionSettings;
 import io.tollgate.config.OAuthSettings;
 import io.tollgate.config.PasswordSettings;
 import io.dropwizard.util.DataSize;
@@ -32,6 +35,7 @@ public class TollgateConfiguration extends Configuration {
 
     @Valid
     @NotNull
+    private ApiSettings api = new ApiSettings();
     private CleanupSettings cleanup = new CleanupSettings();
 
     @NotNull
@@ -74,6 +78,44 @@ public class TollgateConfiguration extends Configuration {
     @JsonProperty
     public void setOauth(OAuthSettings oauth) {
         this.oauth = oauth;
+    }
+
+    @Valid
+    @NotNull
+    private SessionSettings sessions = new SessionSettings();
+
+    @Valid
+    @NotNull
+    private AuthorizeConfig authorize = new AuthorizeConfig();
+
+    @JsonProperty
+    public SessionSettings getSessions() {
+        return sessions;
+    }
+
+    @JsonProperty
+    public void setSessions(SessionSettings sessions) {
+        this.sessions = sessions;
+    }
+
+    @JsonProperty
+    public AuthorizeConfig getAuthorize() {
+        return authorize;
+    }
+
+    @JsonProperty
+    public void setAuthorize(AuthorizeConfig authorize) {
+        this.authorize = authorize;
+    }
+
+    @JsonProperty
+    public ApiSettings getApi() {
+        return api;
+    }
+
+    @JsonProperty
+    public void setApi(ApiSettings api) {
+        this.api = api;
     }
 
     @JsonProperty

@@ -58,6 +58,8 @@ public class JdbiTokenCleanup implements TokenCleanupStore {
                     + "oauth_access_token a WHERE a.refresh_token_id = r.id) LIMIT :limit" + lock + ")";
             case AUTHORIZATION_CODES -> "DELETE FROM oauth_authorization_code WHERE id IN (SELECT id FROM "
                     + "oauth_authorization_code WHERE expires < :cutoff OR consumed < :cutoff LIMIT :limit" + lock + ")";
+            case SESSIONS -> "DELETE FROM web_session WHERE id IN (SELECT id FROM web_session "
+                    + "WHERE last_seen < :cutoff LIMIT :limit" + lock + ")";
         };
     }
 

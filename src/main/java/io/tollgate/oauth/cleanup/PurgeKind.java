@@ -7,7 +7,9 @@ package io.tollgate.oauth.cleanup;
 public enum PurgeKind {
     ACCESS_TOKENS("access_tokens"),
     REFRESH_TOKENS("refresh_tokens"),
-    AUTHORIZATION_CODES("authorization_codes");
+    AUTHORIZATION_CODES("authorization_codes"),
+    /** Browser sign-in sessions past their idle timeout; kept for no retention, an ended session has no use. */
+    SESSIONS("sessions");
 
     private final String label;
 

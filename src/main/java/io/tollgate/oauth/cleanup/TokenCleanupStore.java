@@ -7,7 +7,7 @@ public interface TokenCleanupStore {
 
     /**
      * Deletes at most {@code limit} rows of this kind that expired, were revoked or were consumed before
-     * {@code cutoff}, in one short transaction, and returns how many went. A refresh token is only deleted once
+     * {@code cutoff} (sessions: last used before it), in one short transaction, and returns how many went. A refresh token is only deleted once
      * no access token refers to it. Safe to call from several nodes at once: rows another caller is deleting are
      * skipped or found gone, never deleted twice and never an error.
      */

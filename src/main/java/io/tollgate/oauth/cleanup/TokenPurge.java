@@ -19,8 +19,16 @@ public final class TokenPurge {
     private final Clock clock;
     private final Duration retention;
     private final int batchSize;
+    private final Duration sessionIdleTimeout;
 
     public TokenPurge(TokenCleanupStore store, Clock clock, Duration retention, int batchSize) {
+        this(store, clock, retention, batchSize, Duration.ofHours(2));
+    }
+
+    /** @param sessionIdleTimeout sessions.idleTimeout: a session idle this long has ended and is deleted */
+    public TokenPurge(TokenCleanupStore store, Clock clock, Duration retention, int batchSize,
+                      Duration sessionIdleTimeout) {
+        this.sessionIdleTimeout = Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.retention = Objects.requireNonNull(retention, "retention");
@@ -37,6 +45,7 @@ public final class TokenPurge {
         Instant started = clock.instant();
         // One cutoff for the whole run, so rows becoming eligible mid-run do not keep it going.
         Instant cutoff = started.minus(retention);
+        Instant sessionCutoff = started.minus(sessionIdleTimeout);
         Map<PurgeKind, Long> deleted = new EnumMap<>(PurgeKind.class);
         for (PurgeKind kind : PurgeKind.values()) {
             long total = 0;
@@ -46,7 +55,7 @@ public final class TokenPurge {
                     deleted.put(kind, total);
                     return new PurgeReport(deleted, Duration.between(started, clock.instant()));
                 }
-                batch = store.deleteBatch(kind, cutoff, batchSize);
+                batch = store.deleteBatch(kind, kind == PurgeKind.SESSIONS ? sessionCutoff : cutoff, batchSize);
                 total += batch;
             } while (batch > 0);
             deleted.put(kind, total);

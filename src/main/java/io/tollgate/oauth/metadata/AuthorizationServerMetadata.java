@@ -26,20 +26,17 @@ public final class AuthorizationServerMetadata {
      * introspection scope; the IANA registry has no name for that, so it is documented, not listed.
      */
     static final List<String> INTROSPECTION_AUTH_METHODS = List.of("client_secret_basic", "client_secret_post");
-    /**
-     * S256 only. The authorization endpoint (browser branch) has a setting that may allow "plain"; once it is
-     * merged, add "plain" here exactly when that setting allows it.
-     */
-    static final List<String> CODE_CHALLENGE_METHODS = List.of("S256");
 
     private AuthorizationServerMetadata() {
     }
 
     /**
      * @param issuer the public base URL, no trailing slash (RFC 8414 §2: https, no query or fragment)
-     * @param grants the grant types with a registered handler
+     * @param grants         the grant types with a registered handler
+     * @param allowPlainPkce whether the authorization endpoint accepts code_challenge_method=plain
      */
-    public static Map<String, Object> describe(String issuer, ScopeSet scopes, Collection<GrantType> grants) {
+    public static Map<String, Object> describe(String issuer, ScopeSet scopes, Collection<GrantType> grants,
+                                               boolean allowPlainPkce) {
         Objects.requireNonNull(issuer, "issuer");
         String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         Map<String, Object> metadata = new LinkedHashMap<>();
@@ -54,7 +51,9 @@ public final class AuthorizationServerMetadata {
         metadata.put("revocation_endpoint_auth_methods_supported", CLIENT_AUTH_METHODS);
         metadata.put("introspection_endpoint", base + INTROSPECT_PATH);
         metadata.put("introspection_endpoint_auth_methods_supported", INTROSPECTION_AUTH_METHODS);
-        metadata.put("code_challenge_methods_supported", CODE_CHALLENGE_METHODS);
+        metadata.put("code_challenge_methods_supported", allowPlainPkce ? List.of("S256", "plain") : List.of("S256"));
+        // RFC 9207: the authorization endpoint adds iss to every response.
+        metadata.put("authorization_response_iss_parameter_supported", true);
         return metadata;
     }
 }

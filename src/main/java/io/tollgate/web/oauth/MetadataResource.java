@@ -18,17 +18,22 @@ public class MetadataResource {
     private final String configuredIssuer;
     private final ScopeSet scopes;
     private final GrantHandlers grants;
+    private final boolean allowPlainPkce;
 
-    /** @param configuredIssuer oauth.issuer; empty means the base URL the request came in on */
-    public MetadataResource(String configuredIssuer, ScopeSet scopes, GrantHandlers grants) {
+    /**
+     * @param configuredIssuer oauth.issuer; empty means the base URL the request came in on
+     * @param allowPlainPkce   authorize.allowPlainPkce, so the document advertises "plain" exactly when allowed
+     */
+    public MetadataResource(String configuredIssuer, ScopeSet scopes, GrantHandlers grants, boolean allowPlainPkce) {
         this.configuredIssuer = configuredIssuer == null ? "" : configuredIssuer;
         this.scopes = scopes;
         this.grants = grants;
+        this.allowPlainPkce = allowPlainPkce;
     }
 
     @GET
     public Map<String, Object> metadata(@Context UriInfo uriInfo) {
         String issuer = configuredIssuer.isEmpty() ? uriInfo.getBaseUri().toString() : configuredIssuer;
-        return AuthorizationServerMetadata.describe(issuer, scopes, grants.grantTypes());
+        return AuthorizationServerMetadata.describe(issuer, scopes, grants.grantTypes(), allowPlainPkce);
     }
 }

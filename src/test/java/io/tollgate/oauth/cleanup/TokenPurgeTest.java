@@ -34,18 +34,19 @@ class TokenPurgeTest {
         store.remaining.put(PurgeKind.ACCESS_TOKENS, 25);
         store.remaining.put(PurgeKind.REFRESH_TOKENS, 10);
         store.remaining.put(PurgeKind.AUTHORIZATION_CODES, 0);
-        PurgeReport report = new TokenPurge(store, clock, Duration.ofDays(7), 10).run();
+        PurgeReport report = new TokenPurge(store, clock, Duration.ofDays(7), 10, Duration.ofHours(2)).run();
 
         assertThat(report.deleted(PurgeKind.ACCESS_TOKENS)).isEqualTo(25);
         assertThat(report.deleted(PurgeKind.REFRESH_TOKENS)).isEqualTo(10);
         assertThat(report.deleted(PurgeKind.AUTHORIZATION_CODES)).isZero();
         assertThat(report.total()).isEqualTo(35);
-        assertThat(report.summary()).isEqualTo("access_tokens=25 refresh_tokens=10 authorization_codes=0");
+        assertThat(report.summary())
+                .isEqualTo("access_tokens=25 refresh_tokens=10 authorization_codes=0 sessions=0");
         String cutoff = "@2025-05-25T00:00:00Z/10";
         assertThat(store.calls).containsExactly(
                 "ACCESS_TOKENS" + cutoff, "ACCESS_TOKENS" + cutoff, "ACCESS_TOKENS" + cutoff, "ACCESS_TOKENS" + cutoff,
                 "REFRESH_TOKENS" + cutoff, "REFRESH_TOKENS" + cutoff,
-                "AUTHORIZATION_CODES" + cutoff);
+                "AUTHORIZATION_CODES" + cutoff, "SESSIONS@2025-05-31T22:00:00Z/10");
     }
 
     @Test

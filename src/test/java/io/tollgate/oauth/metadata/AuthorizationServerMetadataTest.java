@@ -13,7 +13,7 @@ class AuthorizationServerMetadataTest {
     @Test
     void endpointsHangOffTheIssuerAndListsFollowWhatIsWired() {
         Map<String, Object> metadata = AuthorizationServerMetadata.describe("https://auth.example/",
-                ScopeSet.of("read", "write"), EnumSet.of(GrantType.PASSWORD, GrantType.REFRESH_TOKEN));
+                ScopeSet.of("read", "write"), EnumSet.of(GrantType.PASSWORD, GrantType.REFRESH_TOKEN), false);
         assertThat(metadata.get("issuer")).isEqualTo("https://auth.example");
         assertThat(metadata.get("token_endpoint")).isEqualTo("https://auth.example/o/token/");
         assertThat(metadata.get("revocation_endpoint")).isEqualTo("https://auth.example/o/revoke_token/");
@@ -27,5 +27,12 @@ class AuthorizationServerMetadataTest {
                 .isEqualTo(List.of("client_secret_basic", "client_secret_post", "none"));
         assertThat(metadata.get("introspection_endpoint_auth_methods_supported"))
                 .isEqualTo(List.of("client_secret_basic", "client_secret_post"));
+    }
+
+    @Test
+    void plainPkceIsAdvertisedOnlyWhenAllowed() {
+        assertThat(AuthorizationServerMetadata.describe("https://a.example", ScopeSet.of("read"),
+                EnumSet.of(GrantType.AUTHORIZATION_CODE), true).get("code_challenge_methods_supported"))
+                .isEqualTo(List.of("S256", "plain"));
     }
 }

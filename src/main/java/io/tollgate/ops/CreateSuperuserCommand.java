@@ -1,0 +1,56 @@
+package io.tollgate.ops;
+
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import io.tollgate.TollgateConfiguration;
+import io.tollgate.ops.cli.CliDatabase;
+import io.tollgate.ops.cli.CommandErrors;
+import io.tollgate.users.User;
+import io.tollgate.users.ValidationException;
+import java.util.function.Supplier;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/** Django's {@code manage.py createsuperuser}: a staff superuser whose password is prompted for or piped in. */
+public class CreateSuperuserCommand extends ConfiguredCommand<TollgateConfiguration> {
+    private final Supplier<PasswordInput> passwords;
+
+    public CreateSuperuserCommand() {
+        this(PasswordInput::system);
+    }
+
+    public CreateSuperuserCommand(Supplier<PasswordInput> passwords) {
+        super("createsuperuser", "Create a superuser; the password is prompted for, or read as one line from "
+                + "standard input when that is not a terminal");
+        this.passwords = passwords;
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        super.configure(subparser);
+        subparser.addArgument("--username").required(true).help("the new superuser's username");
+        subparser.addArgument("--email").setDefault("").help("the new superuser's email address");
+    }
+
+    @Override
+    protected void run(Bootstrap<TollgateConfiguration> bootstrap, Namespace namespace,
+                       TollgateConfiguration configuration) throws Exception {
+        try (CliDatabase database = CliDatabase.open(configuration)) {
+            String password = passwords.get().read();
+            User user;
+            try {
+                user = UserCommands.service(configuration, database.jdbi())
+                        .createSuperuser(namespace.getString("username"), namespace.getString("email"), password);
+            } catch (ValidationException e) {
+                throw UserCommands.oneLine(e);
+            }
+            System.out.println("Superuser " + user.username() + " created (id " + user.id() + ").");
+        }
+    }
+
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable error) {
+        CommandErrors.print(cli, error);
+    }
+}

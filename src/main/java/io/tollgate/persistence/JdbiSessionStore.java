@@ -1,0 +1,61 @@
+package io.tollgate.persistence;
+
+import io.tollgate.web.ui.session.SessionManager;
+import io.tollgate.web.ui.session.SessionStore;
+import io.tollgate.web.ui.session.SignedInUser;
+import io.tollgate.web.ui.session.StoredSession;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Sessions in web_session, read joined with auth_user so each page costs one query. */
+public class JdbiSessionStore implements SessionStore {
+    private final Jdbi jdbi;
+
+    public JdbiSessionStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void create(String sessionHash, long userId, String authHash, Instant at) {
+        jdbi.useTransaction(handle -> handle.createUpdate("INSERT INTO web_session (session_hash, user_id, auth_hash, "
+                        + "created, last_seen) VALUES (:hash, :user, :auth, :at, :at)")
+                .bind("hash", sessionHash).bind("user", userId).bind("auth", authHash)
+                .bind("at", Timestamp.from(at))
+                .execute());
+    }
+
+    @Override
+    public Optional<StoredSession> find(String sessionHash) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT u.id, u.username, u.is_staff, u.is_superuser, "
+                        + "u.is_active, u.password, s.auth_hash, s.last_seen FROM web_session s "
+                        + "JOIN auth_user u ON u.id = s.user_id WHERE s.session_hash = :hash")
+                .bind("hash", sessionHash)
+                .map((rs, ctx) -> new StoredSession(
+                        new SignedInUser(rs.getLong("id"), rs.getString("username"),
+                                rs.getBoolean("is_staff") || rs.getBoolean("is_superuser")),
+                        rs.getBoolean("is_active"), rs.getString("auth_hash"),
+                        SessionManager.fingerprint(rs.getString("password")),
+                        rs.getTimestamp("last_seen").toInstant()))
+                .findOne());
+    }
+
+    @Override
+    public void touch(String sessionHash, Instant at) {
+        jdbi.useTransaction(handle -> handle.createUpdate("UPDATE web_session SET last_seen = :at WHERE session_hash = :hash")
+                .bind("hash", sessionHash).bind("at", Timestamp.from(at)).execute());
+    }
+
+    @Override
+    public void delete(String sessionHash) {
+        jdbi.useTransaction(handle -> handle.createUpdate("DELETE FROM web_session WHERE session_hash = :hash")
+                .bind("hash", sessionHash).execute());
+    }
+
+    @Override
+    public int deleteIdleSince(Instant cutoff) {
+        return jdbi.inTransaction(handle -> handle.createUpdate("DELETE FROM web_session WHERE last_seen <= :cutoff")
+                .bind("cutoff", Timestamp.from(cutoff)).execute());
+    }
+}

@@ -1,0 +1,190 @@
+package io.tollgate.web.ui;
+
+import io.tollgate.oauth.client.ClientRegistrationException;
+import io.tollgate.oauth.client.ClientRegistrations;
+import io.tollgate.oauth.client.RegisteredClient;
+import io.tollgate.oauth.model.Client;
+import io.tollgate.oauth.scope.ScopeRegistry;
+import io.tollgate.oauth.store.ClientStore;
+import io.tollgate.web.ui.session.SignedInUser;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Self-service application pages (DOT's /o/applications/). A user sees only their own; staff see all. */
+@Path("/o/applications")
+@BrowserPage
+@Produces(MediaType.TEXT_HTML)
+public class ApplicationsResource {
+    private final ClientStore clients;
+    private final ClientRegistrations registrations;
+    private final ScopeRegistry scopes;
+
+    public ApplicationsResource(ClientStore clients, ClientRegistrations registrations, ScopeRegistry scopes) {
+        this.clients = clients;
+        this.registrations = registrations;
+        this.scopes = scopes;
+    }
+
+    @GET
+    @Path("/")
+    public Response list(@Context ContainerRequestContext request) {
+        PageContext page = PageContext.of(request);
+        if (page.user().isEmpty()) {
+            return Pages.toLogin("/o/applications/");
+        }
+        SignedInUser user = page.user().get();
+        return Pages.html(200, new ApplicationsView(page, clients.listByOwner(user.staff() ? null : user.userId())));
+    }
+
+    @GET
+    @Path("/register/")
+    public Response registerForm(@Context ContainerRequestContext request) {
+        PageContext page = PageContext.of(request);
+        if (page.user().isEmpty()) {
+            return Pages.toLogin("/o/applications/register/");
+        }
+        return Pages.html(200, formView(page, null, ApplicationForm.blank(), Map.of()));
+    }
+
+    @POST
+    @Path("/register/")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response register(MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
+        PageContext page = PageContext.of(request);
+        if (page.user().isEmpty()) {
+            return Pages.toLogin("/o/applications/register/");
+        }
+        if (!Pages.csrfValid(page, form)) {
+            return Pages.csrfFailure(page);
+        }
+        ApplicationForm typed = ApplicationForm.of(form);
+        try {
+            RegisteredClient registered = registrations.register(typed.toRequest(page.user().get().userId()));
+            // Rendered, not redirected: the plaintext secret exists only in this response (no-store).
+            return Pages.html(201, new ApplicationView(page, registered.client(), registered.plainSecret(), false));
+        } catch (ClientRegistrationException e) {
+            return Pages.html(400, formView(page, null, typed, e.fieldErrors()));
+        }
+    }
+
+    @GET
+    @Path("/{id}/")
+    public Response detail(@PathParam("id") String id, @Context ContainerRequestContext request) {
+        return withOwned(request, id, (page, client) -> Pages.html(200, new ApplicationView(page, client, null, false)));
+    }
+
+    @GET
+    @Path("/{id}/update/")
+    public Response editForm(@PathParam("id") String id, @Context ContainerRequestContext request) {
+        return withOwned(request, id, (page, client) ->
+                Pages.html(200, formView(page, client, ApplicationForm.of(client), Map.of())));
+    }
+
+    @POST
+    @Path("/{id}/update/")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response edit(@PathParam("id") String id, MultivaluedMap<String, String> form,
+                         @Context ContainerRequestContext request) {
+        return withOwnedPost(request, id, form, (page, client) -> {
+            ApplicationForm typed = ApplicationForm.of(form);
+            try {
+                registrations.update(client, typed.toRequest(client.ownerUserId()));
+                return Response.seeOther(URI.create("/o/applications/" + client.id() + "/")).build();
+            } catch (ClientRegistrationException e) {
+                return Pages.html(400, formView(page, client, typed, e.fieldErrors()));
+            }
+        });
+    }
+
+    @POST
+    @Path("/{id}/secret/")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response regenerateSecret(@PathParam("id") String id, MultivaluedMap<String, String> form,
+                                     @Context ContainerRequestContext request) {
+        return withOwnedPost(request, id, form, (page, client) -> {
+            if (!client.isConfidential()) {
+                return Pages.html(400, new MessageView(page, "No secret", "Public applications have no secret."));
+            }
+            RegisteredClient fresh = registrations.regenerateSecret(client);
+            return Pages.html(200, new ApplicationView(page, fresh.client(), fresh.plainSecret(), false));
+        });
+    }
+
+    @GET
+    @Path("/{id}/delete/")
+    public Response deleteForm(@PathParam("id") String id, @Context ContainerRequestContext request) {
+        return withOwned(request, id, (page, client) -> Pages.html(200, new ApplicationView(page, client, null, true)));
+    }
+
+    @POST
+    @Path("/{id}/delete/")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@PathParam("id") String id, MultivaluedMap<String, String> form,
+                           @Context ContainerRequestContext request) {
+        return withOwnedPost(request, id, form, (page, client) -> {
+            clients.delete(client.id());
+            return Response.seeOther(URI.create("/o/applications/")).build();
+        });
+    }
+
+    private ApplicationFormView formView(PageContext page, Client existing, ApplicationForm form,
+                                         Map<String, java.util.List<String>> errors) {
+        if (existing == null) {
+            return new ApplicationFormView(page, "New application", "/o/applications/register/",
+                    "/o/applications/", form, errors, scopes);
+        }
+        return new ApplicationFormView(page, "Edit " + existing.name(),
+                "/o/applications/" + existing.id() + "/update/", "/o/applications/" + existing.id() + "/",
+                form, errors, scopes);
+    }
+
+    private interface Action {
+        Response apply(PageContext page, Client client);
+    }
+
+    private Response withOwned(ContainerRequestContext request, String id, Action action) {
+        PageContext page = PageContext.of(request);
+        if (page.user().isEmpty()) {
+            return Pages.toLogin(request.getUriInfo().getRequestUri().getRawPath());
+        }
+        return owned(page.user().get(), id).map(client -> action.apply(page, client))
+                .orElseGet(() -> Pages.notFound(page));
+    }
+
+    private Response withOwnedPost(ContainerRequestContext request, String id, MultivaluedMap<String, String> form,
+                                   Action action) {
+        PageContext page = PageContext.of(request);
+        if (page.user().isEmpty()) {
+            return Pages.toLogin("/o/applications/");
+        }
+        if (!Pages.csrfValid(page, form)) {
+            return Pages.csrfFailure(page);
+        }
+        return withOwned(request, id, action);
+    }
+
+    /** Someone else's application answers exactly like a missing one: 404, revealing nothing. */
+    private Optional<Client> owned(SignedInUser user, String id) {
+        long dbId;
+        try {
+            dbId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return clients.findById(dbId)
+                .filter(client -> user.staff() || Objects.equals(client.ownerUserId(), user.userId()));
+    }
+}

@@ -1,0 +1,138 @@
+package io.tollgate.web.ui;
+
+import io.tollgate.oauth.authorize.AuthorizationCodeIssuer;
+import io.tollgate.oauth.authorize.AuthorizationRequest;
+import io.tollgate.oauth.authorize.AuthorizationRequestValidator;
+import io.tollgate.oauth.authorize.AuthorizationResponses;
+import io.tollgate.oauth.authorize.AuthorizationValidation;
+import io.tollgate.oauth.authorize.AuthorizationValidation.ErrorPage;
+import io.tollgate.oauth.authorize.AuthorizationValidation.RedirectError;
+import io.tollgate.oauth.authorize.AuthorizationValidation.Valid;
+import io.tollgate.oauth.authorize.ConsentPolicy;
+import io.tollgate.oauth.scope.ScopeRegistry;
+import io.tollgate.web.ui.session.SignedInUser;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+
+/** RFC 6749 §4.1 authorization endpoint (code flow with PKCE); the protocol decisions live in oauth.authorize. */
+@Path("/o/authorize/")
+@BrowserPage
+@Produces(MediaType.TEXT_HTML)
+public class AuthorizeResource {
+    private static final Set<String> NOT_OAUTH = Set.of(Pages.CSRF_FIELD, "decision");
+
+    private final AuthorizationRequestValidator validator;
+    private final ConsentPolicy consent;
+    private final AuthorizationCodeIssuer codes;
+    private final ScopeRegistry scopes;
+    private final String configuredIssuer;
+
+    /** @param configuredIssuer nullable: derived from the request's base URI */
+    public AuthorizeResource(AuthorizationRequestValidator validator, ConsentPolicy consent,
+                             AuthorizationCodeIssuer codes, ScopeRegistry scopes, String configuredIssuer) {
+        this.validator = validator;
+        this.consent = consent;
+        this.codes = codes;
+        this.scopes = scopes;
+        this.configuredIssuer = configuredIssuer == null || configuredIssuer.isBlank() ? null : configuredIssuer;
+    }
+
+    @GET
+    public Response authorize(@Context ContainerRequestContext request) {
+        PageContext page = PageContext.of(request);
+        UriInfo uri = request.getUriInfo();
+        AuthorizationValidation result = validator.validate(uri.getQueryParameters());
+        if (!(result instanceof Valid valid)) {
+            return refuse(page, request, result, 302);
+        }
+        if (page.user().isEmpty()) {
+            String raw = uri.getRequestUri().getRawPath()
+                    + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
+            return Pages.toLogin(raw);
+        }
+        SignedInUser user = page.user().get();
+        AuthorizationRequest authorization = valid.request();
+        if (!consent.mustAsk(authorization, user.userId())) {
+            return redirect(302, responses(request).success(authorization.redirectUri(),
+                    codes.issue(authorization, user.userId()), authorization.state()));
+        }
+        request.setProperty(PageFilter.EXTRA_FORM_ACTION, formActionSource(authorization.redirectUri()));
+        return Pages.html(200, new ConsentView(page, authorization, scopes.describe(authorization.scope())));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decide(MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
+        PageContext page = PageContext.of(request);
+        if (!Pages.csrfValid(page, form)) {
+            return Pages.csrfFailure(page);
+        }
+        if (page.user().isEmpty()) {
+            return Pages.html(401, new MessageView(page, "Signed out",
+                    "You were signed out before answering. Start again from the application."));
+        }
+        MultivaluedMap<String, String> params = new MultivaluedHashMap<>();
+        form.forEach((name, values) -> {
+            if (!NOT_OAUTH.contains(name)) {
+                params.put(name, values);
+            }
+        });
+        AuthorizationValidation result = validator.validate(params);
+        if (!(result instanceof Valid valid)) {
+            return refuse(page, request, result, 303);
+        }
+        AuthorizationRequest authorization = valid.request();
+        if (!"allow".equals(form.getFirst("decision"))) {
+            return redirect(303, responses(request).error(new RedirectError(authorization.redirectUri(),
+                    "access_denied", "The user denied the request.", authorization.state())));
+        }
+        long userId = page.user().get().userId();
+        consent.remember(authorization, userId);
+        return redirect(303, responses(request).success(authorization.redirectUri(),
+                codes.issue(authorization, userId), authorization.state()));
+    }
+
+    private Response refuse(PageContext page, ContainerRequestContext request, AuthorizationValidation result,
+                            int status) {
+        if (result instanceof ErrorPage error) {
+            return Pages.html(400, new MessageView(page, "Authorization failed", error.message()));
+        }
+        return redirect(status, responses(request).error((RedirectError) result));
+    }
+
+    private AuthorizationResponses responses(ContainerRequestContext request) {
+        if (configuredIssuer != null) {
+            return new AuthorizationResponses(configuredIssuer);
+        }
+        URI base = request.getUriInfo().getBaseUri();
+        String issuer = base.getScheme() + "://" + base.getRawAuthority();
+        return new AuthorizationResponses(issuer);
+    }
+
+    private static Response redirect(int status, String location) {
+        return Response.status(status).location(URI.create(location)).build();
+    }
+
+    /** The CSP source that lets the consent form's redirect reach the client: its origin, or its private scheme. */
+    static String formActionSource(String redirectUri) {
+        URI uri = URI.create(redirectUri);
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getRawAuthority() == null) {
+            return scheme + ":";
+        }
+        return scheme + "://" + uri.getRawAuthority();
+    }
+}

@@ -1,0 +1,62 @@
+package io.tollgate.web.ui;
+
+import io.tollgate.oauth.store.AuthorizedApplications;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+
+/** The signed-in user's authorized applications, each revocable (DOT's /o/authorized_tokens/). */
+@Path("/o/authorized_tokens")
+@BrowserPage
+@Produces(MediaType.TEXT_HTML)
+public class AuthorizedTokensResource {
+    private final AuthorizedApplications authorized;
+    private final Clock clock;
+
+    public AuthorizedTokensResource(AuthorizedApplications authorized, Clock clock) {
+        this.authorized = authorized;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/")
+    public Response list(@Context ContainerRequestContext request) {
+        PageContext page = PageContext.of(request);
+        if (page.user().isEmpty()) {
+            return Pages.toLogin("/o/authorized_tokens/");
+        }
+        return Pages.html(200, new AuthorizedTokensView(page,
+                authorized.list(page.user().get().userId(), clock.instant())));
+    }
+
+    @POST
+    @Path("/{applicationId}/revoke/")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revoke(@PathParam("applicationId") String applicationId, MultivaluedMap<String, String> form,
+                           @Context ContainerRequestContext request) {
+        PageContext page = PageContext.of(request);
+        if (!Pages.csrfValid(page, form)) {
+            return Pages.csrfFailure(page);
+        }
+        if (page.user().isEmpty()) {
+            return Pages.toLogin("/o/authorized_tokens/");
+        }
+        try {
+            // Scoped to the signed-in user in SQL, so another user's id revokes nothing.
+            authorized.revoke(page.user().get().userId(), Long.parseLong(applicationId), clock.instant());
+        } catch (NumberFormatException e) {
+            return Pages.notFound(page);
+        }
+        return Response.seeOther(URI.create("/o/authorized_tokens/")).build();
+    }
+}

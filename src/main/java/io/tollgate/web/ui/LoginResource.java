@@ -1,0 +1,95 @@
+package io.tollgate.web.ui;
+
+import io.tollgate.oauth.token.TokenGenerator;
+import io.tollgate.users.User;
+import io.tollgate.users.UserService;
+import io.tollgate.web.ui.session.SessionManager;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
+
+/** Sign-in and sign-out for people. */
+@Path("/accounts")
+@BrowserPage
+@Produces(MediaType.TEXT_HTML)
+public class LoginResource {
+    /** One message for every failure, so the page never tells whether a username exists. */
+    static final String BAD_LOGIN = "Please enter a correct username and password. Both fields may be case-sensitive.";
+    private static final int MAX_INPUT = 4096;
+
+    private final UserService users;
+    private final SessionManager sessions;
+    private final Cookies cookies;
+    private final TokenGenerator generator;
+
+    public LoginResource(UserService users, SessionManager sessions, Cookies cookies, TokenGenerator generator) {
+        this.users = users;
+        this.sessions = sessions;
+        this.cookies = cookies;
+        this.generator = generator;
+    }
+
+    @GET
+    @Path("/login/")
+    public Response form(@QueryParam("next") String next, @Context ContainerRequestContext request) {
+        PageContext page = PageContext.of(request);
+        String target = LocalPaths.orHome(next);
+        if (page.user().isPresent()) {
+            return Response.seeOther(URI.create(target)).build();
+        }
+        return Pages.html(200, new LoginView(page, "", target, null));
+    }
+
+    @POST
+    @Path("/login/")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
+        PageContext page = PageContext.of(request);
+        if (!Pages.csrfValid(page, form)) {
+            return Pages.csrfFailure(page);
+        }
+        String username = Pages.field(form, "username");
+        String password = Pages.field(form, "password");
+        String next = LocalPaths.orHome(Pages.field(form, "next"));
+        Optional<User> user = acceptable(username) && acceptable(password)
+                ? users.authenticate(username, password) : Optional.empty();
+        if (user.isEmpty()) {
+            String shown = username.length() > 150 || username.indexOf('\0') >= 0 ? "" : username;
+            return Pages.html(200, new LoginView(page, shown, next, BAD_LOGIN));
+        }
+        // Always a fresh session id and a fresh CSRF token: nothing chosen before sign-in survives it (fixation).
+        sessions.end(page.sessionCookie());
+        String session = sessions.start(user.get().id(), user.get().passwordHash());
+        return Response.seeOther(URI.create(next))
+                .cookie(cookies.session(session, page.secure()),
+                        cookies.csrf(generator.generate(), page.secure()))
+                .build();
+    }
+
+    @POST
+    @Path("/logout/")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signOut(MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
+        PageContext page = PageContext.of(request);
+        if (!Pages.csrfValid(page, form)) {
+            return Pages.csrfFailure(page);
+        }
+        sessions.end(page.sessionCookie());
+        return Response.seeOther(URI.create("/accounts/login/")).cookie(cookies.clearSession(page.secure())).build();
+    }
+
+    /** NUL bytes and huge values never reach the hasher: they could only be attacks, and must not become a 500. */
+    private static boolean acceptable(String value) {
+        return !value.isEmpty() && value.length() <= MAX_INPUT && value.indexOf('\0') < 0;
+    }
+}

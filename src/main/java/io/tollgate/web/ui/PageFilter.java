@@ -1,0 +1,78 @@
+package io.tollgate.web.ui;
+
+import io.tollgate.oauth.token.TokenGenerator;
+import io.tollgate.web.ui.session.SessionManager;
+import io.tollgate.web.ui.session.SignedInUser;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every {@link BrowserPage} request its {@link PageContext} (session, CSRF token) and every page response
+ * the security headers. CSP has no inline script at all; the consent page widens form-action to the client's
+ * redirect origin, because browsers apply form-action to the redirect that follows the Allow/Deny POST.
+ */
+@BrowserPage
+@Priority(Priorities.AUTHENTICATION)
+public class PageFilter implements ContainerRequestFilter, ContainerResponseFilter {
+    /** A resource may set this request property to a space-separated list of extra form-action sources. */
+    public static final String EXTRA_FORM_ACTION = PageFilter.class.getName() + ".formAction";
+    private static final String NEW_CSRF = PageFilter.class.getName() + ".newCsrf";
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+    static final String CSP = "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
+            + "frame-ancestors 'none'; img-src 'self' data:; style-src 'self'; form-action 'self'";
+
+    private final SessionManager sessions;
+    private final TokenGenerator generator;
+    private final Cookies cookies;
+
+    public PageFilter(SessionManager sessions, TokenGenerator generator, Cookies cookies) {
+        this.sessions = sessions;
+        this.generator = generator;
+        this.cookies = cookies;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        boolean secure = "https".equalsIgnoreCase(request.getUriInfo().getRequestUri().getScheme());
+        Cookie sessionCookie = request.getCookies().get(cookies.sessionName());
+        String sessionValue = sessionCookie == null ? null : sessionCookie.getValue();
+        Optional<SignedInUser> user = sessions.resolve(sessionValue);
+        Cookie csrfCookie = request.getCookies().get(cookies.csrfName());
+        String csrf = csrfCookie == null ? null : csrfCookie.getValue();
+        if (csrf == null || !TOKEN.matcher(csrf).matches()) {
+            csrf = generator.generate();
+            request.setProperty(NEW_CSRF, Boolean.TRUE);
+        }
+        request.setProperty(PageContext.PROPERTY, new PageContext(user, sessionValue, csrf, secure));
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        Object extra = request.getProperty(EXTRA_FORM_ACTION);
+        headers.putSingle("Content-Security-Policy", extra == null ? CSP : CSP + " " + extra);
+        headers.putSingle("X-Frame-Options", "DENY");
+        headers.putSingle("X-Content-Type-Options", "nosniff");
+        headers.putSingle("Referrer-Policy", "no-referrer");
+        headers.putSingle("Cross-Origin-Opener-Policy", "same-origin");
+        if (!headers.containsKey(HttpHeaders.CACHE_CONTROL)) {
+            // Pages carry CSRF tokens, codes in links or secrets: nothing here may be cached.
+            headers.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+            headers.putSingle("Pragma", "no-cache");
+        }
+        PageContext page = PageContext.of(request);
+        if (page != null && Boolean.TRUE.equals(request.getProperty(NEW_CSRF))
+                && !response.getCookies().containsKey(cookies.csrfName())) {
+            headers.add(HttpHeaders.SET_COOKIE, cookies.csrf(page.csrfToken(), page.secure()));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.tollgate.web.ui;
+
+import io.tollgate.oauth.token.TokenHasher;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Small helpers the page resources share. */
+public final class Pages {
+    public static final String CSRF_FIELD = "csrf_token";
+
+    private Pages() {
+    }
+
+    /** Double-submit check: the form's token must equal the visitor's CSRF cookie (compared in constant time). */
+    public static boolean csrfValid(PageContext page, MultivaluedMap<String, String> form) {
+        String sent = form == null ? null : form.getFirst(CSRF_FIELD);
+        return form != null && form.get(CSRF_FIELD) != null && form.get(CSRF_FIELD).size() == 1
+                && TokenHasher.constantTimeEquals(sent, page.csrfToken());
+    }
+
+    public static Response csrfFailure(PageContext page) {
+        return html(403, new MessageView(page, "Request refused",
+                "This form has expired or was not sent from this site. Go back, reload the page and try again."));
+    }
+
+    public static Response notFound(PageContext page) {
+        return html(404, new MessageView(page, "Not found", "There is nothing here, or it is not yours to see."));
+    }
+
+    public static Response html(int status, PageView view) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(view).build();
+    }
+
+    public static Response toLogin(String next) {
+        return Response.seeOther(URI.create("/accounts/login/?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)))
+                .build();
+    }
+
+    /** The form value, or "" when absent; trimmed of nothing (passwords keep their spaces). */
+    public static String field(MultivaluedMap<String, String> form, String name) {
+        String value = form == null ? null : form.getFirst(name);
+        return value == null ? "" : value;
+    }
+}

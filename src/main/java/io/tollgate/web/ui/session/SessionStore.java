@@ -1,0 +1,18 @@
+package io.tollgate.web.ui.session;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Server-side sessions, looked up by the SHA-256 of the cookie value. */
+public interface SessionStore {
+    void create(String sessionHash, long userId, String authHash, Instant at);
+
+    Optional<StoredSession> find(String sessionHash);
+
+    void touch(String sessionHash, Instant at);
+
+    void delete(String sessionHash);
+
+    /** Removes sessions idle since before {@code cutoff}; returns how many. */
+    int deleteIdleSince(Instant cutoff);
+}
