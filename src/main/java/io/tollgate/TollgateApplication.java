@@ -261,7 +261,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         environment.admin().addTask(new ClearTokensTask(job));
         if (cleanup.isEnabled()) {
             environment.lifecycle().manage(new PeriodicTokenCleanup(job,
-                    environment.lifecycle().scheduledExecutorService("token-cleanup-%d").threads(1).build(),
+                    environment.lifecycle().scheduledExecutorService("token-cleanup").threads(1).build(),
                     cleanup.getInterval().toJavaDuration()));
         }
     }
