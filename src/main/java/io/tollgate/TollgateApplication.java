@@ -12,6 +12,7 @@ import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.dropwizard.views.common.ViewBundle;
+import io.tollgate.config.CleanupSettings;
 import io.tollgate.config.OAuthSettings;
 import io.tollgate.config.SessionSettings;
 import io.tollgate.config.TokenCacheSettings;
@@ -21,6 +22,10 @@ import io.tollgate.oauth.authorize.AuthorizeSettings;
 import io.tollgate.oauth.authorize.ConsentPolicy;
 import io.tollgate.oauth.client.ClientAuthenticator;
 import io.tollgate.oauth.client.ClientRegistrations;
+import io.tollgate.oauth.cleanup.TokenPurge;
+import io.tollgate.oauth.introspect.TokenIntrospection;
+import io.tollgate.oauth.revoke.TokenRevocation;
+import io.tollgate.oauth.token.SuccessorSeal;
 import io.tollgate.oauth.grant.AuthorizationCodeGrant;
 import io.tollgate.oauth.grant.ClientCredentialsGrant;
 import io.tollgate.oauth.grant.GrantHandlers;
@@ -46,6 +51,7 @@ import io.tollgate.persistence.JdbiClientStore;
 import io.tollgate.persistence.JdbiConsentStore;
 import io.tollgate.persistence.JdbiGroupStore;
 import io.tollgate.persistence.JdbiSessionStore;
+import io.tollgate.persistence.JdbiTokenCleanup;
 import io.tollgate.persistence.JdbiTokenStore;
 import io.tollgate.persistence.JdbiUserStore;
 import io.tollgate.users.GroupService;
@@ -70,7 +76,14 @@ import io.tollgate.web.errors.JsonProcessingExceptionMapper;
 import io.tollgate.web.errors.RequestBodyLimitFilter;
 import io.tollgate.web.errors.UnexpectedExceptionMapper;
 import io.tollgate.web.errors.WebApplicationExceptionMapper;
+import io.tollgate.ops.ClearTokensTask;
+import io.tollgate.ops.PeriodicTokenCleanup;
+import io.tollgate.ops.TokenCleanupJob;
+import io.tollgate.ops.cli.ClearTokensCommand;
+import io.tollgate.web.oauth.IntrospectResource;
+import io.tollgate.web.oauth.MetadataResource;
 import io.tollgate.web.oauth.OAuthExceptionMapper;
+import io.tollgate.web.oauth.RevokeResource;
 import io.tollgate.web.oauth.TokenResource;
 import io.tollgate.web.security.BearerAuthFilter;
 import io.tollgate.web.security.RevocationAwareAuthorizedApplications;
@@ -134,6 +147,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         bootstrap.addCommand(new PasswordCostCommand());
         bootstrap.addCommand(new CreateSuperuserCommand());
         bootstrap.addCommand(new ChangePasswordCommand());
+        bootstrap.addCommand(new ClearTokensCommand());
         bootstrap.addBundle(new ViewBundle<>() {
             @Override
             public Map<String, Map<String, String>> getViewConfiguration(TollgateConfiguration configuration) {
@@ -153,11 +167,12 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         environment.jersey().register(new ApiRootResource());
 
         UserService users = registerUsersApi(configuration, environment, jdbi, clock);
-        TokenAuthenticator tokenChecks = registerOAuth(configuration.getOauth(), environment, jdbi,
-                new UserResourceOwners(users, new JdbiUserStore(jdbi)), clock);
+        ResourceOwnerAuthenticator owners = new UserResourceOwners(users, new JdbiUserStore(jdbi));
+        OAuthParts oauth = registerOAuth(configuration.getOauth(), environment, jdbi, owners, clock);
+        registerTokenLifecycle(configuration, environment, jdbi, owners, clock, oauth);
         environment.healthChecks().register("migrations", new MigrationsHealthCheck(pendingMigrations, clock, Duration.ofMinutes(1)));
         PrometheusEndpoint.register(environment.metrics(), environment.admin());
-        registerBrowserPages(configuration, environment, jdbi, users, tokenChecks);
+        registerBrowserPages(configuration, environment, jdbi, users, oauth.tokenChecks());
     }
 
     /** Sign-in, application pages, the authorization endpoint with consent, and authorized tokens. */
@@ -205,8 +220,13 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         return users;
     }
 
-    /** The authorization server (token endpoint) and the resource server's bearer-token checks (returned). */
-    private static TokenAuthenticator registerOAuth(OAuthSettings settings, Environment environment, Jdbi jdbi,
+    /** What registerOAuth built that the token-lifecycle endpoints share. */
+    private record OAuthParts(TokenStore tokens, ClientStore clients, ClientAuthenticator clientAuthenticator,
+                              TokenAuthenticator tokenChecks, GrantHandlers grants, ScopeRegistry scopes) {
+    }
+
+    /** The authorization server (token endpoint) and the resource server's bearer-token checks. */
+    private static OAuthParts registerOAuth(OAuthSettings settings, Environment environment, Jdbi jdbi,
                                       ResourceOwnerAuthenticator owners, Clock clock) {
         TokenCacheSettings cache = settings.getTokenCache();
         TokenAuthenticator tokenChecks = new TokenAuthenticator(new JdbiBearerTokenLookup(jdbi), clock,
@@ -214,19 +234,46 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         TokenStore tokens = new RevocationAwareTokenStore(new JdbiTokenStore(jdbi), tokenChecks);
         ClientStore clients = new JdbiClientStore(jdbi);
         ScopeRegistry scopes = settings.scopeRegistry();
-        TokenService tokenService = new TokenService(tokens, new TokenGenerator(), settings.tokenSettings(), clock);
+        TokenService tokenService = new TokenService(tokens, new TokenGenerator(), settings.tokenSettings(), clock,
+                settings.getRefreshTokenReuseGrace().toJavaDuration(), new SuccessorSeal());
         GrantHandlers grants = new GrantHandlers(List.of(
                 new PasswordGrant(owners, scopes, tokenService),
                 new RefreshTokenGrant(tokens, owners, tokenService, clock),
                 new ClientCredentialsGrant(scopes, tokenService),
                 new AuthorizationCodeGrant(new JdbiAuthorizationCodeStore(jdbi), tokens, owners, tokenService, clock)));
 
+        ClientAuthenticator clientAuthenticator = new ClientAuthenticator(clients);
         environment.jersey().register(new OAuthExceptionMapper());
-        environment.jersey().register(new TokenResource(new ClientAuthenticator(clients), grants));
+        environment.jersey().register(new TokenResource(clientAuthenticator, grants));
         environment.jersey().register(new AuthDynamicFeature(new BearerAuthFilter(tokenChecks, new ScopeAuthorizer())));
         environment.jersey().register(RolesAllowedDynamicFeature.class);
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(TokenPrincipal.class));
-        return tokenChecks;
+        return new OAuthParts(tokens, clients, clientAuthenticator, tokenChecks, grants, scopes);
+    }
+
+    /**
+     * Revocation (RFC 7009), introspection (RFC 7662), metadata (RFC 8414), and the purge of expired and revoked
+     * rows: periodic on every node, as an admin task and as the cleartokens command.
+     */
+    private static void registerTokenLifecycle(TollgateConfiguration configuration, Environment environment, Jdbi jdbi,
+                                               ResourceOwnerAuthenticator owners, Clock clock, OAuthParts oauth) {
+        environment.jersey().register(new RevokeResource(oauth.clientAuthenticator(),
+                new TokenRevocation(oauth.tokens(), clock)));
+        environment.jersey().register(new IntrospectResource(oauth.clientAuthenticator(), oauth.tokenChecks(),
+                new TokenIntrospection(oauth.tokens(), oauth.clients(), owners, clock)));
+        environment.jersey().register(new MetadataResource(configuration.getOauth().getIssuer(), oauth.scopes().all(),
+                oauth.grants(), configuration.getAuthorize().isAllowPlainPkce()));
+
+        CleanupSettings cleanup = configuration.getCleanup();
+        TokenCleanupJob job = new TokenCleanupJob(new TokenPurge(new JdbiTokenCleanup(jdbi), clock,
+                cleanup.getRetention().toJavaDuration(), cleanup.getBatchSize(),
+                configuration.getSessions().getIdleTimeout().toJavaDuration()), environment.metrics());
+        environment.admin().addTask(new ClearTokensTask(job));
+        if (cleanup.isEnabled()) {
+            environment.lifecycle().manage(new PeriodicTokenCleanup(job,
+                    environment.lifecycle().scheduledExecutorService("token-cleanup").threads(1).build(),
+                    cleanup.getInterval().toJavaDuration()));
+        }
     }
 
     private static void registerErrorHandling(TollgateConfiguration configuration, Environment environment) {

@@ -5,6 +5,7 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.tollgate.config.AuthorizeConfig;
 import io.tollgate.config.ApiSettings;
+import io.tollgate.config.CleanupSettings;
 import io.tollgate.config.DatabaseDrivers;
 import io.tollgate.config.SessionSettings;
 import io.tollgate.config.OAuthSettings;
@@ -35,6 +36,7 @@ public class TollgateConfiguration extends Configuration {
     @Valid
     @NotNull
     private ApiSettings api = new ApiSettings();
+    private CleanupSettings cleanup = new CleanupSettings();
 
     @NotNull
     private Map<String, Map<String, String>> views = Collections.emptyMap();
@@ -114,6 +116,16 @@ public class TollgateConfiguration extends Configuration {
     @JsonProperty
     public void setApi(ApiSettings api) {
         this.api = api;
+    }
+
+    @JsonProperty
+    public CleanupSettings getCleanup() {
+        return cleanup;
+    }
+
+    @JsonProperty
+    public void setCleanup(CleanupSettings cleanup) {
+        this.cleanup = cleanup;
     }
 
     @JsonProperty

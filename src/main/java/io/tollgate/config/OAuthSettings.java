@@ -2,6 +2,7 @@ package io.tollgate.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.scope.ScopeRegistry;
@@ -36,6 +37,14 @@ public class OAuthSettings {
 
     /** Null: every configured scope, as the tutorial's token gets "read write groups". */
     private List<String> defaultScopes;
+
+    /**
+     * How long the immediately previous refresh token may be presented again after a rotation and get the
+     * same new pair back (a client that lost the response). 0s: any reuse revokes the family (RFC 9700 §4.14.2).
+     */
+    @NotNull
+    @MaxDuration(value = 60, unit = TimeUnit.SECONDS)
+    private Duration refreshTokenReuseGrace = Duration.seconds(0);
 
     @Valid
     @NotNull
@@ -118,6 +127,16 @@ public class OAuthSettings {
     @JsonProperty
     public void setDefaultScopes(List<String> defaultScopes) {
         this.defaultScopes = defaultScopes == null ? null : List.copyOf(defaultScopes);
+    }
+
+    @JsonProperty
+    public Duration getRefreshTokenReuseGrace() {
+        return refreshTokenReuseGrace;
+    }
+
+    @JsonProperty
+    public void setRefreshTokenReuseGrace(Duration refreshTokenReuseGrace) {
+        this.refreshTokenReuseGrace = refreshTokenReuseGrace;
     }
 
     @JsonProperty

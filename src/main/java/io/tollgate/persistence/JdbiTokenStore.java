@@ -5,6 +5,7 @@ import io.tollgate.oauth.model.IssuedIds;
 import io.tollgate.oauth.model.NewAccessToken;
 import io.tollgate.oauth.model.NewRefreshToken;
 import io.tollgate.oauth.model.RefreshToken;
+import io.tollgate.oauth.model.SealedSuccessor;
 import io.tollgate.oauth.store.TokenStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,12 +30,21 @@ public class JdbiTokenStore implements TokenStore {
 
     @Override
     public Optional<IssuedIds> rotate(long oldRefreshTokenId, Instant at, NewAccessToken access,
-                                      NewRefreshToken refresh) {
+                                      NewRefreshToken refresh, String sealedSuccessor) {
         try {
             return jdbi.inTransaction(handle -> {
                 // The conditional update is the race's referee: the row lock lets exactly one caller see 1 row.
                 if (revokeRefresh(handle, oldRefreshTokenId, at) == 0) {
                     return Optional.empty();
+                }
+                // Only the immediately previous token may be replayed: older seals of the family go.
+                handle.createUpdate("UPDATE oauth_refresh_token SET successor_sealed = NULL, rotated = NULL "
+                                + "WHERE family_id = :family AND successor_sealed IS NOT NULL")
+                        .bind("family", refresh.familyId()).execute();
+                if (sealedSuccessor != null) {
+                    handle.createUpdate("UPDATE oauth_refresh_token SET successor_sealed = :sealed, rotated = :at "
+                                    + "WHERE id = :id")
+                            .bind("sealed", sealedSuccessor).bind("at", at).bind("id", oldRefreshTokenId).execute();
                 }
                 return Optional.of(insertPair(handle, access, refresh));
             });
@@ -44,6 +54,15 @@ public class JdbiTokenStore implements TokenStore {
             }
             throw e;
         }
+    }
+
+    @Override
+    public Optional<SealedSuccessor> findSealedSuccessor(long refreshTokenId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT successor_sealed, rotated FROM oauth_refresh_token "
+                        + "WHERE id = :id AND successor_sealed IS NOT NULL AND rotated IS NOT NULL")
+                .bind("id", refreshTokenId)
+                .map((rs, ctx) -> new SealedSuccessor(rs.getString("successor_sealed"), Sql.instant(rs, "rotated")))
+                .findOne());
     }
 
     @Override
@@ -97,6 +116,9 @@ public class JdbiTokenStore implements TokenStore {
             int access = handle.createUpdate(
                             "UPDATE oauth_access_token SET revoked = :at WHERE family_id = :family AND revoked IS NULL")
                     .bind("at", at).bind("family", familyId).execute();
+            handle.createUpdate("UPDATE oauth_refresh_token SET successor_sealed = NULL, rotated = NULL "
+                            + "WHERE family_id = :family AND successor_sealed IS NOT NULL")
+                    .bind("family", familyId).execute();
             return refresh + access;
         });
     }

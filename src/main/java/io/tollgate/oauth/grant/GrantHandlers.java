@@ -24,6 +24,11 @@ public final class GrantHandlers {
         this.handlers = Collections.unmodifiableMap(map);
     }
 
+    /** The grant types with a handler, for the metadata document. */
+    public java.util.Set<GrantType> grantTypes() {
+        return handlers.keySet();
+    }
+
     public TokenResponse dispatch(Client client, TokenParameters params) {
         String wire = params.required("grant_type");
         GrantType type = GrantType.fromWire(wire)

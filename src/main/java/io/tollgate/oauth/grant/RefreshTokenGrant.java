@@ -44,18 +44,23 @@ public final class RefreshTokenGrant implements GrantHandler {
             throw invalid();
         }
         if (token.isRevoked()) {
-            // A rotated token coming back means two parties hold it; kill the family so the thief's copy dies too.
-            store.revokeFamily(token.familyId(), clock.instant());
-            throw invalid();
+            // A rotated token coming back: the same pair within the reuse grace, else the whole family dies.
+            TokenResponse replay = tokens.replayOrRevoke(token, presented);
+            requireActiveOwner(token);
+            return replay;
         }
         if (token.isExpired(clock)) {
             throw invalid();
         }
+        requireActiveOwner(token);
+        ScopeSet scope = requestedScope(params, token);
+        return tokens.rotate(client, token, presented, scope);
+    }
+
+    private void requireActiveOwner(RefreshToken token) {
         if (token.userId() != null && owners.findActive(token.userId()).isEmpty()) {
             throw invalid();
         }
-        ScopeSet scope = requestedScope(params, token);
-        return tokens.rotate(client, token, scope);
     }
 
     private static ScopeSet requestedScope(TokenParameters params, RefreshToken token) {

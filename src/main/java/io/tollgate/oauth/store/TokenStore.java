@@ -5,6 +5,7 @@ import io.tollgate.oauth.model.IssuedIds;
 import io.tollgate.oauth.model.NewAccessToken;
 import io.tollgate.oauth.model.NewRefreshToken;
 import io.tollgate.oauth.model.RefreshToken;
+import io.tollgate.oauth.model.SealedSuccessor;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -23,7 +24,21 @@ public interface TokenStore {
      * {@link #save} does. Returns empty, writing nothing, if the old token was already revoked; of N concurrent
      * calls for the same token exactly one succeeds.
      */
-    Optional<IssuedIds> rotate(long oldRefreshTokenId, Instant at, NewAccessToken access, NewRefreshToken refresh);
+    default Optional<IssuedIds> rotate(long oldRefreshTokenId, Instant at, NewAccessToken access,
+                                       NewRefreshToken refresh) {
+        return rotate(oldRefreshTokenId, at, access, refresh, null);
+    }
+
+    /**
+     * {@link #rotate(long, Instant, NewAccessToken, NewRefreshToken)} that also keeps {@code sealedSuccessor}
+     * (nullable) with rotation time {@code at} on the old row, and drops the seal every other token of the
+     * family carried: only the immediately previous refresh token may ever be replayed.
+     */
+    Optional<IssuedIds> rotate(long oldRefreshTokenId, Instant at, NewAccessToken access, NewRefreshToken refresh,
+                               String sealedSuccessor);
+
+    /** The seal stored when this refresh token was rotated, if it still has one. */
+    Optional<SealedSuccessor> findSealedSuccessor(long refreshTokenId);
 
     /** The access token with this hash, whatever its state (revoked and expired ones included), or empty. */
     Optional<AccessToken> findAccessToken(String tokenHash);
@@ -40,6 +55,9 @@ public interface TokenStore {
     /** Revokes one access token if not yet revoked; returns true if this call revoked it. */
     boolean revokeAccessToken(long accessTokenId, Instant at);
 
-    /** Revokes every not-yet-revoked access and refresh token of the family; returns how many rows changed. */
+    /**
+     * Revokes every not-yet-revoked access and refresh token of the family and drops the family's successor
+     * seals, so nothing of it can be replayed; returns how many tokens changed.
+     */
     int revokeFamily(String familyId, Instant at);
 }

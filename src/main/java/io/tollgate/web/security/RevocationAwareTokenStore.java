@@ -5,6 +5,7 @@ import io.tollgate.oauth.model.IssuedIds;
 import io.tollgate.oauth.model.NewAccessToken;
 import io.tollgate.oauth.model.NewRefreshToken;
 import io.tollgate.oauth.model.RefreshToken;
+import io.tollgate.oauth.model.SealedSuccessor;
 import io.tollgate.oauth.store.TokenStore;
 import java.time.Instant;
 import java.util.Optional;
@@ -30,10 +31,15 @@ public class RevocationAwareTokenStore implements TokenStore {
 
     @Override
     public Optional<IssuedIds> rotate(long oldRefreshTokenId, Instant at, NewAccessToken access,
-                                      NewRefreshToken refresh) {
-        Optional<IssuedIds> ids = store.rotate(oldRefreshTokenId, at, access, refresh);
+                                      NewRefreshToken refresh, String sealedSuccessor) {
+        Optional<IssuedIds> ids = store.rotate(oldRefreshTokenId, at, access, refresh, sealedSuccessor);
         ids.ifPresent(issued -> authenticator.forgetIssuedWith(oldRefreshTokenId));
         return ids;
+    }
+
+    @Override
+    public Optional<SealedSuccessor> findSealedSuccessor(long refreshTokenId) {
+        return store.findSealedSuccessor(refreshTokenId);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.tollgate.oauth.model.IssuedIds;
 import io.tollgate.oauth.model.NewAccessToken;
 import io.tollgate.oauth.model.NewRefreshToken;
 import io.tollgate.oauth.model.RefreshToken;
+import io.tollgate.oauth.model.SealedSuccessor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ public final class InMemoryTokenStore implements TokenStore {
 
     private final Map<Long, AccessToken> access = new LinkedHashMap<>();
     private final Map<Long, RefreshToken> refresh = new LinkedHashMap<>();
+    private final Map<Long, SealedSuccessor> seals = new LinkedHashMap<>();
     private long nextId = 1;
 
     @Override
@@ -37,11 +39,25 @@ public final class InMemoryTokenStore implements TokenStore {
 
     @Override
     public synchronized Optional<IssuedIds> rotate(long oldRefreshTokenId, Instant at, NewAccessToken newAccess,
-                                                   NewRefreshToken newRefresh) {
+                                                   NewRefreshToken newRefresh, String sealedSuccessor) {
         if (!revokeRefreshToken(oldRefreshTokenId, at)) {
             return Optional.empty();
         }
+        dropSeals(newRefresh.familyId());
+        if (sealedSuccessor != null) {
+            seals.put(oldRefreshTokenId, new SealedSuccessor(sealedSuccessor, at));
+        }
         return Optional.of(save(newAccess, newRefresh));
+    }
+
+    @Override
+    public synchronized Optional<SealedSuccessor> findSealedSuccessor(long refreshTokenId) {
+        return Optional.ofNullable(seals.get(refreshTokenId));
+    }
+
+    private void dropSeals(String familyId) {
+        refresh.values().stream().filter(t -> t.familyId().equals(familyId))
+                .forEach(t -> seals.remove(t.id()));
     }
 
     @Override
@@ -94,6 +110,7 @@ public final class InMemoryTokenStore implements TokenStore {
                 changed++;
             }
         }
+        dropSeals(familyId);
         return changed;
     }
 

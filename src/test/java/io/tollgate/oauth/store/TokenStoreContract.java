@@ -102,4 +102,26 @@ public abstract class TokenStoreContract {
         assertThat(store().revokeAccessToken(ids.accessTokenId(), NOW)).isTrue();
         assertThat(store().revokeAccessToken(ids.accessTokenId(), NOW)).isFalse();
     }
+
+    @Test
+    void onlyTheLatestRotatedTokenKeepsItsSealAndFamilyRevocationDropsIt() {
+        IssuedIds first = store().save(access("f-seal"), refresh("f-seal"));
+        IssuedIds second = store().rotate(first.refreshTokenId(), NOW, access("f-seal"), refresh("f-seal"), "seal-1")
+                .orElseThrow();
+        assertThat(store().findSealedSuccessor(first.refreshTokenId()))
+                .contains(new io.tollgate.oauth.model.SealedSuccessor("seal-1", NOW));
+        store().rotate(second.refreshTokenId(), NOW.plusSeconds(1), access("f-seal"), refresh("f-seal"), "seal-2")
+                .orElseThrow();
+        assertThat(store().findSealedSuccessor(first.refreshTokenId())).isEmpty();
+        assertThat(store().findSealedSuccessor(second.refreshTokenId())).isPresent();
+        store().revokeFamily("f-seal", NOW.plusSeconds(2));
+        assertThat(store().findSealedSuccessor(second.refreshTokenId())).isEmpty();
+    }
+
+    @Test
+    void rotationWithoutASealStoresNone() {
+        IssuedIds first = store().save(access("f-noseal"), refresh("f-noseal"));
+        store().rotate(first.refreshTokenId(), NOW, access("f-noseal"), refresh("f-noseal")).orElseThrow();
+        assertThat(store().findSealedSuccessor(first.refreshTokenId())).isEmpty();
+    }
 }

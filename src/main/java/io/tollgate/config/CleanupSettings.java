@@ -1,0 +1,71 @@
+package io.tollgate.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The built-in purge of expired and revoked tokens and spent codes, so no cron job is needed. Every node runs
+ * it; concurrent runs are safe and just find less to delete.
+ */
+public class CleanupSettings {
+    /** Off only when another node or the cleartokens command does the job. */
+    private boolean enabled = true;
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration interval = Duration.hours(1);
+
+    /** How long a row is kept after it expired, was revoked or was consumed: audit trail and replay detection. */
+    @NotNull
+    private Duration retention = Duration.days(7);
+
+    /** Rows per DELETE; each batch is its own short transaction, so requests are never blocked for long. */
+    @Min(1)
+    @Max(100_000)
+    private int batchSize = 1000;
+
+    @JsonProperty
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @JsonProperty
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    @JsonProperty
+    public Duration getInterval() {
+        return interval;
+    }
+
+    @JsonProperty
+    public void setInterval(Duration interval) {
+        this.interval = interval;
+    }
+
+    @JsonProperty
+    public Duration getRetention() {
+        return retention;
+    }
+
+    @JsonProperty
+    public void setRetention(Duration retention) {
+        this.retention = retention;
+    }
+
+    @JsonProperty
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    @JsonProperty
+    public void setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
+    }
+}

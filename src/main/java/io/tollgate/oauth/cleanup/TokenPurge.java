@@ -1,0 +1,65 @@
+package io.tollgate.oauth.cleanup;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Deletes expired and revoked tokens and spent or expired authorization codes, keeping each row for
+ * {@code retention} after it stopped being usable (for audits and for replay detection to still recognise it).
+ * Works in batches until a batch finds nothing, so it ends even while other nodes purge at the same time.
+ * Stops early, with what it has done so far, when its thread is interrupted (shutdown).
+ */
+public final class TokenPurge {
+
+    private final TokenCleanupStore store;
+    private final Clock clock;
+    private final Duration retention;
+    private final int batchSize;
+    private final Duration sessionIdleTimeout;
+
+    public TokenPurge(TokenCleanupStore store, Clock clock, Duration retention, int batchSize) {
+        this(store, clock, retention, batchSize, Duration.ofHours(2));
+    }
+
+    /** @param sessionIdleTimeout sessions.idleTimeout: a session idle this long has ended and is deleted */
+    public TokenPurge(TokenCleanupStore store, Clock clock, Duration retention, int batchSize,
+                      Duration sessionIdleTimeout) {
+        this.sessionIdleTimeout = Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.retention = Objects.requireNonNull(retention, "retention");
+        if (retention.isNegative()) {
+            throw new IllegalArgumentException("retention must not be negative");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1");
+        }
+        this.batchSize = batchSize;
+    }
+
+    public PurgeReport run() {
+        Instant started = clock.instant();
+        // One cutoff for the whole run, so rows becoming eligible mid-run do not keep it going.
+        Instant cutoff = started.minus(retention);
+        Instant sessionCutoff = started.minus(sessionIdleTimeout);
+        Map<PurgeKind, Long> deleted = new EnumMap<>(PurgeKind.class);
+        for (PurgeKind kind : PurgeKind.values()) {
+            long total = 0;
+            int batch;
+            do {
+                if (Thread.currentThread().isInterrupted()) {
+                    deleted.put(kind, total);
+                    return new PurgeReport(deleted, Duration.between(started, clock.instant()));
+                }
+                batch = store.deleteBatch(kind, kind == PurgeKind.SESSIONS ? sessionCutoff : cutoff, batchSize);
+                total += batch;
+            } while (batch > 0);
+            deleted.put(kind, total);
+        }
+        return new PurgeReport(deleted, Duration.between(started, clock.instant()));
+    }
+}

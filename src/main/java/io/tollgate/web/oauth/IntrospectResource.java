@@ -1,0 +1,97 @@
+package io.tollgate.web.oauth;
+
+import com.codahale.metrics.annotation.Timed;
+import io.tollgate.oauth.OAuthException;
+import io.tollgate.oauth.client.ClientAuthenticator;
+import io.tollgate.oauth.grant.TokenParameters;
+import io.tollgate.oauth.introspect.IntrospectionCaller;
+import io.tollgate.oauth.introspect.TokenIntrospection;
+import io.tollgate.oauth.model.Client;
+import io.tollgate.web.security.TokenAuthenticator;
+import io.tollgate.web.security.TokenPrincipal;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * POST /o/introspect/ (RFC 7662). The caller is either a confidential client (Basic or body secret), which
+ * sees only its own tokens, or a resource server holding a bearer token with the introspection scope, which
+ * sees all. A public client cannot introspect: anyone can claim its client_id.
+ */
+@Path("/o/introspect{slash: /?}")
+@Produces(MediaType.APPLICATION_JSON)
+public class IntrospectResource {
+    public static final String INTROSPECTION_SCOPE = "introspection";
+    private static final String BEARER = "bearer ";
+
+    private final ClientAuthenticator clients;
+    private final TokenAuthenticator bearerTokens;
+    private final TokenIntrospection introspection;
+
+    public IntrospectResource(ClientAuthenticator clients, TokenAuthenticator bearerTokens,
+                              TokenIntrospection introspection) {
+        this.clients = clients;
+        this.bearerTokens = bearerTokens;
+        this.introspection = introspection;
+    }
+
+    @POST
+    @Timed(name = "introspect")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response introspect(@Context UriInfo uriInfo,
+                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                               MultivaluedMap<String, String> form) {
+        OAuthRequests.refuseQueryParameters(uriInfo);
+        TokenParameters params = new TokenParameters(form);
+        IntrospectionCaller caller = caller(authorization, form);
+        return OAuthRequests.noStore(Response.ok(IntrospectionBody.of(introspection.introspect(caller,
+                params.required("token"), params.optional("token_type_hint").orElse(null)))));
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response notAForm() {
+        throw OAuthException.invalidRequest("The request body must be application/x-www-form-urlencoded.");
+    }
+
+    private IntrospectionCaller caller(String authorization, MultivaluedMap<String, String> form) {
+        if (authorization != null && authorization.strip().toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+            String token = authorization.strip().substring(BEARER.length()).strip();
+            Optional<TokenPrincipal> principal = token.isEmpty() ? Optional.empty() : bearerTokens.authenticate(token);
+            if (principal.isEmpty()) {
+                throw bearerError(401, "invalid_token", "The access token is invalid.");
+            }
+            if (!principal.get().scope().contains(INTROSPECTION_SCOPE)) {
+                // RFC 6750 §3.1: a good token without the scope is an authorization failure, not a bad credential.
+                throw bearerError(403, "insufficient_scope", "The token lacks the introspection scope.");
+            }
+            return IntrospectionCaller.resourceServer();
+        }
+        Client client = clients.authenticate(authorization, form);
+        if (!client.isConfidential()) {
+            throw OAuthException.invalidClient("Client authentication failed.", false);
+        }
+        return IntrospectionCaller.client(client);
+    }
+
+    private static WebApplicationException bearerError(int status, String error, String description) {
+        String challenge = "Bearer realm=\"" + OAuthExceptionMapper.CLIENT_REALM + "\", error=\"" + error
+                + "\", error_description=\"" + description + "\""
+                + (status == 403 ? ", scope=\"" + INTROSPECTION_SCOPE + "\"" : "");
+        return new WebApplicationException(OAuthRequests.noStore(Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
+                .entity(new OAuthErrorBody(error, description))));
+    }
+}

@@ -1,0 +1,54 @@
+package io.tollgate.web.oauth;
+
+import com.codahale.metrics.annotation.Timed;
+import io.tollgate.oauth.OAuthException;
+import io.tollgate.oauth.client.ClientAuthenticator;
+import io.tollgate.oauth.grant.TokenParameters;
+import io.tollgate.oauth.model.Client;
+import io.tollgate.oauth.revoke.TokenRevocation;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * POST /o/revoke_token/ (RFC 7009, DOT's path). Clients authenticate as at the token endpoint; every
+ * outcome for a well-formed request by a known client is an empty 200, so probing reveals nothing.
+ */
+@Path("/o/revoke_token{slash: /?}")
+@Produces(MediaType.APPLICATION_JSON)
+public class RevokeResource {
+    private final ClientAuthenticator clients;
+    private final TokenRevocation revocation;
+
+    public RevokeResource(ClientAuthenticator clients, TokenRevocation revocation) {
+        this.clients = clients;
+        this.revocation = revocation;
+    }
+
+    @POST
+    @Timed(name = "revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revoke(@Context UriInfo uriInfo,
+                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                           MultivaluedMap<String, String> form) {
+        OAuthRequests.refuseQueryParameters(uriInfo);
+        TokenParameters params = new TokenParameters(form);
+        Client client = clients.authenticate(authorization, form);
+        revocation.revoke(client, params.required("token"), params.optional("token_type_hint").orElse(null));
+        return OAuthRequests.noStore(Response.ok());
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response notAForm() {
+        throw OAuthException.invalidRequest("The request body must be application/x-www-form-urlencoded.");
+    }
+}

@@ -1,0 +1,26 @@
+package io.tollgate.web.lifecycle;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.tollgate.TollgateConfiguration;
+import io.tollgate.testing.TestApp;
+import io.tollgate.testing.TestDatabase;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith({DropwizardExtensionsSupport.class})
+class RefreshGraceH2IT extends RefreshGraceContract {
+    static final TestDatabase DATABASE = TestDatabase.h2("grace");
+    static final DropwizardAppExtension<TollgateConfiguration> APP = TestApp.start(DATABASE,
+            ConfigOverride.config("oauth.refreshTokenReuseGrace", "10s"));
+
+    @Override
+    DropwizardAppExtension<TollgateConfiguration> app() {
+        return APP;
+    }
+
+    @Override
+    TestDatabase database() {
+        return DATABASE;
+    }
+}
