@@ -39,7 +39,6 @@ public class ApplicationsResource {
     }
 
     @GET
-    @Path("/")
     public Response list(@Context ContainerRequestContext request) {
         PageContext page = PageContext.of(request);
         if (page.user().isEmpty()) {
