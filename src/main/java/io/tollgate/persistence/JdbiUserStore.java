@@ -33,12 +33,12 @@ public final class JdbiUserStore implements UserStore {
 
     @Override
     public Optional<User> findById(long id) {
-        return jdbi.inTransaction(h -> one(h, "id = :v", id));
+        return jdbi.withHandle(h -> one(h, "u.id = :v", id));
     }
 
     @Override
     public Optional<User> findByUsername(String username) {
-        return jdbi.inTransaction(h -> one(h, "username = :v", username));
+        return jdbi.withHandle(h -> one(h, "u.username = :v", username));
     }
 
     @Override
@@ -136,10 +136,28 @@ public final class JdbiUserStore implements UserStore {
         });
     }
 
+    /**
+     * One user with their groups in a single statement: a consistent snapshot without a transaction, and one
+     * round trip on the hot path of every API request that shows a user.
+     */
     private static Optional<User> one(Handle h, String where, Object value) {
-        Optional<Row> row = h.createQuery("SELECT " + COLUMNS + " FROM auth_user WHERE " + where)
-                .bind("v", value).map((rs, ctx) -> Row.of(rs)).findOne();
-        return row.map(r -> r.toUser(groupsOf(h, List.of(r.id)).getOrDefault(r.id, List.of())));
+        List<Row> row = new ArrayList<>(1);
+        List<Long> groupIds = new ArrayList<>();
+        h.createQuery("SELECT u." + COLUMNS.replace(", ", ", u.") + ", g.group_id FROM auth_user u "
+                        + "LEFT JOIN auth_user_groups g ON g.user_id = u.id WHERE " + where + " ORDER BY g.group_id")
+                .bind("v", value)
+                .map((rs, ctx) -> {
+                    if (row.isEmpty()) {
+                        row.add(Row.of(rs));
+                    }
+                    long groupId = rs.getLong("group_id");
+                    if (!rs.wasNull()) {
+                        groupIds.add(groupId);
+                    }
+                    return groupId;
+                })
+                .forEach(ignored -> { });
+        return row.stream().findFirst().map(r -> r.toUser(groupIds));
     }
 
     private static Map<Long, List<Long>> groupsOf(Handle h, Collection<Long> userIds) {
