@@ -1,14 +1,11 @@
 package io.tollgate.persistence;
 
 import io.tollgate.users.UniqueViolationException;
-import java.sql.SQLException;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.JdbiException;
 
 /** Turns a unique-index refusal into the port's exception; H2 and PostgreSQL both report SQLState 23505. */
 final class UniqueViolations {
-    static final String UNIQUE_VIOLATION = "23505";
-
     private UniqueViolations() {
     }
 
@@ -24,14 +21,6 @@ final class UniqueViolations {
     }
 
     static boolean isUniqueViolation(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return Sql.UNIQUE_VIOLATION.equals(Sql.sqlState(error));
     }
 }
