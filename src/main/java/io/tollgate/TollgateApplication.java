@@ -89,6 +89,7 @@ import io.tollgate.web.security.BearerAuthFilter;
 import io.tollgate.web.security.RevocationAwareAuthorizedApplications;
 import io.tollgate.web.security.RevocationAwareClientStore;
 import io.tollgate.web.security.RevocationAwareTokenStore;
+import io.tollgate.web.security.RevocationAwareUserStore;
 import io.tollgate.web.security.ScopeAuthorizer;
 import io.tollgate.web.security.TokenAuthenticator;
 import io.tollgate.web.security.TokenPrincipal;
@@ -166,9 +167,12 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         registerErrorHandling(configuration, environment);
         environment.jersey().register(new ApiRootResource());
 
-        UserService users = registerUsersApi(configuration, environment, jdbi, clock);
+        TokenCacheSettings cache = configuration.getOauth().getTokenCache();
+        TokenAuthenticator tokenChecks = new TokenAuthenticator(new JdbiBearerTokenLookup(jdbi), clock,
+                cache.getMaxStaleness().toJavaDuration(), cache.getMaximumSize(), environment.metrics());
+        UserService users = registerUsersApi(configuration, environment, jdbi, clock, tokenChecks);
         ResourceOwnerAuthenticator owners = new UserResourceOwners(users, new JdbiUserStore(jdbi));
-        OAuthParts oauth = registerOAuth(configuration.getOauth(), environment, jdbi, owners, clock);
+        OAuthParts oauth = registerOAuth(configuration.getOauth(), environment, jdbi, owners, clock, tokenChecks);
         registerTokenLifecycle(configuration, environment, jdbi, owners, clock, oauth);
         environment.healthChecks().register("migrations", new MigrationsHealthCheck(pendingMigrations, clock, Duration.ofMinutes(1)));
         PrometheusEndpoint.register(environment.metrics(), environment.admin());
@@ -204,10 +208,10 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
 
     /** Users and groups: stores, services, resources and their error mappers. Returns the service for logins. */
     private static UserService registerUsersApi(TollgateConfiguration configuration, Environment environment, Jdbi jdbi,
-                                                Clock clock) {
+                                                Clock clock, TokenAuthenticator tokenChecks) {
         GroupStore groupStore = new JdbiGroupStore(jdbi);
         PasswordSettings passwords = configuration.getPasswords();
-        UserService users = new UserService(new JdbiUserStore(jdbi), groupStore,
+        UserService users = new UserService(new RevocationAwareUserStore(new JdbiUserStore(jdbi), tokenChecks), groupStore,
                 new PasswordHasher(passwords.getIterations()), clock,
                 new LoginThrottle(passwords.getMaxFailedLogins(), passwords.getLockoutWindow().toJavaDuration(), clock));
         Pagination pagination = new Pagination(configuration.getApi().getPageSize());
@@ -227,10 +231,8 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
 
     /** The authorization server (token endpoint) and the resource server's bearer-token checks. */
     private static OAuthParts registerOAuth(OAuthSettings settings, Environment environment, Jdbi jdbi,
-                                      ResourceOwnerAuthenticator owners, Clock clock) {
-        TokenCacheSettings cache = settings.getTokenCache();
-        TokenAuthenticator tokenChecks = new TokenAuthenticator(new JdbiBearerTokenLookup(jdbi), clock,
-                cache.getMaxStaleness().toJavaDuration(), cache.getMaximumSize(), environment.metrics());
+                                            ResourceOwnerAuthenticator owners, Clock clock,
+                                            TokenAuthenticator tokenChecks) {
         TokenStore tokens = new RevocationAwareTokenStore(new JdbiTokenStore(jdbi), tokenChecks);
         ClientStore clients = new JdbiClientStore(jdbi);
         ScopeRegistry scopes = settings.scopeRegistry();

@@ -106,6 +106,22 @@ abstract class TokenEndpointContract {
     }
 
     @Test
+    void aUserDeactivatedThroughTheApiIsRefusedAtOnceDespiteTheTokenCache() {
+        String name = "victim" + UUID.randomUUID().toString().substring(0, 6);
+        long id = data.user(name, "pw-123456", false, false);
+        String admin = "boss" + UUID.randomUUID().toString().substring(0, 6);
+        data.user(admin, "pw-654321", true, true);
+        String token = oauth.passwordToken(app.client().clientId(), app.plainSecret(), name, "pw-123456", null);
+        String adminToken = oauth.passwordToken(app.client().clientId(), app.plainSecret(), admin, "pw-654321", null);
+        assertThat(oauth.get("/users/", token).status()).isEqualTo(200); // now cached on this node
+
+        Reply patched = oauth.send("PATCH", "/users/" + id + "/", adminToken,
+                Entity.json("{\"is_active\": false}"));
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(oauth.get("/users/", token).status()).isEqualTo(401);
+    }
+
+    @Test
     void wrongClientSecretIs401WithABasicChallenge() {
         Reply reply = oauth.token(OAuthClient.basic(app.client().clientId(), "not-the-secret"),
                 password(username, "s3cret-pass"));
