@@ -10,6 +10,11 @@ import java.time.Instant;
 final class Sql {
     /** SQL:2011 "unique violation"; both H2 and PostgreSQL report it. */
     static final String UNIQUE_VIOLATION = "23505";
+    /** SQL "foreign key violation": 23503 on PostgreSQL; H2 says 23506 when the referenced row is missing. */
+    static boolean isForeignKeyViolation(Throwable error) {
+        String state = sqlState(error);
+        return "23503".equals(state) || "23506".equals(state);
+    }
     /** H2's "concurrent update" (two transactions updated one row): the loser of a conditional update. */
     static final String H2_CONCURRENT_UPDATE = "90131";
 

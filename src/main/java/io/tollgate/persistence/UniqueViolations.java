@@ -1,6 +1,9 @@
 package io.tollgate.persistence;
 
 import io.tollgate.users.UniqueViolationException;
+import io.tollgate.users.ValidationException;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.JdbiException;
 
@@ -15,6 +18,11 @@ final class UniqueViolations {
         } catch (JdbiException e) {
             if (isUniqueViolation(e)) {
                 throw new UniqueViolationException(what, e);
+            }
+            if (Sql.isForeignKeyViolation(e)) {
+                // A group deleted between the service's existence check and this write: the client's mistake
+                // to retry, not a server error.
+                throw new ValidationException(Map.of("groups", List.of("Invalid pk - object does not exist.")));
             }
             throw e;
         }

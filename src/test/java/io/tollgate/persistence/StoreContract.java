@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tollgate.testing.TestDatabase;
+import io.tollgate.users.ValidationException;
 import io.tollgate.users.Group;
 import io.tollgate.users.NewUser;
 import io.tollgate.users.Page;
@@ -54,6 +55,15 @@ abstract class StoreContract {
         if (database != null) {
             database.drop();
         }
+    }
+
+    @Test
+    void aMembershipInAGroupThatIsGoneIsAFieldErrorAndWritesNothing() {
+        long before = users.list(0, 1000).total();
+        assertThatThrownBy(() -> users.create(newUser("orphan", List.of(987654L))))
+                .isInstanceOf(ValidationException.class);
+        assertThat(users.list(0, 1000).total()).isEqualTo(before);
+        assertThat(users.findByUsername("orphan")).isEmpty();
     }
 
     private NewUser newUser(String username, List<Long> groupIds) {
