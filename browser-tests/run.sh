@@ -47,7 +47,8 @@ export LOG_LEVEL=WARN TOLLGATE_LOG_LEVEL=WARN
 tollgate() { java -jar target/tollgate.jar "$@"; }
 
 tollgate db migrate config.yml >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; exit 1; }
-tollgate server config.yml >"$work/server.log" 2>&1 &
+# java itself in the background (not through the shell function), so $! is the server and stop() ends it.
+java -jar target/tollgate.jar server config.yml >"$work/server.log" 2>&1 &
 server_pid=$!
 
 export BASE_URL="http://127.0.0.1:$HTTP_PORT"
