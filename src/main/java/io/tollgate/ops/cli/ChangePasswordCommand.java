@@ -1,4 +1,4 @@
-package io.tollgate.ops;
+package io.tollgate.ops.cli;
 
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;

@@ -1,4 +1,4 @@
-package io.tollgate.ops;
+package io.tollgate.ops.cli;
 
 import io.tollgate.TollgateConfiguration;
 import io.tollgate.ops.cli.CommandException;

@@ -1,4 +1,4 @@
-package io.tollgate.ops;
+package io.tollgate.ops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

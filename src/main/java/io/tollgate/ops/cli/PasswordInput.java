@@ -1,4 +1,4 @@
-package io.tollgate.ops;
+package io.tollgate.ops.cli;
 
 import io.tollgate.ops.cli.CommandException;
 import java.io.BufferedReader;
