@@ -4,8 +4,6 @@ import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.tollgate.TollgateConfiguration;
-import io.tollgate.ops.cli.CliDatabase;
-import io.tollgate.ops.cli.CommandErrors;
 import io.tollgate.users.User;
 import io.tollgate.users.ValidationException;
 import java.util.function.Supplier;

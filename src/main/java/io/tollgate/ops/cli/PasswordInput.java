@@ -1,6 +1,5 @@
 package io.tollgate.ops.cli;
 
-import io.tollgate.ops.cli.CommandException;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;

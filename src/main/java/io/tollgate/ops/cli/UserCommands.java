@@ -1,7 +1,6 @@
 package io.tollgate.ops.cli;
 
 import io.tollgate.TollgateConfiguration;
-import io.tollgate.ops.cli.CommandException;
 import io.tollgate.persistence.JdbiGroupStore;
 import io.tollgate.persistence.JdbiUserStore;
 import io.tollgate.users.PasswordHasher;
