@@ -8,14 +8,9 @@ import io.tollgate.oauth.store.AuthorizationCodeStore;
 import io.tollgate.oauth.store.AuthorizationCodeStoreContract;
 import io.tollgate.testing.RequiresPostgres;
 import io.tollgate.testing.TestDatabase;
+import io.tollgate.testing.Together;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -57,26 +52,7 @@ class JdbiAuthorizationCodeStoreTest {
                     fixture.userId, "https://app.example/cb", ScopeSet.of("read"), null, null, now,
                     now.plusSeconds(60), "family");
             store.save(code);
-            int threads = 12;
-            CountDownLatch start = new CountDownLatch(1);
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                List<Future<Boolean>> results = new ArrayList<>();
-                for (int i = 0; i < threads; i++) {
-                    results.add(pool.submit(() -> {
-                        start.await();
-                        return store.consume(code.codeHash(), now).isPresent();
-                    }));
-                }
-                start.countDown();
-                int winners = 0;
-                for (Future<Boolean> result : results) {
-                    winners += result.get() ? 1 : 0;
-                }
-                assertThat(winners).isEqualTo(1);
-            } finally {
-                pool.shutdownNow();
-            }
+            assertThat(Together.winners(12, () -> store.consume(code.codeHash(), now).isPresent())).isEqualTo(1);
         }
     }
 

@@ -9,15 +9,10 @@ import io.tollgate.oauth.store.TokenStore;
 import io.tollgate.oauth.store.TokenStoreContract;
 import io.tollgate.testing.RequiresPostgres;
 import io.tollgate.testing.TestDatabase;
+import io.tollgate.testing.Together;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -57,30 +52,13 @@ class JdbiTokenStoreTest {
         void concurrentRotationsOfOneRefreshTokenLetExactlyOneWin() throws Exception {
             String family = UUID.randomUUID().toString();
             long oldRefresh = store.save(access(family), refresh(family)).refreshTokenId();
-            int threads = 16;
-            CountDownLatch start = new CountDownLatch(1);
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                List<Future<Boolean>> results = new ArrayList<>();
-                for (int i = 0; i < threads; i++) {
-                    results.add(pool.submit(() -> {
-                        start.await();
-                        return store.rotate(oldRefresh, NOW, access(family), refresh(family)).isPresent();
-                    }));
-                }
-                start.countDown();
-                int winners = 0;
-                for (Future<Boolean> result : results) {
-                    winners += result.get() ? 1 : 0;
-                }
-                assertThat(winners).isEqualTo(1);
-                long live = fixture.jdbi.withHandle(handle -> handle.createQuery(
-                                "SELECT COUNT(*) FROM oauth_refresh_token WHERE family_id = :f AND revoked IS NULL")
-                        .bind("f", family).mapTo(Long.class).one());
-                assertThat(live).isEqualTo(1);
-            } finally {
-                pool.shutdownNow();
-            }
+            long winners = Together.winners(16,
+                    () -> store.rotate(oldRefresh, NOW, access(family), refresh(family)).isPresent());
+            assertThat(winners).isEqualTo(1);
+            long live = fixture.jdbi.withHandle(handle -> handle.createQuery(
+                            "SELECT COUNT(*) FROM oauth_refresh_token WHERE family_id = :f AND revoked IS NULL")
+                    .bind("f", family).mapTo(Long.class).one());
+            assertThat(live).isEqualTo(1);
         }
 
         @Test
