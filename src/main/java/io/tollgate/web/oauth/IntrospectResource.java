@@ -51,8 +51,9 @@ public class IntrospectResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response introspect(@Context UriInfo uriInfo,
                                @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                               MultivaluedMap<String, String> form) {
+                               String body) {
         OAuthRequests.refuseQueryParameters(uriInfo);
+        MultivaluedMap<String, String> form = OAuthRequests.parseForm(body);
         TokenParameters params = new TokenParameters(form);
         IntrospectionCaller caller = caller(authorization, form);
         return OAuthRequests.noStore(Response.ok(IntrospectionBody.of(introspection.introspect(caller,

@@ -38,8 +38,9 @@ public class RevokeResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revoke(@Context UriInfo uriInfo,
                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                           MultivaluedMap<String, String> form) {
+                           String body) {
         OAuthRequests.refuseQueryParameters(uriInfo);
+        MultivaluedMap<String, String> form = OAuthRequests.parseForm(body);
         TokenParameters params = new TokenParameters(form);
         Client client = clients.authenticate(authorization, form);
         revocation.revoke(client, params.required("token"), params.optional("token_type_hint").orElse(null));

@@ -35,8 +35,9 @@ public class TokenResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response token(@Context UriInfo uriInfo,
                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                          MultivaluedMap<String, String> form) {
+                          String body) {
         OAuthRequests.refuseQueryParameters(uriInfo);
+        MultivaluedMap<String, String> form = OAuthRequests.parseForm(body);
         Client client = clients.authenticate(authorization, form);
         return OAuthRequests.noStore(Response.ok(TokenResponseBody.of(grants.dispatch(client, new TokenParameters(form)))));
     }

@@ -152,6 +152,24 @@ abstract class TokenEndpointContract {
     }
 
     @Test
+    void aMalformedFormEscapeIsInvalidRequestInOAuthsShape() {
+        try (Response response = app().client().target("http://localhost:" + app().getLocalPort() + "/o/token/")
+                .request().header("Authorization", basic())
+                .post(Entity.entity("grant_type=password&scope=%ZZ", MediaType.APPLICATION_FORM_URLENCODED))) {
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(response.readEntity(String.class)).contains("\"error\":\"invalid_request\"");
+        }
+    }
+
+    @Test
+    void passwordsWithFormSpecialCharactersArriveIntact() {
+        String name = "special" + UUID.randomUUID().toString().substring(0, 6);
+        data.user(name, "p+w%d &=1 é", false, false);
+        assertThat(oauth.token(basic(), password(name, "p+w%d &=1 é")).status()).isEqualTo(200);
+        assertThat(oauth.token(basic(), password(name, "p w%d &=1 é")).status()).isEqualTo(400);
+    }
+
+    @Test
     void repeatedParametersAreRefused() {
         Reply reply = oauth.token(basic(), password(username, "s3cret-pass").param("scope", "read").param("scope", "write"));
         assertThat(reply.status()).isEqualTo(400);
