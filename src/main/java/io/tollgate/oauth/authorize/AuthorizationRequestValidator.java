@@ -1,12 +1,13 @@
 package io.tollgate.oauth.authorize;
 
+import io.tollgate.oauth.OAuthError;
 import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.authorize.AuthorizationValidation.ErrorPage;
 import io.tollgate.oauth.authorize.AuthorizationValidation.RedirectError;
 import io.tollgate.oauth.authorize.AuthorizationValidation.Valid;
 import io.tollgate.oauth.grant.Pkce;
 import io.tollgate.oauth.model.Client;
-import io.tollgate.oauth.model.GrantType;
+import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.scope.ScopeRegistry;
 import io.tollgate.oauth.store.ClientStore;
@@ -70,11 +71,11 @@ public final class AuthorizationRequestValidator {
         }
         if (!responseType.get().equals("code")) {
             // "token" (implicit) included: OAuth 2.1 and RFC 9700 §2.1.2 drop it.
-            return new RedirectError(uri, "unsupported_response_type",
+            return new RedirectError(uri, OAuthError.UNSUPPORTED_RESPONSE_TYPE.code(),
                     "Only response_type=code is supported.", state);
         }
         if (!client.allowsGrant(GrantType.AUTHORIZATION_CODE)) {
-            return new RedirectError(uri, "unauthorized_client",
+            return new RedirectError(uri, OAuthError.UNAUTHORIZED_CLIENT.code(),
                     "This application may not use the authorization code grant.", state);
         }
         ScopeSet scope;
@@ -94,8 +95,10 @@ public final class AuthorizationRequestValidator {
             if (method.isPresent()) {
                 return invalidRequest(uri, "code_challenge_method was sent without a code_challenge.", state);
             }
-            if (!client.isConfidential()) {
-                return invalidRequest(uri, "Public clients must send a PKCE code_challenge (S256).", state);
+            if (client.settings().requireProofKey()) {
+                return invalidRequest(uri, client.isConfidential()
+                        ? "This client must send a PKCE code_challenge (S256)."
+                        : "Public clients must send a PKCE code_challenge (S256).", state);
             }
             return new Valid(new AuthorizationRequest(client, uri, scope, state, null, null));
         }
@@ -114,7 +117,7 @@ public final class AuthorizationRequestValidator {
     }
 
     private static RedirectError invalidRequest(String uri, String description, String state) {
-        return new RedirectError(uri, "invalid_request", description, state);
+        return new RedirectError(uri, OAuthError.INVALID_REQUEST.code(), description, state);
     }
 
     private static int count(Map<String, List<String>> params, String name) {

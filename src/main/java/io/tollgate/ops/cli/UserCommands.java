@@ -1,23 +1,11 @@
 package io.tollgate.ops.cli;
 
-import io.tollgate.TollgateConfiguration;
-import io.tollgate.persistence.JdbiGroupStore;
-import io.tollgate.persistence.JdbiUserStore;
-import io.tollgate.users.PasswordHasher;
-import io.tollgate.users.UserService;
 import io.tollgate.users.ValidationException;
-import java.time.Clock;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
 
-/** What the user commands share: the service over a command's database, and readable validation errors. */
+/** What the user commands share: readable validation errors. */
 final class UserCommands {
     private UserCommands() {
-    }
-
-    static UserService service(TollgateConfiguration configuration, Jdbi jdbi) {
-        return new UserService(new JdbiUserStore(jdbi), new JdbiGroupStore(jdbi),
-                new PasswordHasher(configuration.getPasswords().getIterations()), Clock.systemUTC());
     }
 
     /** The service's field errors on one line, e.g. "username: A user with that username already exists." */
