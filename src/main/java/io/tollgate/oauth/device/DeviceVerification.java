@@ -13,13 +13,6 @@ import java.util.Optional;
  */
 public final class DeviceVerification {
 
-    static final String MALFORMED = "A code has 8 letters and digits, like WDJB-MJHT. Check the code on your device.";
-    static final String INVALID = "That code is not valid, or no longer is. Check the code on your device, "
-            + "or start again there to get a new one.";
-    static final String THROTTLED = "Too many wrong codes. Wait a while before you try again.";
-    static final String OVERUSED = "This code was entered too many times and no longer works. Start again on "
-            + "your device.";
-
     private final DeviceCodeStore store;
     private final ClientStore clients;
     private final UserCodeThrottle throttle;
@@ -43,7 +36,7 @@ public final class DeviceVerification {
             // Shown more often than one person needs: the code is being passed around or scripted. Deny it,
             // so the device stops waiting.
             store.decide(accepted.code().id(), DeviceCodeStatus.DENIED, typist.userId(), clock.instant());
-            return new UserCodeCheck.Refused(OVERUSED);
+            return new UserCodeCheck.Refused(UserCodeCheck.Reason.OVERUSED);
         }
         return check;
     }
@@ -56,7 +49,7 @@ public final class DeviceVerification {
         }
         DeviceCodeStatus decision = allow ? DeviceCodeStatus.APPROVED : DeviceCodeStatus.DENIED;
         if (!store.decide(accepted.code().id(), decision, typist.userId(), clock.instant())) {
-            return new UserCodeCheck.Refused(INVALID);
+            return new UserCodeCheck.Refused(UserCodeCheck.Reason.INVALID);
         }
         return new UserCodeCheck.Decided(decision, accepted.client());
     }
@@ -65,16 +58,16 @@ public final class DeviceVerification {
         Optional<String> canonical = UserCodes.normalize(typed);
         if (canonical.isEmpty()) {
             // Not counted: a code of the wrong shape is never looked up, so it teaches a guesser nothing.
-            return new UserCodeCheck.Refused(MALFORMED);
+            return new UserCodeCheck.Refused(UserCodeCheck.Reason.MALFORMED);
         }
         if (!throttle.begin(typist)) {
-            return new UserCodeCheck.Refused(THROTTLED);
+            return new UserCodeCheck.Refused(UserCodeCheck.Reason.THROTTLED);
         }
         Optional<DeviceCode> code = store.findByUserCode(UserCodes.hash(canonical.get()))
                 .filter(found -> found.status() == DeviceCodeStatus.PENDING && !found.isExpired(clock));
         Optional<Client> client = code.flatMap(found -> clients.findById(found.clientDbId()));
         if (code.isEmpty() || client.isEmpty()) {
-            return new UserCodeCheck.Refused(INVALID);
+            return new UserCodeCheck.Refused(UserCodeCheck.Reason.INVALID);
         }
         throttle.forgive(typist);
         return new UserCodeCheck.Accepted(code.get(), client.get(), UserCodes.display(canonical.get()));

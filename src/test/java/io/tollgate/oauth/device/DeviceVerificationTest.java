@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.oauth.device.UserCodeCheck.Accepted;
 import io.tollgate.oauth.device.UserCodeCheck.Decided;
+import io.tollgate.oauth.device.UserCodeCheck.Reason;
 import io.tollgate.oauth.device.UserCodeCheck.Refused;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,9 @@ class DeviceVerificationTest {
         return "ZZZZ-ZZ" + UserCodes.ALPHABET.charAt(i) + UserCodes.ALPHABET.charAt(i + 1);
     }
 
-    private static String refusal(UserCodeCheck check) {
+    private static Reason refusal(UserCodeCheck check) {
         assertThat(check).isInstanceOf(Refused.class);
-        return ((Refused) check).message();
+        return ((Refused) check).reason();
     }
 
     @Test
@@ -40,33 +41,33 @@ class DeviceVerificationTest {
     @Test
     void aMalformedCodeIsExplainedAndNotCounted() {
         for (int i = 0; i < 20; i++) {
-            assertThat(refusal(f.verification.enter("WDJB-MJH", alice))).isEqualTo(DeviceVerification.MALFORMED);
+            assertThat(refusal(f.verification.enter("WDJB-MJH", alice))).isEqualTo(Reason.MALFORMED);
         }
         assertThat(f.verification.enter(started.userCode(), alice)).isInstanceOf(Accepted.class);
     }
 
     @Test
     void anUnknownCodeIsRefusedWithoutSayingWhy() {
-        assertThat(refusal(f.verification.enter(wrongCode(0), alice))).isEqualTo(DeviceVerification.INVALID);
+        assertThat(refusal(f.verification.enter(wrongCode(0), alice))).isEqualTo(Reason.INVALID);
     }
 
     @Test
     void anExpiredCodeLooksLikeAnUnknownOne() {
         f.oauth.clock.advance(Duration.ofMinutes(10));
-        assertThat(refusal(f.verification.enter(started.userCode(), alice))).isEqualTo(DeviceVerification.INVALID);
+        assertThat(refusal(f.verification.enter(started.userCode(), alice))).isEqualTo(Reason.INVALID);
         assertThat(refusal(f.verification.decide(started.userCode(), true, alice)))
-                .isEqualTo(DeviceVerification.INVALID);
+                .isEqualTo(Reason.INVALID);
         assertThat(f.store.only().status()).isEqualTo(DeviceCodeStatus.PENDING);
     }
 
     @Test
     void fiveWrongCodesLockTheSessionEvenForTheRightCode() {
         for (int i = 0; i < 5; i++) {
-            assertThat(refusal(f.verification.enter(wrongCode(i), alice))).isEqualTo(DeviceVerification.INVALID);
+            assertThat(refusal(f.verification.enter(wrongCode(i), alice))).isEqualTo(Reason.INVALID);
         }
-        assertThat(refusal(f.verification.enter(started.userCode(), alice))).isEqualTo(DeviceVerification.THROTTLED);
+        assertThat(refusal(f.verification.enter(started.userCode(), alice))).isEqualTo(Reason.THROTTLED);
         assertThat(refusal(f.verification.decide(started.userCode(), true, alice)))
-                .isEqualTo(DeviceVerification.THROTTLED);
+                .isEqualTo(Reason.THROTTLED);
         assertThat(f.store.only().status()).isEqualTo(DeviceCodeStatus.PENDING);
         assertThat(f.store.only().verificationCount()).isZero();
 
@@ -83,19 +84,19 @@ class DeviceVerificationTest {
         for (int i = 0; i < 3; i++) {
             assertThat(f.verification.enter(started.userCode(), alice)).isInstanceOf(Accepted.class);
         }
-        assertThat(refusal(f.verification.enter(wrongCode(10), alice))).isEqualTo(DeviceVerification.INVALID);
-        assertThat(refusal(f.verification.enter(started.userCode(), alice))).isEqualTo(DeviceVerification.THROTTLED);
+        assertThat(refusal(f.verification.enter(wrongCode(10), alice))).isEqualTo(Reason.INVALID);
+        assertThat(refusal(f.verification.enter(started.userCode(), alice))).isEqualTo(Reason.THROTTLED);
     }
 
     @Test
     void tenWrongCodesLockTheAccountAcrossNewSessions() {
         for (int i = 0; i < 10; i++) {
             UserCodeThrottle.Typist freshSession = DeviceFlowFixture.typist("session-" + i, 7L);
-            assertThat(refusal(f.verification.enter(wrongCode(i), freshSession))).isEqualTo(DeviceVerification.INVALID);
+            assertThat(refusal(f.verification.enter(wrongCode(i), freshSession))).isEqualTo(Reason.INVALID);
         }
         UserCodeThrottle.Typist yetAnother = DeviceFlowFixture.typist("session-new", 7L);
         assertThat(refusal(f.verification.enter(started.userCode(), yetAnother)))
-                .isEqualTo(DeviceVerification.THROTTLED);
+                .isEqualTo(Reason.THROTTLED);
         UserCodeThrottle.Typist someoneElse = DeviceFlowFixture.typist("session-b", 8L);
         assertThat(f.verification.enter(started.userCode(), someoneElse)).isInstanceOf(Accepted.class);
     }
@@ -106,7 +107,7 @@ class DeviceVerificationTest {
             UserCodeThrottle.Typist someone = DeviceFlowFixture.typist("s" + i, 100L + i);
             assertThat(f.verification.enter(started.userCode(), someone)).isInstanceOf(Accepted.class);
         }
-        assertThat(refusal(f.verification.enter(started.userCode(), alice))).isEqualTo(DeviceVerification.OVERUSED);
+        assertThat(refusal(f.verification.enter(started.userCode(), alice))).isEqualTo(Reason.OVERUSED);
         assertThat(f.store.only().status()).isEqualTo(DeviceCodeStatus.DENIED);
         assertError(() -> f.polling.redeem(f.tv, started.deviceCode()), "access_denied");
     }
@@ -132,8 +133,8 @@ class DeviceVerificationTest {
         f.verification.decide(started.userCode(), true, alice);
         UserCodeThrottle.Typist mallory = DeviceFlowFixture.typist("session-m", 9L);
         assertThat(refusal(f.verification.decide(started.userCode(), false, mallory)))
-                .isEqualTo(DeviceVerification.INVALID);
-        assertThat(refusal(f.verification.enter(started.userCode(), mallory))).isEqualTo(DeviceVerification.INVALID);
+                .isEqualTo(Reason.INVALID);
+        assertThat(refusal(f.verification.enter(started.userCode(), mallory))).isEqualTo(Reason.INVALID);
         assertThat(f.store.only().status()).isEqualTo(DeviceCodeStatus.APPROVED);
         assertThat(f.store.only().userId()).isEqualTo(7L);
     }
@@ -141,6 +142,6 @@ class DeviceVerificationTest {
     @Test
     void aCodeWhoseClientWasDeletedIsRefused() {
         f.oauth.clients.delete(f.tv.id());
-        assertThat(refusal(f.verification.enter(started.userCode(), alice))).isEqualTo(DeviceVerification.INVALID);
+        assertThat(refusal(f.verification.enter(started.userCode(), alice))).isEqualTo(Reason.INVALID);
     }
 }
