@@ -85,6 +85,8 @@ public class JdbiTokenCleanup implements TokenCleanupStore {
                     " AND NOT EXISTS (SELECT 1 FROM oauth_access_token a WHERE a.refresh_token_id = r.id)");
             case AUTHORIZATION_CODES -> new Target("oauth_authorization_code", "c",
                     List.of("c.expires < :cutoff", "c.consumed < :cutoff"), "");
+            case DEVICE_CODES -> new Target("oauth_device_code", "d",
+                    List.of("d.expires < :cutoff", "d.consumed < :cutoff"), "");
             case SESSIONS -> new Target("web_session", "s", List.of("s.last_seen < :cutoff"), "");
         };
     }

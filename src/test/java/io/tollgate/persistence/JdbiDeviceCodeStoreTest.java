@@ -6,11 +6,13 @@ import io.tollgate.oauth.device.DeviceCode;
 import io.tollgate.oauth.device.DeviceCodeStatus;
 import io.tollgate.oauth.device.DeviceCodeStore;
 import io.tollgate.oauth.device.DeviceCodeStoreContract;
+import io.tollgate.oauth.cleanup.PurgeKind;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.testing.RequiresPostgres;
 import io.tollgate.testing.TestDatabase;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
@@ -56,6 +58,27 @@ class JdbiDeviceCodeStoreTest {
             assertThat(store.insert(code)).isTrue();
             assertThat(clients.delete(other.id())).isTrue();
             assertThat(store.findByDeviceCode(code.deviceCodeHash())).isEmpty();
+        }
+
+        @Test
+        void thePurgeDeletesExpiredAndRedeemedDeviceCodesOnly() {
+            DeviceCode expired = pending();
+            DeviceCode redeemed = pending();
+            store.decide(redeemed.id(), DeviceCodeStatus.APPROVED, fixture.userId, NOW);
+            store.consume(redeemed.id(), NOW);
+            DeviceCode live = pending();
+            // Ten minutes of life, seven days of retention: both old rows are past the cutoff, the live one is not.
+            Instant cutoff = NOW.plusSeconds(601);
+            fixture.jdbi.useHandle(handle -> handle.createUpdate("UPDATE oauth_device_code SET expires = :later "
+                    + "WHERE id IN (:redeemed, :live)").bind("later", NOW.plusSeconds(3600))
+                    .bind("redeemed", redeemed.id()).bind("live", live.id()).execute());
+
+            int deleted = new JdbiTokenCleanup(fixture.jdbi).deleteBatch(PurgeKind.DEVICE_CODES, cutoff, 100);
+
+            assertThat(deleted).isGreaterThanOrEqualTo(2);
+            assertThat(store.findByDeviceCode(expired.deviceCodeHash())).isEmpty();
+            assertThat(store.findByDeviceCode(redeemed.deviceCodeHash())).isEmpty();
+            assertThat(store.findByDeviceCode(live.deviceCodeHash())).isPresent();
         }
     }
 

@@ -8,6 +8,8 @@ public enum PurgeKind {
     ACCESS_TOKENS("access_tokens"),
     REFRESH_TOKENS("refresh_tokens"),
     AUTHORIZATION_CODES("authorization_codes"),
+    /** RFC 8628 device authorizations past expiry or redeemed, like authorization codes. */
+    DEVICE_CODES("device_codes"),
     /** Browser sign-in sessions past their idle timeout; kept for no retention, an ended session has no use. */
     SESSIONS("sessions");
 
