@@ -1,6 +1,7 @@
 package io.tollgate.oauth.device;
 
-import io.tollgate.oauth.OAuthException;
+import io.tollgate.oauth.OAuthError;
+import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.scope.ScopeRegistry;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /** RFC 8628 §3.1–3.2: a client asks for a device code and a user code; only their hashes are kept. */
 public final class DeviceAuthorizations {
@@ -25,19 +25,15 @@ public final class DeviceAuthorizations {
     private final TokenGenerator deviceCodes;
     private final UserCodes userCodes;
     private final ScopeRegistry scopes;
-    private final Predicate<Client> mayUseDeviceGrant;
     private final DeviceSettings settings;
     private final Clock clock;
 
-    /** @param mayUseDeviceGrant whether a client is registered for the device_code grant */
     public DeviceAuthorizations(DeviceCodeStore store, TokenGenerator deviceCodes, UserCodes userCodes,
-                                ScopeRegistry scopes, Predicate<Client> mayUseDeviceGrant, DeviceSettings settings,
-                                Clock clock) {
+                                ScopeRegistry scopes, DeviceSettings settings, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.deviceCodes = Objects.requireNonNull(deviceCodes, "deviceCodes");
         this.userCodes = Objects.requireNonNull(userCodes, "userCodes");
         this.scopes = Objects.requireNonNull(scopes, "scopes");
-        this.mayUseDeviceGrant = Objects.requireNonNull(mayUseDeviceGrant, "mayUseDeviceGrant");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -48,8 +44,8 @@ public final class DeviceAuthorizations {
      * @param issuer  this server's base URL, without a trailing slash
      */
     public DeviceAuthorizationResponse authorize(Client client, Optional<String> scope, String issuer) {
-        if (!mayUseDeviceGrant.test(client)) {
-            throw OAuthException.unauthorizedClient("Client is not authorized to use this grant type.");
+        if (!client.allowsGrant(GrantType.DEVICE_CODE)) {
+            throw OAuthError.UNAUTHORIZED_CLIENT.exception("Client is not authorized to use this grant type.");
         }
         ScopeSet granted = scopes.resolve(scope.orElse(null), client);
         Instant now = clock.instant();

@@ -1,8 +1,9 @@
 package io.tollgate.oauth.device;
 
+import io.tollgate.oauth.OAuthError;
 import io.tollgate.oauth.OAuthException;
 
-/** RFC 8628 §3.5 token-endpoint answers while a device polls. All are 400s (RFC 6749 §5.2). */
+/** RFC 8628 §3.5 token-endpoint answers while a device polls, from the error catalogue. All are 400s. */
 final class DeviceErrors {
     static final String INVALID_CODE = "Invalid device code.";
 
@@ -10,22 +11,22 @@ final class DeviceErrors {
     }
 
     static OAuthException authorizationPending() {
-        return new OAuthException("authorization_pending", "The user has not answered yet.", 400, false);
+        return OAuthError.AUTHORIZATION_PENDING.exception("The user has not answered yet.");
     }
 
     static OAuthException slowDown() {
-        return new OAuthException("slow_down", "Polling too fast; wait 5 seconds longer between requests.", 400, false);
+        return OAuthError.SLOW_DOWN.exception("Polling too fast; wait 5 seconds longer between requests.");
     }
 
     static OAuthException expiredToken() {
-        return new OAuthException("expired_token", "The device code has expired.", 400, false);
+        return OAuthError.EXPIRED_TOKEN.exception("The device code has expired.");
     }
 
     static OAuthException accessDenied() {
-        return OAuthException.accessDenied("The user denied the request.");
+        return OAuthError.ACCESS_DENIED.exception("The user denied the request.");
     }
 
     static OAuthException invalidCode() {
-        return OAuthException.invalidGrant(INVALID_CODE);
+        return OAuthError.INVALID_GRANT.exception(INVALID_CODE);
     }
 }

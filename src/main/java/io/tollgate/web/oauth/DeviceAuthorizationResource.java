@@ -1,6 +1,7 @@
 package io.tollgate.web.oauth;
 
 import com.codahale.metrics.annotation.Timed;
+import io.tollgate.oauth.Issuer;
 import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.client.ClientAuthenticator;
 import io.tollgate.oauth.device.DeviceAuthorizations;
@@ -17,8 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
-import java.util.function.Function;
 
 /** POST /o/device-authorization/ (RFC 8628 §3.1): the client authenticates as at the token endpoint. */
 @Path("/o/device-authorization{slash: /?}")
@@ -26,11 +25,10 @@ import java.util.function.Function;
 public class DeviceAuthorizationResource {
     private final ClientAuthenticator clients;
     private final DeviceAuthorizations authorizations;
-    private final Function<URI, String> issuer;
+    private final Issuer issuer;
 
-    /** @param issuer this server's base URL for a request's base URI (the configured one wins) */
     public DeviceAuthorizationResource(ClientAuthenticator clients, DeviceAuthorizations authorizations,
-                                       Function<URI, String> issuer) {
+                                       Issuer issuer) {
         this.clients = clients;
         this.authorizations = authorizations;
         this.issuer = issuer;
@@ -47,7 +45,7 @@ public class DeviceAuthorizationResource {
         TokenParameters params = new TokenParameters(form);
         Client client = clients.authenticate(authorization, form);
         return OAuthRequests.noStore(Response.ok(DeviceAuthorizationBody.of(
-                authorizations.authorize(client, params.optional("scope"), issuer.apply(uriInfo.getBaseUri())))));
+                authorizations.authorize(client, params.optional("scope"), issuer.resolve(uriInfo.getBaseUri())))));
     }
 
     @POST

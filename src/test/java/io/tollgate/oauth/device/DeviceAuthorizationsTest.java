@@ -4,6 +4,7 @@ import static io.tollgate.oauth.device.DeviceFlowFixture.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.token.TokenHasher;
@@ -58,7 +59,7 @@ class DeviceAuthorizationsTest {
 
     @Test
     void aClientNotRegisteredForTheGrantIsUnauthorizedClient() {
-        Client other = f.oauth.publicClient("web-public");
+        Client other = f.oauth.publicClient("web-public", GrantType.AUTHORIZATION_CODE);
         assertError(() -> f.authorizations.authorize(other, Optional.empty(), DeviceFlowFixture.ISSUER),
                 "unauthorized_client");
     }
@@ -67,9 +68,9 @@ class DeviceAuthorizationsTest {
     void aUserCodeThatIsTakenIsDrawnAgain() {
         // Two generators on the same seed produce the same first user code; the second draw must differ.
         DeviceAuthorizations first = new DeviceAuthorizations(f.store, f.oauth.generator,
-                new UserCodes(seeded()), f.oauth.scopes, client -> true, f.settings, f.oauth.clock);
+                new UserCodes(seeded()), f.oauth.scopes, f.settings, f.oauth.clock);
         DeviceAuthorizations second = new DeviceAuthorizations(f.store, f.oauth.generator,
-                new UserCodes(seeded()), f.oauth.scopes, client -> true, f.settings, f.oauth.clock);
+                new UserCodes(seeded()), f.oauth.scopes, f.settings, f.oauth.clock);
         String a = first.authorize(f.tv, Optional.empty(), DeviceFlowFixture.ISSUER).userCode();
         String b = second.authorize(f.tv, Optional.empty(), DeviceFlowFixture.ISSUER).userCode();
         assertThat(b).isNotEqualTo(a);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.oauth.OAuthAssertions;
 import io.tollgate.oauth.OAuthFixture;
+import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.Client;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -17,11 +18,11 @@ final class DeviceFlowFixture {
     final DeviceSettings settings = DeviceSettings.defaults();
     final UserCodeThrottle throttle = new UserCodeThrottle(settings, oauth.clock);
     final DeviceAuthorizations authorizations = new DeviceAuthorizations(store, oauth.generator, new UserCodes(),
-            oauth.scopes, client -> client.clientId().startsWith("tv"), settings, oauth.clock);
+            oauth.scopes, settings, oauth.clock);
     final DevicePolling polling = new DevicePolling(store, oauth.clock);
     final DeviceVerification verification = new DeviceVerification(store, oauth.clients, throttle, settings,
             oauth.clock);
-    final Client tv = oauth.publicClient("tv-public");
+    final Client tv = oauth.publicClient("tv-public", GrantType.DEVICE_CODE);
 
     DeviceAuthorizationResponse start() {
         return authorizations.authorize(tv, Optional.of("read"), ISSUER);

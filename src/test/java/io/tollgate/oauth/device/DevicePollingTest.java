@@ -3,6 +3,7 @@ package io.tollgate.oauth.device;
 import static io.tollgate.oauth.device.DeviceFlowFixture.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.testing.Together;
 import java.time.Duration;
@@ -96,7 +97,7 @@ class DevicePollingTest {
     @Test
     void anotherClientsDeviceCodeIsInvalidGrantAndLeavesTheCodeAlone() {
         answer(true);
-        Client other = f.oauth.publicClient("tv-other");
+        Client other = f.oauth.publicClient("tv-other", GrantType.DEVICE_CODE);
         assertError(() -> f.polling.redeem(other, started.deviceCode()), "invalid_grant");
         assertThat(f.store.only().lastPolled()).isNull();
         assertThat(poll().userId()).isEqualTo(7L);

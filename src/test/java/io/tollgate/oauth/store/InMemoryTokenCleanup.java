@@ -19,7 +19,7 @@ public final class InMemoryTokenCleanup implements TokenCleanupStore {
                     || (t.revoked() != null && t.revoked().isBefore(cutoff)), limit);
             case REFRESH_TOKENS -> tokens.deleteRefreshTokens(t -> (t.expires() != null && t.expires().isBefore(cutoff))
                     || (t.revoked() != null && t.revoked().isBefore(cutoff)), limit);
-            case AUTHORIZATION_CODES, SESSIONS -> 0;
+            case AUTHORIZATION_CODES, DEVICE_CODES, SESSIONS -> 0;
         };
     }
 }
