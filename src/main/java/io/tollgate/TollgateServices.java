@@ -43,6 +43,7 @@ public record TollgateServices(ProtocolEvents events, UserService users, GroupSe
                         clock)
                 .events(events)
                 .grant(device::grant)
+                .purge(DeviceFlow.DEVICE_CODES, JdbiDeviceCodeStore.cleanup(jdbi))
                 .build();
         SessionManager sessions = new SessionManager(new JdbiSessionStore(jdbi), oauth.generator(),
                 configuration.getSessions().getIdleTimeout().toJavaDuration(), clock);

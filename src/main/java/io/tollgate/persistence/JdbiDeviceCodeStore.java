@@ -1,12 +1,15 @@
 package io.tollgate.persistence;
 
+import io.tollgate.oauth.cleanup.TokenCleanupStore;
 import io.tollgate.oauth.device.DeviceCode;
 import io.tollgate.oauth.device.DeviceCodeStatus;
 import io.tollgate.oauth.device.DeviceCodeStore;
+import io.tollgate.oauth.device.DeviceFlow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
@@ -21,6 +24,12 @@ public class JdbiDeviceCodeStore implements DeviceCodeStore {
 
     public JdbiDeviceCodeStore(Jdbi jdbi) {
         this.jdbi = jdbi;
+    }
+
+    /** The purge of device codes past expiry or redeemed (and kept for the retention), like authorization codes. */
+    public static TokenCleanupStore cleanup(Jdbi jdbi) {
+        return JdbiTokenCleanup.forTable(jdbi, DeviceFlow.DEVICE_CODES, "oauth_device_code", "d",
+                List.of("d.expires < :cutoff", "d.consumed < :cutoff"));
     }
 
     @Override

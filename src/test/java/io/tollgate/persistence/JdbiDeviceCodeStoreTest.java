@@ -6,7 +6,7 @@ import io.tollgate.oauth.device.DeviceCode;
 import io.tollgate.oauth.device.DeviceCodeStatus;
 import io.tollgate.oauth.device.DeviceCodeStore;
 import io.tollgate.oauth.device.DeviceCodeStoreContract;
-import io.tollgate.oauth.cleanup.PurgeKind;
+import io.tollgate.oauth.device.DeviceFlow;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.testing.RequiresPostgres;
@@ -73,7 +73,7 @@ class JdbiDeviceCodeStoreTest {
                     + "WHERE id IN (:redeemed, :live)").bind("later", NOW.plusSeconds(3600))
                     .bind("redeemed", redeemed.id()).bind("live", live.id()).execute());
 
-            int deleted = new JdbiTokenCleanup(fixture.jdbi).deleteBatch(PurgeKind.DEVICE_CODES, cutoff, 100);
+            int deleted = JdbiDeviceCodeStore.cleanup(fixture.jdbi).deleteBatch(DeviceFlow.DEVICE_CODES, cutoff, 100);
 
             assertThat(deleted).isGreaterThanOrEqualTo(2);
             assertThat(store.findByDeviceCode(expired.deviceCodeHash())).isEmpty();

@@ -1,16 +1,20 @@
 package io.tollgate.oauth.device;
 
+import io.tollgate.oauth.cleanup.PurgeKind;
 import io.tollgate.oauth.compose.AuthorizationServer;
 import io.tollgate.oauth.compose.CoreServices;
 import io.tollgate.oauth.grant.GrantHandler;
 import java.util.Objects;
 
 /**
- * The device authorization grant (RFC 8628) as one pluggable part: its token-endpoint handler for the
- * composition root ({@code builder.grant(deviceFlow::grant)}), and the services behind its two endpoints, built
- * from the assembled server so they share its clock, token generator, scopes and clients.
+ * The device authorization grant (RFC 8628) as one pluggable part: its token-endpoint handler and its purge kind
+ * for the composition root ({@code builder.grant(deviceFlow::grant).purge(DEVICE_CODES, ...)}), and the services
+ * behind its two endpoints, built from the assembled server so they share its clock, generator, scopes and clients.
  */
 public final class DeviceFlow {
+    /** Device codes past expiry or redeemed, purged like authorization codes ({@code Builder.purge}). */
+    public static final PurgeKind DEVICE_CODES = new PurgeKind("device_codes", false);
+
     private final DeviceCodeStore store;
     private final DeviceSettings settings;
 
