@@ -21,6 +21,7 @@ import io.tollgate.ops.cli.ClearTokensCommand;
 import io.tollgate.ops.cli.CreateApplicationCommand;
 import io.tollgate.ops.cli.CreateSuperuserCommand;
 import io.tollgate.ops.cli.PasswordCostCommand;
+import io.tollgate.web.DeviceFlowEndpoints;
 import io.tollgate.web.ErrorHandling;
 import io.tollgate.web.api.ApiRootResource;
 import io.tollgate.web.api.GroupsResource;
@@ -108,6 +109,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         registerApi(environment, configuration, services);
         registerOAuth(environment.jersey(), services.oauth());
         registerPages(environment.jersey(), configuration, services);
+        DeviceFlowEndpoints.register(environment.jersey(), services.oauth(), services.device());
         Operations.register(environment, services.oauth(), pendingMigrations, configuration.getCleanup());
     }
 

@@ -6,6 +6,7 @@ import io.dropwizard.db.DataSourceFactory;
 import io.tollgate.config.AuthorizeConfig;
 import io.tollgate.config.ApiSettings;
 import io.tollgate.config.CleanupSettings;
+import io.tollgate.config.DeviceFlowSettings;
 import io.tollgate.config.DatabaseDrivers;
 import io.tollgate.config.SessionSettings;
 import io.tollgate.config.OAuthSettings;
@@ -42,6 +43,10 @@ public class TollgateConfiguration extends Configuration {
     @Valid
     @NotNull
     private CleanupSettings cleanup = new CleanupSettings();
+
+    @Valid
+    @NotNull
+    private DeviceFlowSettings device = new DeviceFlowSettings();
 
     @NotNull
     private Map<String, Map<String, String>> views = Collections.emptyMap();
@@ -121,6 +126,16 @@ public class TollgateConfiguration extends Configuration {
     @JsonProperty
     public void setAuthorize(AuthorizeConfig authorize) {
         this.authorize = authorize;
+    }
+
+    @JsonProperty
+    public DeviceFlowSettings getDevice() {
+        return device;
+    }
+
+    @JsonProperty
+    public void setDevice(DeviceFlowSettings device) {
+        this.device = device;
     }
 
     @JsonProperty

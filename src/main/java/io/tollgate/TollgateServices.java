@@ -2,7 +2,9 @@ package io.tollgate;
 
 import io.tollgate.config.PasswordSettings;
 import io.tollgate.oauth.compose.AuthorizationServer;
+import io.tollgate.oauth.device.DeviceFlow;
 import io.tollgate.oauth.event.ProtocolEvents;
+import io.tollgate.persistence.JdbiDeviceCodeStore;
 import io.tollgate.persistence.JdbiGroupStore;
 import io.tollgate.persistence.JdbiPorts;
 import io.tollgate.persistence.JdbiSessionStore;
@@ -22,9 +24,10 @@ import org.jdbi.v3.core.Jdbi;
  * ({@link AuthorizationServer}); a new grant, token format or listener is registered in {@link #assemble}.
  *
  * @param events the bus every part publishes to; subscribe listeners here
+ * @param device the device authorization grant (RFC 8628), for its endpoints
  */
 public record TollgateServices(ProtocolEvents events, UserService users, GroupService groups,
-                               SessionManager sessions, AuthorizationServer oauth) {
+                               SessionManager sessions, AuthorizationServer oauth, DeviceFlow device) {
 
     public static TollgateServices assemble(TollgateConfiguration configuration, Jdbi jdbi, Clock clock) {
         ProtocolEvents events = new ProtocolEvents();
@@ -34,13 +37,16 @@ public record TollgateServices(ProtocolEvents events, UserService users, GroupSe
         UserService users = new UserService(userStore, groupStore, new PasswordHasher(passwords.getIterations()), clock,
                 new LoginThrottle(passwords.getMaxFailedLogins(), passwords.getLockoutWindow().toJavaDuration(), clock),
                 events);
+        DeviceFlow device = new DeviceFlow(new JdbiDeviceCodeStore(jdbi), configuration.getDevice().settings());
         AuthorizationServer oauth = AuthorizationServer
                 .builder(configuration.serverSettings(), JdbiPorts.of(jdbi, new UserResourceOwners(users, userStore)),
                         clock)
                 .events(events)
+                .grant(device::grant)
+                .purge(DeviceFlow.DEVICE_CODES, JdbiDeviceCodeStore.cleanup(jdbi))
                 .build();
         SessionManager sessions = new SessionManager(new JdbiSessionStore(jdbi), oauth.generator(),
                 configuration.getSessions().getIdleTimeout().toJavaDuration(), clock);
-        return new TollgateServices(events, users, new GroupService(groupStore), sessions, oauth);
+        return new TollgateServices(events, users, new GroupService(groupStore), sessions, oauth, device);
     }
 }

@@ -34,6 +34,10 @@ public class JdbiClientStore implements ClientStore {
 
     @Override
     public Optional<Client> findByClientId(String clientId) {
+        // PostgreSQL refuses a NUL byte in a text parameter with an error; no registered client_id contains one.
+        if (clientId == null || clientId.indexOf('\0') >= 0) {
+            return Optional.empty();
+        }
         return jdbi.withHandle(handle -> handle
                 .createQuery("SELECT " + COLUMNS + " FROM oauth_application WHERE client_id = :clientId")
                 .bind("clientId", clientId)

@@ -8,8 +8,11 @@ import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.scope.ScopeRegistry;
 import io.tollgate.oauth.compose.AuthorizationServer;
+import io.tollgate.oauth.device.DeviceFlow;
+import io.tollgate.oauth.device.DeviceSettings;
 import io.tollgate.oauth.compose.ServerSettings;
 import io.tollgate.persistence.JdbiGroupStore;
+import io.tollgate.persistence.JdbiDeviceCodeStore;
 import io.tollgate.persistence.JdbiPorts;
 import io.tollgate.persistence.JdbiUserStore;
 import io.tollgate.users.PasswordHasher;
@@ -40,9 +43,11 @@ public final class TestData {
         JdbiUserStore users = new JdbiUserStore(jdbi);
         UserResourceOwners owners = new UserResourceOwners(
                 new UserService(users, new JdbiGroupStore(jdbi), HASHER, Clock.systemUTC()), users);
-        this.registrations = AuthorizationServer.create(
+        this.registrations = AuthorizationServer.builder(
                 ServerSettings.defaults(new ScopeRegistry(scopes, ScopeSet.of("read"))), JdbiPorts.of(jdbi, owners),
-                Clock.systemUTC()).registrations();
+                Clock.systemUTC())
+                .grant(new DeviceFlow(new JdbiDeviceCodeStore(jdbi), DeviceSettings.defaults())::grant)
+                .build().registrations();
     }
 
     public Jdbi jdbi() {

@@ -343,7 +343,8 @@ abstract class TokenLifecycleContract {
         assertThat(text(reply, "introspection_endpoint")).isEqualTo(base + "/o/introspect/");
         assertThat(text(reply, "authorization_endpoint")).isEqualTo(base + "/o/authorize/");
         assertThat(reply.body().get("grant_types_supported").toString())
-                .isEqualTo("[\"authorization_code\",\"password\",\"client_credentials\",\"refresh_token\"]");
+                .isEqualTo("[\"authorization_code\",\"password\",\"client_credentials\",\"refresh_token\","
+                        + "\"urn:ietf:params:oauth:grant-type:device_code\"]");
         assertThat(reply.body().get("scopes_supported").toString())
                 .isEqualTo("[\"read\",\"write\",\"groups\",\"introspection\"]");
         assertThat(reply.body().get("code_challenge_methods_supported").toString()).isEqualTo("[\"S256\"]");
