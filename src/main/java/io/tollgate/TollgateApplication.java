@@ -57,7 +57,8 @@ import io.tollgate.persistence.JdbiUserStore;
 import io.tollgate.users.GroupService;
 import io.tollgate.users.GroupStore;
 import io.tollgate.config.PasswordSettings;
-import io.tollgate.users.LoginThrottle;
+import io.tollgate.ops.ThrottleWiring;
+import io.tollgate.throttle.AttemptThrottle;
 import io.tollgate.users.PasswordHasher;
 import io.tollgate.users.UserResourceOwners;
 import io.tollgate.users.UserService;
@@ -167,12 +168,13 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         registerErrorHandling(configuration, environment);
         environment.jersey().register(new ApiRootResource());
 
+        AttemptThrottle throttle = ThrottleWiring.register(configuration.getThrottle(), environment, jdbi, clock);
         TokenCacheSettings cache = configuration.getOauth().getTokenCache();
         TokenAuthenticator tokenChecks = new TokenAuthenticator(new JdbiBearerTokenLookup(jdbi), clock,
                 cache.getMaxStaleness().toJavaDuration(), cache.getMaximumSize(), environment.metrics());
-        UserService users = registerUsersApi(configuration, environment, jdbi, clock, tokenChecks);
+        UserService users = registerUsersApi(configuration, environment, jdbi, clock, tokenChecks, throttle);
         ResourceOwnerAuthenticator owners = new UserResourceOwners(users, new JdbiUserStore(jdbi));
-        OAuthParts oauth = registerOAuth(configuration.getOauth(), environment, jdbi, owners, clock, tokenChecks);
+        OAuthParts oauth = registerOAuth(configuration.getOauth(), environment, jdbi, owners, clock, tokenChecks, throttle);
         registerTokenLifecycle(configuration, environment, jdbi, owners, clock, oauth);
         environment.healthChecks().register("migrations", new MigrationsHealthCheck(pendingMigrations, clock, Duration.ofMinutes(1)));
         PrometheusEndpoint.register(environment.metrics(), environment.admin());
@@ -208,12 +210,11 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
 
     /** Users and groups: stores, services, resources and their error mappers. Returns the service for logins. */
     private static UserService registerUsersApi(TollgateConfiguration configuration, Environment environment, Jdbi jdbi,
-                                                Clock clock, TokenAuthenticator tokenChecks) {
+                                                Clock clock, TokenAuthenticator tokenChecks, AttemptThrottle throttle) {
         GroupStore groupStore = new JdbiGroupStore(jdbi);
         PasswordSettings passwords = configuration.getPasswords();
         UserService users = new UserService(new RevocationAwareUserStore(new JdbiUserStore(jdbi), tokenChecks), groupStore,
-                new PasswordHasher(passwords.getIterations()), clock,
-                new LoginThrottle(passwords.getMaxFailedLogins(), passwords.getLockoutWindow().toJavaDuration(), clock));
+                new PasswordHasher(passwords.getIterations()), clock, throttle);
         Pagination pagination = new Pagination(configuration.getApi().getPageSize());
         environment.jersey().register(new RequestDataReader(environment.getObjectMapper()));
         environment.jersey().register(new UsersResource(users, pagination));
@@ -232,7 +233,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
     /** The authorization server (token endpoint) and the resource server's bearer-token checks. */
     private static OAuthParts registerOAuth(OAuthSettings settings, Environment environment, Jdbi jdbi,
                                             ResourceOwnerAuthenticator owners, Clock clock,
-                                            TokenAuthenticator tokenChecks) {
+                                            TokenAuthenticator tokenChecks, AttemptThrottle throttle) {
         TokenStore tokens = new RevocationAwareTokenStore(new JdbiTokenStore(jdbi), tokenChecks);
         ClientStore clients = new JdbiClientStore(jdbi);
         ScopeRegistry scopes = settings.scopeRegistry();
@@ -244,7 +245,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
                 new ClientCredentialsGrant(scopes, tokenService),
                 new AuthorizationCodeGrant(new JdbiAuthorizationCodeStore(jdbi), tokens, owners, tokenService, clock)));
 
-        ClientAuthenticator clientAuthenticator = new ClientAuthenticator(clients);
+        ClientAuthenticator clientAuthenticator = new ClientAuthenticator(clients, throttle);
         environment.jersey().register(new OAuthExceptionMapper());
         environment.jersey().register(new TokenResource(clientAuthenticator, grants));
         environment.jersey().register(new AuthDynamicFeature(new BearerAuthFilter(tokenChecks, new ScopeAuthorizer())));

@@ -10,6 +10,7 @@ import io.tollgate.config.DatabaseDrivers;
 import io.tollgate.config.SessionSettings;
 import io.tollgate.config.OAuthSettings;
 import io.tollgate.config.PasswordSettings;
+import io.tollgate.config.ThrottleSettings;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.DataSizeUnit;
 import io.dropwizard.validation.MaxDataSize;
@@ -37,6 +38,20 @@ public class TollgateConfiguration extends Configuration {
     @NotNull
     private ApiSettings api = new ApiSettings();
     private CleanupSettings cleanup = new CleanupSettings();
+
+    @Valid
+    @NotNull
+    private ThrottleSettings throttle = new ThrottleSettings();
+
+    @JsonProperty
+    public ThrottleSettings getThrottle() {
+        return throttle;
+    }
+
+    @JsonProperty
+    public void setThrottle(ThrottleSettings throttle) {
+        this.throttle = throttle;
+    }
 
     @NotNull
     private Map<String, Map<String, String>> views = Collections.emptyMap();

@@ -1,5 +1,7 @@
 package io.tollgate.users;
 
+import io.tollgate.throttle.AttemptThrottle;
+import io.tollgate.throttle.Throttled;
 import io.tollgate.users.PasswordHasher.Verification;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,41 +28,53 @@ public final class UserService {
     private final GroupStore groups;
     private final PasswordHasher hasher;
     private final Clock clock;
-    private final LoginThrottle throttle;
+    /** Nullable: the trusted command-line tools authenticate nobody and need no throttle. */
+    private final AttemptThrottle throttle;
 
     public UserService(UserStore users, GroupStore groups, PasswordHasher hasher, Clock clock) {
-        this(users, groups, hasher, clock, LoginThrottle.unlimited());
+        this(users, groups, hasher, clock, null);
     }
 
-    public UserService(UserStore users, GroupStore groups, PasswordHasher hasher, Clock clock, LoginThrottle throttle) {
-        this.throttle = Objects.requireNonNull(throttle, "throttle");
+    public UserService(UserStore users, GroupStore groups, PasswordHasher hasher, Clock clock, AttemptThrottle throttle) {
+        this.throttle = throttle;
         this.users = Objects.requireNonNull(users, "users");
         this.groups = Objects.requireNonNull(groups, "groups");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** A login from an unknown address; see {@link #authenticate(String, String, String)}. */
+    public Optional<User> authenticate(String username, String password) {
+        return authenticate(username, password, null);
+    }
+
     /**
      * Checks a login. Every path spends one full hash, so timing tells nothing about which usernames exist or
-     * are active. A correct password stored at an outdated cost is rehashed at the configured one.
+     * are active — except a throttled attempt, which spends none and says only that it must wait (whether the
+     * username exists or not). A correct password stored at an outdated cost is rehashed at the configured one.
+     *
+     * @param clientAddress where the attempt came from, as the web layer resolved it (nullable)
+     * @throws Throttled when too many recent failures for this username (from this address, or from all) make
+     *                   the attempt wait; the password was not checked
      */
-    public Optional<User> authenticate(String username, String password) {
-        if (!throttle.allows(username)) {
-            return Optional.empty();
-        }
+    public Optional<User> authenticate(String username, String password, String clientAddress) {
+        AttemptThrottle.Attempt attempt = throttle == null ? null
+                : throttle.begin(AttemptThrottle.Kind.LOGIN, username, clientAddress);
         Optional<User> found = username == null ? Optional.empty() : users.findByUsername(username);
         if (found.isEmpty()) {
             hasher.verifyDummy(password);
-            throttle.failed(username);
+            failed(attempt);
             return Optional.empty();
         }
         User user = found.get();
         Verification check = hasher.verify(password, user.passwordHash());
         if (!check.matches() || !user.active()) {
-            throttle.failed(username);
+            failed(attempt);
             return Optional.empty();
         }
-        throttle.succeeded(username);
+        if (attempt != null) {
+            attempt.succeeded();
+        }
         Instant now = now();
         users.recordLogin(user.id(), now);
         if (check.needsRehash()) {
@@ -69,6 +83,12 @@ public final class UserService {
             user = user.withPasswordHash(fresh);
         }
         return Optional.of(user.withLastLogin(now));
+    }
+
+    private static void failed(AttemptThrottle.Attempt attempt) {
+        if (attempt != null) {
+            attempt.failed();
+        }
     }
 
     public User get(long id) {

@@ -9,7 +9,9 @@ public enum PurgeKind {
     REFRESH_TOKENS("refresh_tokens"),
     AUTHORIZATION_CODES("authorization_codes"),
     /** Browser sign-in sessions past their idle timeout; kept for no retention, an ended session has no use. */
-    SESSIONS("sessions");
+    SESSIONS("sessions"),
+    /** Failed-login and client-authentication counters whose every block, count and trust has run out. */
+    THROTTLE_COUNTERS("throttle_counters");
 
     private final String label;
 

@@ -55,11 +55,20 @@ public final class TokenPurge {
                     deleted.put(kind, total);
                     return new PurgeReport(deleted, Duration.between(started, clock.instant()));
                 }
-                batch = store.deleteBatch(kind, kind == PurgeKind.SESSIONS ? sessionCutoff : cutoff, batchSize);
+                batch = store.deleteBatch(kind, cutoffFor(kind, started, cutoff, sessionCutoff), batchSize);
                 total += batch;
             } while (batch > 0);
             deleted.put(kind, total);
         }
         return new PurgeReport(deleted, Duration.between(started, clock.instant()));
+    }
+
+    // A throttle counter past its expiry remembers nothing an audit needs: it goes at once, not after retention.
+    private static Instant cutoffFor(PurgeKind kind, Instant started, Instant cutoff, Instant sessionCutoff) {
+        return switch (kind) {
+            case SESSIONS -> sessionCutoff;
+            case THROTTLE_COUNTERS -> started;
+            default -> cutoff;
+        };
     }
 }

@@ -4,6 +4,8 @@ import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.store.ClientStore;
 import io.tollgate.oauth.token.TokenHasher;
+import io.tollgate.throttle.AttemptThrottle;
+import io.tollgate.throttle.Throttled;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -24,16 +26,30 @@ public final class ClientAuthenticator {
     private static final String UNKNOWN_CLIENT_HASH = TokenHasher.sha256Hex("unknown-client");
 
     private final ClientStore clients;
+    /** Nullable: no throttling (unit tests of the rules alone). */
+    private final AttemptThrottle throttle;
 
     public ClientAuthenticator(ClientStore clients) {
+        this(clients, null);
+    }
+
+    public ClientAuthenticator(ClientStore clients, AttemptThrottle throttle) {
         this.clients = Objects.requireNonNull(clients, "clients");
+        this.throttle = throttle;
+    }
+
+    /** A request from an unknown address; see {@link #authenticate(String, Map, String)}. */
+    public Client authenticate(String authorizationHeader, Map<String, List<String>> bodyParams) {
+        return authenticate(authorizationHeader, bodyParams, null);
     }
 
     /**
      * @param authorizationHeader the raw Authorization header, nullable; non-Basic schemes are ignored here
      * @param bodyParams          the form body parameters
+     * @param clientAddress       where the request came from (nullable): failed secrets are throttled per
+     *                            (client_id, address), with a higher ceiling per client_id
      */
-    public Client authenticate(String authorizationHeader, Map<String, List<String>> bodyParams) {
+    public Client authenticate(String authorizationHeader, Map<String, List<String>> bodyParams, String clientAddress) {
         Optional<Credentials> basic = parseBasic(authorizationHeader);
         String bodyId = single(bodyParams, "client_id");
         String bodySecret = single(bodyParams, "client_secret");
@@ -44,26 +60,27 @@ public final class ClientAuthenticator {
             if (bodyId != null && !bodyId.equals(basic.get().id())) {
                 throw OAuthException.invalidRequest("client_id does not match the authenticated client.");
             }
-            return verify(basic.get().id(), basic.get().secret(), true);
+            return verify(basic.get().id(), basic.get().secret(), true, clientAddress);
         }
         if (bodyId == null) {
             throw OAuthException.invalidClient(FAILED, false);
         }
         if (bodySecret != null) {
-            return verify(bodyId, bodySecret, false);
+            return verify(bodyId, bodySecret, false, clientAddress);
         }
         return clients.findByClientId(bodyId)
                 .filter(client -> !client.isConfidential())
                 .orElseThrow(() -> OAuthException.invalidClient(FAILED, false));
     }
 
-    private Client verify(String clientId, String secret, boolean basicAttempted) {
+    private Client verify(String clientId, String secret, boolean basicAttempted, String clientAddress) {
+        AttemptThrottle.Attempt attempt = begin(clientId, clientAddress, basicAttempted);
         Optional<Client> found = clients.findByClientId(clientId);
         String presentedHash = TokenHasher.sha256Hex(secret);
         String storedHash = found.map(Client::secretHash).orElse(UNKNOWN_CLIENT_HASH);
         if (found.isEmpty()) {
             TokenHasher.constantTimeEquals(presentedHash, storedHash);
-            throw OAuthException.invalidClient(FAILED, basicAttempted);
+            throw failed(attempt, basicAttempted);
         }
         Client client = found.get();
         if (client.secretHash() == null) {
@@ -71,12 +88,34 @@ public final class ClientAuthenticator {
             if (!client.isConfidential() && secret.isEmpty()) {
                 return client;
             }
-            throw OAuthException.invalidClient(FAILED, basicAttempted);
+            throw failed(attempt, basicAttempted);
         }
         if (!TokenHasher.constantTimeEquals(presentedHash, storedHash)) {
-            throw OAuthException.invalidClient(FAILED, basicAttempted);
+            throw failed(attempt, basicAttempted);
+        }
+        if (attempt != null) {
+            attempt.succeeded();
         }
         return client;
+    }
+
+    private AttemptThrottle.Attempt begin(String clientId, String clientAddress, boolean basicAttempted) {
+        if (throttle == null) {
+            return null;
+        }
+        try {
+            return throttle.begin(AttemptThrottle.Kind.CLIENT, clientId, clientAddress);
+        } catch (Throttled throttled) {
+            throw OAuthException.throttled(OAuthException.invalidClient(null, basicAttempted),
+                    throttled.retryAfterSeconds());
+        }
+    }
+
+    private static OAuthException failed(AttemptThrottle.Attempt attempt, boolean basicAttempted) {
+        if (attempt != null) {
+            attempt.failed();
+        }
+        return OAuthException.invalidClient(FAILED, basicAttempted);
     }
 
     private static Optional<Credentials> parseBasic(String header) {

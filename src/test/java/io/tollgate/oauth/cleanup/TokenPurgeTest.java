@@ -41,7 +41,7 @@ class TokenPurgeTest {
         assertThat(report.deleted(PurgeKind.AUTHORIZATION_CODES)).isZero();
         assertThat(report.total()).isEqualTo(35);
         assertThat(report.summary())
-                .isEqualTo("access_tokens=25 refresh_tokens=10 authorization_codes=0 sessions=0");
+                .isEqualTo("access_tokens=25 refresh_tokens=10 authorization_codes=0 sessions=0 throttle_counters=0");
         String cutoff = "@2025-05-25T00:00:00Z/10";
         assertThat(store.calls).containsExactly(
                 "ACCESS_TOKENS" + cutoff, "ACCESS_TOKENS" + cutoff, "ACCESS_TOKENS" + cutoff, "ACCESS_TOKENS" + cutoff,
