@@ -46,7 +46,9 @@ class TokenPurgeTest {
         assertThat(store.calls).containsExactly(
                 "ACCESS_TOKENS" + cutoff, "ACCESS_TOKENS" + cutoff, "ACCESS_TOKENS" + cutoff, "ACCESS_TOKENS" + cutoff,
                 "REFRESH_TOKENS" + cutoff, "REFRESH_TOKENS" + cutoff,
-                "AUTHORIZATION_CODES" + cutoff, "SESSIONS@2025-05-31T22:00:00Z/10");
+                "AUTHORIZATION_CODES" + cutoff, "SESSIONS@2025-05-31T22:00:00Z/10",
+                // Throttle counters carry their own expiry: the cutoff is now, with no retention.
+                "THROTTLE_COUNTERS@2025-06-01T00:00:00Z/10");
     }
 
     @Test
