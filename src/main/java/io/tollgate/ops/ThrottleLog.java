@@ -4,6 +4,7 @@ import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import io.tollgate.throttle.AttemptThrottle;
 import io.tollgate.throttle.ThrottleObserver;
+import io.tollgate.throttle.Throttled;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -32,7 +33,7 @@ public class ThrottleLog implements ThrottleObserver {
         refused.get(kind).mark();
         LOG.warn("Throttled {} attempt for {} from {}: {} failures, retry after {} s", kind.name().toLowerCase(java.util.Locale.ROOT),
                 printable(subject), address, ceiling ? "too many recent (all addresses)" : "too many recent (this address)",
-                Math.max(1, retryAfter.toSeconds()));
+                Throttled.wholeSeconds(retryAfter));
     }
 
     /** Untrusted text in a log line: quoted, control characters escaped (no forged lines), length bounded. */

@@ -18,7 +18,11 @@ public final class Throttled extends RuntimeException {
 
     /** Whole seconds, at least 1: what the Retry-After header and the message say. */
     public long retryAfterSeconds() {
-        long seconds = retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0);
-        return Math.max(1, seconds);
+        return wholeSeconds(retryAfter);
+    }
+
+    /** Rounded up, at least 1: waiting the whole seconds said is always long enough. */
+    public static long wholeSeconds(Duration wait) {
+        return Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
     }
 }
