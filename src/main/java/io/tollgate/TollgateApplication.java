@@ -57,6 +57,7 @@ import io.tollgate.persistence.JdbiUserStore;
 import io.tollgate.users.GroupService;
 import io.tollgate.users.GroupStore;
 import io.tollgate.config.PasswordSettings;
+import io.tollgate.ops.InvalidationWiring;
 import io.tollgate.ops.ThrottleWiring;
 import io.tollgate.throttle.AttemptThrottle;
 import io.tollgate.users.PasswordHasher;
@@ -170,8 +171,11 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
 
         AttemptThrottle throttle = ThrottleWiring.register(configuration.getThrottle(), environment, jdbi, clock);
         TokenCacheSettings cache = configuration.getOauth().getTokenCache();
+        InvalidationWiring invalidations = new InvalidationWiring(configuration.getDatabase(), jdbi);
         TokenAuthenticator tokenChecks = new TokenAuthenticator(new JdbiBearerTokenLookup(jdbi), clock,
-                cache.getMaxStaleness().toJavaDuration(), cache.getMaximumSize(), environment.metrics());
+                cache.getMaxStaleness().toJavaDuration(), cache.getMaximumSize(), environment.metrics(),
+                invalidations.publisher());
+        invalidations.listen(tokenChecks, environment, cache.getMaxStaleness().toJavaDuration());
         UserService users = registerUsersApi(configuration, environment, jdbi, clock, tokenChecks, throttle);
         ResourceOwnerAuthenticator owners = new UserResourceOwners(users, new JdbiUserStore(jdbi));
         OAuthParts oauth = registerOAuth(configuration.getOauth(), environment, jdbi, owners, clock, tokenChecks, throttle);
