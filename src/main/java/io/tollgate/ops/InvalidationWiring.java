@@ -2,46 +2,35 @@ package io.tollgate.ops;
 
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
-import io.tollgate.oauth.resource.InvalidationPublisher;
-import io.tollgate.oauth.resource.InvalidationTarget;
+import io.tollgate.oauth.compose.AuthorizationServer;
+import io.tollgate.oauth.resource.InvalidationBroadcast;
 import io.tollgate.persistence.PgInvalidationChannel;
 import io.tollgate.persistence.PgInvalidationPublisher;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Cross-node token-cache invalidation. On PostgreSQL: NOTIFY on every change, a LISTEN connection per node, and
- * its health check. On H2 (one node, embedded) nothing crosses nodes: the in-process path is all there is.
+ * Cross-node token-cache invalidation. On PostgreSQL: every protocol event that makes cached tokens stale is
+ * sent with NOTIFY (a listener on the core's event bus), each node LISTENs on its own connection and drops the
+ * named entries, and a health check says when it cannot. On H2 (one node, embedded) the in-process listener the
+ * core subscribes is all there is.
  */
 public final class InvalidationWiring {
-    private final String node = UUID.randomUUID().toString().substring(0, 8);
-    private final boolean postgres;
-    private final DataSourceFactory database;
-    private final Jdbi jdbi;
-
-    public InvalidationWiring(DataSourceFactory database, Jdbi jdbi) {
-        this.database = database;
-        this.jdbi = jdbi;
-        this.postgres = database.getUrl() != null && database.getUrl().startsWith("jdbc:postgresql:");
+    private InvalidationWiring() {
     }
 
-    /** What the cache tells the other nodes through. */
-    public InvalidationPublisher publisher() {
-        return postgres ? new PgInvalidationPublisher(jdbi, node) : InvalidationPublisher.NONE;
-    }
-
-    /** Starts listening for the other nodes (with the server's lifecycle) and registers the health check. */
-    public void listen(InvalidationTarget cache, Environment environment, Duration maxStaleness) {
-        if (!postgres) {
+    public static void register(DataSourceFactory database, Jdbi jdbi, Environment environment, AuthorizationServer oauth) {
+        if (database.getUrl() == null || !database.getUrl().startsWith("jdbc:postgresql:")) {
             return;
         }
+        String node = UUID.randomUUID().toString().substring(0, 8);
+        oauth.events().subscribe(new InvalidationBroadcast(new PgInvalidationPublisher(jdbi, node)));
+        // Status times are for operators: the real clock, whatever clock the protocol runs on.
         PgInvalidationChannel channel = new PgInvalidationChannel(database.getUrl(), database.getUser(),
-                // Status times are for operators: the real clock, whatever clock the protocol runs on.
-                database.getPassword(), node, cache, Clock.systemUTC());
+                database.getPassword(), node, oauth.tokenCache(), Clock.systemUTC());
         environment.lifecycle().manage(channel);
         environment.healthChecks().register("token-cache-invalidation",
-                new InvalidationChannelHealthCheck(channel, maxStaleness));
+                new InvalidationChannelHealthCheck(channel, oauth.settings().tokenCache().maxStaleness()));
     }
 }

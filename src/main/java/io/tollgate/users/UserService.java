@@ -3,6 +3,11 @@ package io.tollgate.users;
 import io.tollgate.throttle.AttemptThrottle;
 import io.tollgate.throttle.Throttled;
 import io.tollgate.users.PasswordHasher.Verification;
+import io.tollgate.oauth.event.LoginFailed;
+import io.tollgate.oauth.event.ProtocolEventPublisher;
+import io.tollgate.oauth.event.UserChanged;
+import io.tollgate.oauth.event.UserDeactivated;
+import io.tollgate.oauth.event.UserDeleted;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,12 +35,20 @@ public final class UserService {
     private final Clock clock;
     /** Nullable: the trusted command-line tools authenticate nobody and need no throttle. */
     private final AttemptThrottle throttle;
+    private final ProtocolEventPublisher events;
 
     public UserService(UserStore users, GroupStore groups, PasswordHasher hasher, Clock clock) {
-        this(users, groups, hasher, clock, null);
+        this(users, groups, hasher, clock, null, ProtocolEventPublisher.NONE);
     }
 
     public UserService(UserStore users, GroupStore groups, PasswordHasher hasher, Clock clock, AttemptThrottle throttle) {
+        this(users, groups, hasher, clock, throttle, ProtocolEventPublisher.NONE);
+    }
+
+    /** @param events told of failed logins and of every change that affects a user's tokens and sessions */
+    public UserService(UserStore users, GroupStore groups, PasswordHasher hasher, Clock clock, AttemptThrottle throttle,
+                       ProtocolEventPublisher events) {
+        this.events = Objects.requireNonNull(events, "events");
         this.throttle = throttle;
         this.users = Objects.requireNonNull(users, "users");
         this.groups = Objects.requireNonNull(groups, "groups");
@@ -58,19 +71,22 @@ public final class UserService {
      *                   the attempt wait; the password was not checked
      */
     public Optional<User> authenticate(String username, String password, String clientAddress) {
-        AttemptThrottle.Attempt attempt = throttle == null ? null
-                : throttle.begin(AttemptThrottle.Kind.LOGIN, username, clientAddress);
+        AttemptThrottle.Attempt attempt;
+        try {
+            attempt = throttle == null ? null : throttle.begin(AttemptThrottle.Kind.LOGIN, username, clientAddress);
+        } catch (Throttled throttled) {
+            events.publish(new LoginFailed(now(), username, true));
+            throw throttled;
+        }
         Optional<User> found = username == null ? Optional.empty() : users.findByUsername(username);
         if (found.isEmpty()) {
             hasher.verifyDummy(password);
-            failed(attempt);
-            return Optional.empty();
+            return failedLogin(attempt, username);
         }
         User user = found.get();
         Verification check = hasher.verify(password, user.passwordHash());
         if (!check.matches() || !user.active()) {
-            failed(attempt);
-            return Optional.empty();
+            return failedLogin(attempt, username);
         }
         if (attempt != null) {
             attempt.succeeded();
@@ -85,10 +101,12 @@ public final class UserService {
         return Optional.of(user.withLastLogin(now));
     }
 
-    private static void failed(AttemptThrottle.Attempt attempt) {
+    private Optional<User> failedLogin(AttemptThrottle.Attempt attempt, String username) {
         if (attempt != null) {
             attempt.failed();
         }
+        events.publish(new LoginFailed(now(), username, false));
+        return Optional.empty();
     }
 
     public User get(long id) {
@@ -135,6 +153,8 @@ public final class UserService {
         } catch (UniqueViolationException e) {
             throw ValidationException.of("username", UserRules.USERNAME_TAKEN);
         }
+        events.publish(current.active() && !changed.active() ? new UserDeactivated(now(), id)
+                : new UserChanged(now(), id, UserChanged.Change.UPDATED));
         return get(id);
     }
 
@@ -152,6 +172,7 @@ public final class UserService {
         if (!users.delete(id)) {
             throw new NotFoundException("user " + id);
         }
+        events.publish(new UserDeleted(now(), id));
     }
 
     /** For the trusted createsuperuser command; a null password leaves the account unusable, as Django does. */
@@ -168,6 +189,7 @@ public final class UserService {
         String password = password(errors, newPassword, true);
         errors.throwIfAny();
         users.updatePassword(user.id(), hasher.hash(password));
+        events.publish(new UserChanged(now(), user.id(), UserChanged.Change.PASSWORD_CHANGED));
     }
 
     private void checkMayUpdate(Actor actor, User target, UserInput input) {

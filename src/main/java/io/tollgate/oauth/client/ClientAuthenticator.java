@@ -3,39 +3,53 @@ package io.tollgate.oauth.client;
 import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.store.ClientStore;
-import io.tollgate.oauth.token.TokenHasher;
 import io.tollgate.throttle.AttemptThrottle;
 import io.tollgate.throttle.Throttled;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Authenticates the client at the token endpoint (RFC 6749 §2.3): client_secret_basic, client_secret_post, or
- * none for public clients. Exactly one method may be used per request.
+ * Authenticates the client at the token, revocation, introspection (and device authorization) endpoints with the
+ * registered {@link ClientAuthenticationMethod}s. Exactly one method may be used per request; a request carrying
+ * no method's credentials is taken as {@code none} (a public client), when that method is registered.
  */
 public final class ClientAuthenticator {
 
-    static final String FAILED = "Client authentication failed.";
-    private static final String BASIC = "basic";
-    // Hashed for unknown clients so that a miss costs the same as a wrong secret.
-    private static final String UNKNOWN_CLIENT_HASH = TokenHasher.sha256Hex("unknown-client");
+    static final String FAILED = ClientSecretCheck.FAILED;
 
     private final ClientStore clients;
+    private final List<ClientAuthenticationMethod> methods;
     /** Nullable: no throttling (unit tests of the rules alone). */
     private final AttemptThrottle throttle;
 
+    /** The three methods of RFC 6749: client_secret_basic, client_secret_post and none. */
     public ClientAuthenticator(ClientStore clients) {
-        this(clients, null);
+        this(clients, standardMethods());
     }
 
-    public ClientAuthenticator(ClientStore clients, AttemptThrottle throttle) {
-        this.clients = Objects.requireNonNull(clients, "clients");
+    public ClientAuthenticator(ClientStore clients, List<ClientAuthenticationMethod> methods) {
+        this(clients, methods, null);
+    }
+
+    /** @param throttle counts failed client authentications per (client_id, address) and per client_id */
+    public ClientAuthenticator(ClientStore clients, List<ClientAuthenticationMethod> methods, AttemptThrottle throttle) {
         this.throttle = throttle;
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.methods = List.copyOf(methods);
+        Set<String> names = new HashSet<>();
+        for (ClientAuthenticationMethod method : this.methods) {
+            if (!names.add(method.name())) {
+                throw new IllegalArgumentException("Two client authentication methods named " + method.name());
+            }
+        }
+    }
+
+    public static List<ClientAuthenticationMethod> standardMethods() {
+        return List.of(new ClientSecretBasic(), new ClientSecretPost(), new NoClientAuthentication());
     }
 
     /** A request from an unknown address; see {@link #authenticate(String, Map, String)}. */
@@ -44,125 +58,119 @@ public final class ClientAuthenticator {
     }
 
     /**
-     * @param authorizationHeader the raw Authorization header, nullable; non-Basic schemes are ignored here
+     * @param authorizationHeader the raw Authorization header, nullable; schemes no method knows are ignored here
      * @param bodyParams          the form body parameters
-     * @param clientAddress       where the request came from (nullable): failed secrets are throttled per
-     *                            (client_id, address), with a higher ceiling per client_id
+     * @param clientAddress       where the request came from (nullable): failed client authentications are
+     *                            throttled per (client_id, address), with a higher ceiling per client_id
      */
     public Client authenticate(String authorizationHeader, Map<String, List<String>> bodyParams, String clientAddress) {
-        Optional<Credentials> basic = parseBasic(authorizationHeader);
-        String bodyId = single(bodyParams, "client_id");
-        String bodySecret = single(bodyParams, "client_secret");
-        if (basic.isPresent()) {
-            if (bodySecret != null) {
-                throw OAuthException.invalidRequest("Multiple client authentication methods.");
-            }
-            if (bodyId != null && !bodyId.equals(basic.get().id())) {
-                throw OAuthException.invalidRequest("client_id does not match the authenticated client.");
-            }
-            return verify(basic.get().id(), basic.get().secret(), true, clientAddress);
+        ClientAuthenticationRequest request = new ClientAuthenticationRequest(authorizationHeader, bodyParams);
+        List<ClientAuthenticationMethod> presented = methods.stream().filter(m -> m.isPresentIn(request)).toList();
+        if (presented.size() > 1) {
+            throw OAuthException.invalidRequest("Multiple client authentication methods.");
         }
-        if (bodyId == null) {
-            throw OAuthException.invalidClient(FAILED, false);
-        }
-        if (bodySecret != null) {
-            return verify(bodyId, bodySecret, false, clientAddress);
-        }
-        return clients.findByClientId(bodyId)
-                .filter(client -> !client.isConfidential())
-                .orElseThrow(() -> OAuthException.invalidClient(FAILED, false));
-    }
-
-    private Client verify(String clientId, String secret, boolean basicAttempted, String clientAddress) {
-        AttemptThrottle.Attempt attempt = begin(clientId, clientAddress, basicAttempted);
-        Optional<Client> found = clients.findByClientId(clientId);
-        String presentedHash = TokenHasher.sha256Hex(secret);
-        String storedHash = found.map(Client::secretHash).orElse(UNKNOWN_CLIENT_HASH);
-        if (found.isEmpty()) {
-            TokenHasher.constantTimeEquals(presentedHash, storedHash);
-            throw failed(attempt, basicAttempted);
-        }
-        Client client = found.get();
-        if (client.secretHash() == null) {
-            // A public client without a secret may send "id:" in Basic; anything else is a secret it does not have.
-            if (!client.isConfidential() && secret.isEmpty()) {
-                return client;
-            }
-            throw failed(attempt, basicAttempted);
-        }
-        if (!TokenHasher.constantTimeEquals(presentedHash, storedHash)) {
-            throw failed(attempt, basicAttempted);
-        }
-        if (attempt != null) {
-            attempt.succeeded();
-        }
-        return client;
-    }
-
-    private AttemptThrottle.Attempt begin(String clientId, String clientAddress, boolean basicAttempted) {
+        ClientAuthenticationMethod method = presented.isEmpty()
+                ? method(NoClientAuthentication.NAME).orElseThrow(() -> OAuthException.invalidClient(FAILED, false))
+                : presented.get(0);
         if (throttle == null) {
-            return null;
+            return method.authenticate(request, clients);
         }
+        ThrottledClients attempt = new ThrottledClients(clients, throttle, clientAddress,
+                ClientSecretBasic.NAME.equals(method.name()));
         try {
-            return throttle.begin(AttemptThrottle.Kind.CLIENT, clientId, clientAddress);
-        } catch (Throttled throttled) {
-            throw OAuthException.throttled(OAuthException.invalidClient(null, basicAttempted),
-                    throttled.retryAfterSeconds());
-        }
-    }
-
-    private static OAuthException failed(AttemptThrottle.Attempt attempt, boolean basicAttempted) {
-        if (attempt != null) {
-            attempt.failed();
-        }
-        return OAuthException.invalidClient(FAILED, basicAttempted);
-    }
-
-    private static Optional<Credentials> parseBasic(String header) {
-        if (header == null) {
-            return Optional.empty();
-        }
-        String trimmed = header.strip();
-        int space = trimmed.indexOf(' ');
-        String scheme = space < 0 ? trimmed : trimmed.substring(0, space);
-        if (!scheme.equalsIgnoreCase(BASIC)) {
-            return Optional.empty();
-        }
-        String encoded = space < 0 ? "" : trimmed.substring(space + 1).strip();
-        try {
-            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            if (encoded.isEmpty() || colon < 0) {
-                throw OAuthException.invalidClient(FAILED, true);
+            Client client = method.authenticate(request, attempt);
+            attempt.succeeded();
+            return client;
+        } catch (OAuthException e) {
+            if ("invalid_client".equals(e.error())) {
+                attempt.failed();
             }
-            // RFC 6749 §2.3.1: both parts are form-urlencoded before Base64, so ':' and '%' survive in secrets.
-            String id = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
-            String secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
-            if (id.isEmpty()) {
-                throw OAuthException.invalidClient(FAILED, true);
-            }
-            return Optional.of(new Credentials(id, secret));
-        } catch (IllegalArgumentException e) {
-            throw OAuthException.invalidClient(FAILED, true);
+            throw e;
         }
     }
 
-    private static String single(Map<String, List<String>> params, String name) {
-        List<String> values = params == null ? null : params.get(name);
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        if (values.size() > 1) {
-            throw OAuthException.invalidRequest("Duplicate parameter: " + name);
-        }
-        String value = values.get(0);
-        return value == null || value.isEmpty() ? null : value;
+    /** The registered methods' names, in registration order (metadata). */
+    public List<String> methodNames() {
+        return methods.stream().map(ClientAuthenticationMethod::name).toList();
     }
 
-    private record Credentials(String id, String secret) {
+    /** The names of the registered methods that prove a secret (introspection's callers must). */
+    public List<String> secretMethodNames() {
+        return methods.stream().filter(ClientAuthenticationMethod::provesSecret)
+                .map(ClientAuthenticationMethod::name).toList();
+    }
+
+    private Optional<ClientAuthenticationMethod> method(String name) {
+        return methods.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The client store as one authentication attempt sees it: looking up the presented client_id first asks the
+     * throttle, so every method (present and future) is throttled at the one place it names a client, before any
+     * secret is hashed. Only lookups are expected during authentication.
+     */
+    private static final class ThrottledClients implements ClientStore {
+        private final ClientStore clients;
+        private final AttemptThrottle throttle;
+        private final String address;
+        private final boolean basic;
+        private AttemptThrottle.Attempt attempt;
+
+        ThrottledClients(ClientStore clients, AttemptThrottle throttle, String address, boolean basic) {
+            this.clients = clients;
+            this.throttle = throttle;
+            this.address = address;
+            this.basic = basic;
+        }
+
         @Override
-        public String toString() {
-            return "Credentials[id=" + id + "]";
+        public Optional<Client> findByClientId(String clientId) {
+            if (attempt == null) {
+                try {
+                    attempt = throttle.begin(AttemptThrottle.Kind.CLIENT, clientId, address);
+                } catch (Throttled throttled) {
+                    throw OAuthException.throttled(OAuthException.invalidClient(null, basic),
+                            throttled.retryAfterSeconds());
+                }
+            }
+            return clients.findByClientId(clientId);
+        }
+
+        void failed() {
+            if (attempt != null) {
+                attempt.failed();
+            }
+        }
+
+        void succeeded() {
+            if (attempt != null) {
+                attempt.succeeded();
+            }
+        }
+
+        @Override
+        public Optional<Client> findById(long id) {
+            return clients.findById(id);
+        }
+
+        @Override
+        public List<Client> listByOwner(Long ownerUserId) {
+            return clients.listByOwner(ownerUserId);
+        }
+
+        @Override
+        public Client insert(Client client) {
+            throw new UnsupportedOperationException("authentication only reads clients");
+        }
+
+        @Override
+        public boolean update(Client client) {
+            throw new UnsupportedOperationException("authentication only reads clients");
+        }
+
+        @Override
+        public boolean delete(long id) {
+            throw new UnsupportedOperationException("authentication only reads clients");
         }
     }
 }

@@ -1,5 +1,13 @@
 package io.tollgate.oauth.resource;
 
+import io.tollgate.oauth.event.AuthorizationRevoked;
+import io.tollgate.oauth.event.ClientDeleted;
+import io.tollgate.oauth.event.FamilyRevoked;
+import io.tollgate.oauth.event.ProtocolEvent;
+import io.tollgate.oauth.event.TokenRevoked;
+import io.tollgate.oauth.event.UserChanged;
+import io.tollgate.oauth.event.UserDeactivated;
+import io.tollgate.oauth.event.UserDeleted;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,8 +19,7 @@ import java.util.Optional;
 public record Invalidation(Kind kind, String value) {
     /** Wire codes are one letter so the payload stays small; never reuse one for another meaning. */
     public enum Kind {
-        TOKEN_HASH('t'), FAMILY('f'), USER('u'), CLIENT('c'), ACCESS_TOKEN_ID('a'), ISSUED_WITH_REFRESH_TOKEN('r'),
-        ALL('*');
+        TOKEN_HASH('t'), FAMILY('f'), USER('u'), CLIENT('c'), ALL('*');
 
         private final char code;
 
@@ -51,16 +58,37 @@ public record Invalidation(Kind kind, String value) {
         return new Invalidation(Kind.USER, Long.toString(userId));
     }
 
-    public static Invalidation client(String clientId) {
-        return new Invalidation(Kind.CLIENT, clientId);
+    /** @param clientDbId the client's database id (what cached claims carry) */
+    public static Invalidation client(long clientDbId) {
+        return new Invalidation(Kind.CLIENT, Long.toString(clientDbId));
     }
 
-    public static Invalidation accessTokenId(long id) {
-        return new Invalidation(Kind.ACCESS_TOKEN_ID, Long.toString(id));
-    }
-
-    public static Invalidation issuedWith(long refreshTokenId) {
-        return new Invalidation(Kind.ISSUED_WITH_REFRESH_TOKEN, Long.toString(refreshTokenId));
+    /**
+     * What a protocol event makes stale in a token cache, if anything: the one mapping both this node's cache
+     * and the messages to other nodes follow.
+     */
+    public static Optional<Invalidation> of(ProtocolEvent event) {
+        if (event instanceof TokenRevoked revoked) {
+            // A refresh token takes the access tokens issued with it along; they share its family.
+            return Optional.of(revoked.kind() == TokenRevoked.Kind.REFRESH_TOKEN
+                    ? family(revoked.familyId()) : tokenHash(revoked.tokenHash()));
+        } else if (event instanceof FamilyRevoked family) {
+            return Optional.of(family(family.familyId()));
+        } else if (event instanceof AuthorizationRevoked withdrawn) {
+            return Optional.of(user(withdrawn.userId()));
+        } else if (event instanceof ClientDeleted deleted) {
+            return Optional.of(client(deleted.clientDbId()));
+        } else if (event instanceof UserChanged changed) {
+            // The cached claims carry the user's roles and active flag.
+            return Optional.of(user(changed.userId()));
+        } else if (event instanceof UserDeactivated deactivated) {
+            return Optional.of(user(deactivated.userId()));
+        } else if (event instanceof UserDeleted deleted) {
+            return Optional.of(user(deleted.userId()));
+        }
+        // TokenIssued, CodeReplayed (its tokens go with FamilyRevoked), ClientChanged (a client's settings are not
+        // part of its tokens' claims) and LoginFailed change nothing cached.
+        return Optional.empty();
     }
 
     public static Invalidation all() {

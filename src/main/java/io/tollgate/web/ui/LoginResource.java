@@ -5,7 +5,7 @@ import io.tollgate.throttle.Throttled;
 import io.tollgate.users.User;
 import io.tollgate.users.UserService;
 import io.tollgate.web.security.ClientAddresses;
-import io.tollgate.web.ui.session.SessionManager;
+import io.tollgate.users.session.SessionManager;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

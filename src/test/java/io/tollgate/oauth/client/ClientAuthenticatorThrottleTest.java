@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.OAuthFixture;
 import io.tollgate.oauth.model.Client;
-import io.tollgate.oauth.model.GrantType;
+import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.throttle.AttemptThrottle;
 import io.tollgate.throttle.InMemoryThrottleStore;
 import io.tollgate.throttle.ThrottleObserver;
@@ -23,7 +23,7 @@ class ClientAuthenticatorThrottleTest {
             new ThrottleRule(3, Duration.ofSeconds(5), Duration.ofMinutes(15), Duration.ofHours(1)),
             new ThrottleRule(10, Duration.ofSeconds(5), Duration.ofMinutes(15), Duration.ofHours(1)),
             Duration.ofDays(30));
-    private final ClientAuthenticator authenticator = new ClientAuthenticator(f.clients,
+    private final ClientAuthenticator authenticator = new ClientAuthenticator(f.clients, ClientAuthenticator.standardMethods(),
             new AttemptThrottle(new InMemoryThrottleStore(), f.clock, policy, policy, ThrottleObserver.NONE));
     private final Client app = f.confidentialClient("app", "the-secret", GrantType.PASSWORD);
 
