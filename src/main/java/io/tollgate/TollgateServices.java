@@ -6,6 +6,7 @@ import io.tollgate.oauth.event.ProtocolEvents;
 import io.tollgate.persistence.JdbiGroupStore;
 import io.tollgate.persistence.JdbiPorts;
 import io.tollgate.persistence.JdbiSessionStore;
+import io.tollgate.persistence.JdbiThrottleStore;
 import io.tollgate.persistence.JdbiUserStore;
 import io.tollgate.users.GroupService;
 import io.tollgate.throttle.AttemptThrottle;
@@ -45,6 +46,7 @@ public record TollgateServices(ProtocolEvents events, UserService users, GroupSe
                         clock)
                 .events(events)
                 .clientThrottle(throttle)
+                .purge(JdbiThrottleStore.PURGE_KIND, JdbiThrottleStore.cleanup(jdbi))
                 .build();
         SessionManager sessions = new SessionManager(new JdbiSessionStore(jdbi), oauth.generator(),
                 configuration.getSessions().getIdleTimeout().toJavaDuration(), clock);

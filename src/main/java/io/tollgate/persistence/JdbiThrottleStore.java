@@ -1,5 +1,7 @@
 package io.tollgate.persistence;
 
+import io.tollgate.oauth.cleanup.PurgeKind;
+import io.tollgate.oauth.cleanup.TokenCleanupStore;
 import io.tollgate.throttle.ThrottleState;
 import io.tollgate.throttle.ThrottleStore;
 import java.sql.Timestamp;
@@ -23,10 +25,21 @@ public class JdbiThrottleStore implements ThrottleStore {
     private static final int ATTEMPTS = 5;
     private static final String COLUMNS = "throttle_key, failures, last_failure, blocked_until, trusted_until, expires";
 
+    /**
+     * Throttle rows as the purge sees them: due once {@code expires} (when every count, block and trust in the row
+     * has run out) is older than the cleanup retention, like every other purged row.
+     */
+    public static final PurgeKind PURGE_KIND = new PurgeKind("throttle_counters", false);
+
     private final Jdbi jdbi;
 
     public JdbiThrottleStore(Jdbi jdbi) {
         this.jdbi = jdbi;
+    }
+
+    /** The batched, lock-skipping deletion of expired throttle rows, for the core's purge. */
+    public static TokenCleanupStore cleanup(Jdbi jdbi) {
+        return JdbiTokenCleanup.forTable(jdbi, PURGE_KIND, "auth_throttle", "t", List.of("t.expires < :cutoff"));
     }
 
     @Override

@@ -8,9 +8,8 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.tollgate.TollgateConfiguration;
 import io.tollgate.oauth.client.RegisteredClient;
-import io.tollgate.oauth.cleanup.PurgeKind;
 import io.tollgate.oauth.cleanup.TokenPurge;
-import io.tollgate.persistence.JdbiTokenCleanup;
+import io.tollgate.persistence.JdbiThrottleStore;
 import io.tollgate.testing.TestData;
 import io.tollgate.testing.TestDatabase;
 import java.net.http.HttpResponse;
@@ -18,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,10 +143,10 @@ abstract class ThrottleContract {
         assertThat(data.allText("auth_throttle")).noneMatch(text -> text.contains(username) || text.contains("198.51.100"));
         long before = data.count("auth_throttle");
         assertThat(before).isPositive();
-        // A purge run two hours from now: every count here is forgotten after an hour (no trust was given).
-        Clock later = Clock.fixed(Instant.now().plus(Duration.ofDays(31)), ZoneOffset.UTC);
-        long purged = new TokenPurge(new JdbiTokenCleanup(data.jdbi()), later, Duration.ofDays(7), 1000).run()
-                .deleted(PurgeKind.THROTTLE_COUNTERS);
+        // A purge run 31 days from now with 7 days' retention: every row here ended within 30 days (the trust).
+        Clock later = Clock.fixed(Instant.now().plus(Duration.ofDays(38)), ZoneOffset.UTC);
+        long purged = new TokenPurge(Map.of(JdbiThrottleStore.PURGE_KIND, JdbiThrottleStore.cleanup(data.jdbi())),
+                later, Duration.ofDays(7), 1000, Duration.ofHours(2)).run().deleted(JdbiThrottleStore.PURGE_KIND);
         assertThat(purged).isEqualTo(before);
         assertThat(data.count("auth_throttle")).isZero();
     }

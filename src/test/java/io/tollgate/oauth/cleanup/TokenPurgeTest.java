@@ -6,7 +6,7 @@ import io.tollgate.oauth.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class TokenPurgeTest {
 
     /** Counts down a pool of rows per kind and records every call. */
     private static final class FakeStore implements TokenCleanupStore {
-        final Map<PurgeKind, Integer> remaining = new EnumMap<>(PurgeKind.class);
+        final Map<PurgeKind, Integer> remaining = new HashMap<>();
         final List<String> calls = new ArrayList<>();
 
         @Override
@@ -41,14 +41,12 @@ class TokenPurgeTest {
         assertThat(report.deleted(PurgeKind.AUTHORIZATION_CODES)).isZero();
         assertThat(report.total()).isEqualTo(35);
         assertThat(report.summary())
-                .isEqualTo("access_tokens=25 refresh_tokens=10 authorization_codes=0 sessions=0 throttle_counters=0");
+                .isEqualTo("access_tokens=25 refresh_tokens=10 authorization_codes=0 sessions=0");
         String cutoff = "@2025-05-25T00:00:00Z/10";
         assertThat(store.calls).containsExactly(
                 "ACCESS_TOKENS" + cutoff, "ACCESS_TOKENS" + cutoff, "ACCESS_TOKENS" + cutoff, "ACCESS_TOKENS" + cutoff,
                 "REFRESH_TOKENS" + cutoff, "REFRESH_TOKENS" + cutoff,
-                "AUTHORIZATION_CODES" + cutoff, "SESSIONS@2025-05-31T22:00:00Z/10",
-                // Throttle counters carry their own expiry: the cutoff is now, with no retention.
-                "THROTTLE_COUNTERS@2025-06-01T00:00:00Z/10");
+                "AUTHORIZATION_CODES" + cutoff, "SESSIONS@2025-05-31T22:00:00Z/10");
     }
 
     @Test
