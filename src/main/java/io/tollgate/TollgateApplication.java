@@ -14,7 +14,10 @@ import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.dropwizard.views.common.ViewBundle;
 import io.tollgate.oauth.compose.AuthorizationServer;
+import io.tollgate.ops.InvalidationWiring;
 import io.tollgate.ops.Operations;
+import io.tollgate.ops.ThrottleWiring;
+import io.tollgate.throttle.AttemptThrottle;
 import io.tollgate.ops.PendingMigrations;
 import io.tollgate.ops.cli.ChangePasswordCommand;
 import io.tollgate.ops.cli.ClearTokensCommand;
@@ -103,7 +106,9 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         PendingMigrations pendingMigrations = new PendingMigrations(dataSource);
         pendingMigrations.requireNone();
         Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDatabase(), dataSource, "database");
-        TollgateServices services = TollgateServices.assemble(configuration, jdbi, clock);
+        AttemptThrottle throttle = ThrottleWiring.register(configuration.getThrottle(), environment, jdbi, clock);
+        TollgateServices services = TollgateServices.assemble(configuration, jdbi, clock, throttle);
+        InvalidationWiring.register(configuration.getDatabase(), jdbi, environment, services.oauth());
 
         ErrorHandling.register(environment, configuration.getMaxRequestBodySize().toBytes());
         registerApi(environment, configuration, services);

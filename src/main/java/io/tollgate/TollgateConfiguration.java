@@ -11,6 +11,7 @@ import io.tollgate.config.DatabaseDrivers;
 import io.tollgate.config.SessionSettings;
 import io.tollgate.config.OAuthSettings;
 import io.tollgate.config.PasswordSettings;
+import io.tollgate.config.ThrottleSettings;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.DataSizeUnit;
 import io.dropwizard.validation.MaxDataSize;
@@ -47,6 +48,20 @@ public class TollgateConfiguration extends Configuration {
     @Valid
     @NotNull
     private DeviceFlowSettings device = new DeviceFlowSettings();
+
+    @Valid
+    @NotNull
+    private ThrottleSettings throttle = new ThrottleSettings();
+
+    @JsonProperty
+    public ThrottleSettings getThrottle() {
+        return throttle;
+    }
+
+    @JsonProperty
+    public void setThrottle(ThrottleSettings throttle) {
+        this.throttle = throttle;
+    }
 
     @NotNull
     private Map<String, Map<String, String>> views = Collections.emptyMap();

@@ -8,9 +8,10 @@ import io.tollgate.persistence.JdbiDeviceCodeStore;
 import io.tollgate.persistence.JdbiGroupStore;
 import io.tollgate.persistence.JdbiPorts;
 import io.tollgate.persistence.JdbiSessionStore;
+import io.tollgate.persistence.JdbiThrottleStore;
 import io.tollgate.persistence.JdbiUserStore;
 import io.tollgate.users.GroupService;
-import io.tollgate.users.LoginThrottle;
+import io.tollgate.throttle.AttemptThrottle;
 import io.tollgate.users.PasswordHasher;
 import io.tollgate.users.UserResourceOwners;
 import io.tollgate.users.UserService;
@@ -29,14 +30,20 @@ import org.jdbi.v3.core.Jdbi;
 public record TollgateServices(ProtocolEvents events, UserService users, GroupService groups,
                                SessionManager sessions, AuthorizationServer oauth, DeviceFlow device) {
 
+    /** Without throttles: for the command-line tools, which authenticate nobody. */
     public static TollgateServices assemble(TollgateConfiguration configuration, Jdbi jdbi, Clock clock) {
+        return assemble(configuration, jdbi, clock, null);
+    }
+
+    /** @param throttle counts failed sign-ins and client authentications (nullable: none) */
+    public static TollgateServices assemble(TollgateConfiguration configuration, Jdbi jdbi, Clock clock,
+                                            AttemptThrottle throttle) {
         ProtocolEvents events = new ProtocolEvents();
         PasswordSettings passwords = configuration.getPasswords();
         JdbiUserStore userStore = new JdbiUserStore(jdbi);
         JdbiGroupStore groupStore = new JdbiGroupStore(jdbi);
         UserService users = new UserService(userStore, groupStore, new PasswordHasher(passwords.getIterations()), clock,
-                new LoginThrottle(passwords.getMaxFailedLogins(), passwords.getLockoutWindow().toJavaDuration(), clock),
-                events);
+                throttle, events);
         DeviceFlow device = new DeviceFlow(new JdbiDeviceCodeStore(jdbi), configuration.getDevice().settings());
         AuthorizationServer oauth = AuthorizationServer
                 .builder(configuration.serverSettings(), JdbiPorts.of(jdbi, new UserResourceOwners(users, userStore)),
@@ -44,6 +51,8 @@ public record TollgateServices(ProtocolEvents events, UserService users, GroupSe
                 .events(events)
                 .grant(device::grant)
                 .purge(DeviceFlow.DEVICE_CODES, JdbiDeviceCodeStore.cleanup(jdbi))
+                .clientThrottle(throttle)
+                .purge(JdbiThrottleStore.PURGE_KIND, JdbiThrottleStore.cleanup(jdbi))
                 .build();
         SessionManager sessions = new SessionManager(new JdbiSessionStore(jdbi), oauth.generator(),
                 configuration.getSessions().getIdleTimeout().toJavaDuration(), clock);

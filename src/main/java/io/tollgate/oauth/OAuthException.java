@@ -12,14 +12,30 @@ public final class OAuthException extends RuntimeException {
     private final String description;
     private final int status;
     private final boolean basicChallenge;
+    /** Nullable: set when the request was throttled, for the Retry-After header. */
+    private final Long retryAfterSeconds;
 
     public OAuthException(String error, String description, int status, boolean basicChallenge) {
+        this(error, description, status, basicChallenge, null);
+    }
+
+    private OAuthException(String error, String description, int status, boolean basicChallenge, Long retryAfterSeconds) {
         // No stack trace is needed to explain a client mistake, and it is built for every bad request.
         super(error + (description == null ? "" : ": " + description), null, false, false);
         this.error = Objects.requireNonNull(error, "error");
         this.description = description;
         this.status = status;
         this.basicChallenge = basicChallenge;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /**
+     * Too many failed attempts: the credentials were not checked. Keeps the endpoint's own error code
+     * (invalid_grant, invalid_client) so clients need nothing new, and says how long to wait.
+     */
+    public static OAuthException throttled(OAuthException kind, long retryAfterSeconds) {
+        return new OAuthException(kind.error, "Too many failed attempts. Wait " + retryAfterSeconds
+                + " seconds before trying again.", kind.status, kind.basicChallenge, retryAfterSeconds);
     }
 
     public static OAuthException invalidRequest(String description) {
@@ -67,5 +83,10 @@ public final class OAuthException extends RuntimeException {
 
     public boolean basicChallenge() {
         return basicChallenge;
+    }
+
+    /** Nullable: seconds the client should wait (a throttled attempt). */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -20,6 +20,11 @@ public class UserResourceOwners implements ResourceOwnerAuthenticator {
     }
 
     @Override
+    public Optional<ResourceOwner> authenticate(String username, String password, String clientAddress) {
+        return users.authenticate(username, password, clientAddress).map(UserResourceOwners::owner);
+    }
+
+    @Override
     public Optional<ResourceOwner> findActive(long userId) {
         return store.findById(userId).filter(User::active).map(UserResourceOwners::owner);
     }

@@ -1,5 +1,7 @@
 package io.tollgate.users;
 
+import io.tollgate.throttle.AttemptThrottle;
+import io.tollgate.throttle.Throttled;
 import io.tollgate.users.PasswordHasher.Verification;
 import io.tollgate.oauth.event.LoginFailed;
 import io.tollgate.oauth.event.ProtocolEventPublisher;
@@ -31,48 +33,64 @@ public final class UserService {
     private final GroupStore groups;
     private final PasswordHasher hasher;
     private final Clock clock;
-    private final LoginThrottle throttle;
+    /** Nullable: the trusted command-line tools authenticate nobody and need no throttle. */
+    private final AttemptThrottle throttle;
     private final ProtocolEventPublisher events;
 
     public UserService(UserStore users, GroupStore groups, PasswordHasher hasher, Clock clock) {
-        this(users, groups, hasher, clock, LoginThrottle.unlimited(), ProtocolEventPublisher.NONE);
+        this(users, groups, hasher, clock, null, ProtocolEventPublisher.NONE);
     }
 
-    public UserService(UserStore users, GroupStore groups, PasswordHasher hasher, Clock clock, LoginThrottle throttle) {
+    public UserService(UserStore users, GroupStore groups, PasswordHasher hasher, Clock clock, AttemptThrottle throttle) {
         this(users, groups, hasher, clock, throttle, ProtocolEventPublisher.NONE);
     }
 
     /** @param events told of failed logins and of every change that affects a user's tokens and sessions */
-    public UserService(UserStore users, GroupStore groups, PasswordHasher hasher, Clock clock, LoginThrottle throttle,
+    public UserService(UserStore users, GroupStore groups, PasswordHasher hasher, Clock clock, AttemptThrottle throttle,
                        ProtocolEventPublisher events) {
         this.events = Objects.requireNonNull(events, "events");
-        this.throttle = Objects.requireNonNull(throttle, "throttle");
+        this.throttle = throttle;
         this.users = Objects.requireNonNull(users, "users");
         this.groups = Objects.requireNonNull(groups, "groups");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** A login from an unknown address; see {@link #authenticate(String, String, String)}. */
+    public Optional<User> authenticate(String username, String password) {
+        return authenticate(username, password, null);
+    }
+
     /**
      * Checks a login. Every path spends one full hash, so timing tells nothing about which usernames exist or
-     * are active. A correct password stored at an outdated cost is rehashed at the configured one.
+     * are active — except a throttled attempt, which spends none and says only that it must wait (whether the
+     * username exists or not). A correct password stored at an outdated cost is rehashed at the configured one.
+     *
+     * @param clientAddress where the attempt came from, as the web layer resolved it (nullable)
+     * @throws Throttled when too many recent failures for this username (from this address, or from all) make
+     *                   the attempt wait; the password was not checked
      */
-    public Optional<User> authenticate(String username, String password) {
-        if (!throttle.allows(username)) {
+    public Optional<User> authenticate(String username, String password, String clientAddress) {
+        AttemptThrottle.Attempt attempt;
+        try {
+            attempt = throttle == null ? null : throttle.begin(AttemptThrottle.Kind.LOGIN, username, clientAddress);
+        } catch (Throttled throttled) {
             events.publish(new LoginFailed(now(), username, true));
-            return Optional.empty();
+            throw throttled;
         }
         Optional<User> found = username == null ? Optional.empty() : users.findByUsername(username);
         if (found.isEmpty()) {
             hasher.verifyDummy(password);
-            return failedLogin(username);
+            return failedLogin(attempt, username);
         }
         User user = found.get();
         Verification check = hasher.verify(password, user.passwordHash());
         if (!check.matches() || !user.active()) {
-            return failedLogin(username);
+            return failedLogin(attempt, username);
         }
-        throttle.succeeded(username);
+        if (attempt != null) {
+            attempt.succeeded();
+        }
         Instant now = now();
         users.recordLogin(user.id(), now);
         if (check.needsRehash()) {
@@ -83,8 +101,10 @@ public final class UserService {
         return Optional.of(user.withLastLogin(now));
     }
 
-    private Optional<User> failedLogin(String username) {
-        throttle.failed(username);
+    private Optional<User> failedLogin(AttemptThrottle.Attempt attempt, String username) {
+        if (attempt != null) {
+            attempt.failed();
+        }
         events.publish(new LoginFailed(now(), username, false));
         return Optional.empty();
     }

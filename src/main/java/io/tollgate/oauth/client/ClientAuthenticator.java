@@ -3,6 +3,8 @@ package io.tollgate.oauth.client;
 import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.store.ClientStore;
+import io.tollgate.throttle.AttemptThrottle;
+import io.tollgate.throttle.Throttled;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,8 @@ public final class ClientAuthenticator {
 
     private final ClientStore clients;
     private final List<ClientAuthenticationMethod> methods;
+    /** Nullable: no throttling (unit tests of the rules alone). */
+    private final AttemptThrottle throttle;
 
     /** The three methods of RFC 6749: client_secret_basic, client_secret_post and none. */
     public ClientAuthenticator(ClientStore clients) {
@@ -28,6 +32,12 @@ public final class ClientAuthenticator {
     }
 
     public ClientAuthenticator(ClientStore clients, List<ClientAuthenticationMethod> methods) {
+        this(clients, methods, null);
+    }
+
+    /** @param throttle counts failed client authentications per (client_id, address) and per client_id */
+    public ClientAuthenticator(ClientStore clients, List<ClientAuthenticationMethod> methods, AttemptThrottle throttle) {
+        this.throttle = throttle;
         this.clients = Objects.requireNonNull(clients, "clients");
         this.methods = List.copyOf(methods);
         Set<String> names = new HashSet<>();
@@ -42,11 +52,18 @@ public final class ClientAuthenticator {
         return List.of(new ClientSecretBasic(), new ClientSecretPost(), new NoClientAuthentication());
     }
 
+    /** A request from an unknown address; see {@link #authenticate(String, Map, String)}. */
+    public Client authenticate(String authorizationHeader, Map<String, List<String>> bodyParams) {
+        return authenticate(authorizationHeader, bodyParams, null);
+    }
+
     /**
      * @param authorizationHeader the raw Authorization header, nullable; schemes no method knows are ignored here
      * @param bodyParams          the form body parameters
+     * @param clientAddress       where the request came from (nullable): failed client authentications are
+     *                            throttled per (client_id, address), with a higher ceiling per client_id
      */
-    public Client authenticate(String authorizationHeader, Map<String, List<String>> bodyParams) {
+    public Client authenticate(String authorizationHeader, Map<String, List<String>> bodyParams, String clientAddress) {
         ClientAuthenticationRequest request = new ClientAuthenticationRequest(authorizationHeader, bodyParams);
         List<ClientAuthenticationMethod> presented = methods.stream().filter(m -> m.isPresentIn(request)).toList();
         if (presented.size() > 1) {
@@ -55,7 +72,21 @@ public final class ClientAuthenticator {
         ClientAuthenticationMethod method = presented.isEmpty()
                 ? method(NoClientAuthentication.NAME).orElseThrow(() -> OAuthException.invalidClient(FAILED, false))
                 : presented.get(0);
-        return method.authenticate(request, clients);
+        if (throttle == null) {
+            return method.authenticate(request, clients);
+        }
+        ThrottledClients attempt = new ThrottledClients(clients, throttle, clientAddress,
+                ClientSecretBasic.NAME.equals(method.name()));
+        try {
+            Client client = method.authenticate(request, attempt);
+            attempt.succeeded();
+            return client;
+        } catch (OAuthException e) {
+            if ("invalid_client".equals(e.error())) {
+                attempt.failed();
+            }
+            throw e;
+        }
     }
 
     /** The registered methods' names, in registration order (metadata). */
@@ -71,5 +102,75 @@ public final class ClientAuthenticator {
 
     private Optional<ClientAuthenticationMethod> method(String name) {
         return methods.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The client store as one authentication attempt sees it: looking up the presented client_id first asks the
+     * throttle, so every method (present and future) is throttled at the one place it names a client, before any
+     * secret is hashed. Only lookups are expected during authentication.
+     */
+    private static final class ThrottledClients implements ClientStore {
+        private final ClientStore clients;
+        private final AttemptThrottle throttle;
+        private final String address;
+        private final boolean basic;
+        private AttemptThrottle.Attempt attempt;
+
+        ThrottledClients(ClientStore clients, AttemptThrottle throttle, String address, boolean basic) {
+            this.clients = clients;
+            this.throttle = throttle;
+            this.address = address;
+            this.basic = basic;
+        }
+
+        @Override
+        public Optional<Client> findByClientId(String clientId) {
+            if (attempt == null) {
+                try {
+                    attempt = throttle.begin(AttemptThrottle.Kind.CLIENT, clientId, address);
+                } catch (Throttled throttled) {
+                    throw OAuthException.throttled(OAuthException.invalidClient(null, basic),
+                            throttled.retryAfterSeconds());
+                }
+            }
+            return clients.findByClientId(clientId);
+        }
+
+        void failed() {
+            if (attempt != null) {
+                attempt.failed();
+            }
+        }
+
+        void succeeded() {
+            if (attempt != null) {
+                attempt.succeeded();
+            }
+        }
+
+        @Override
+        public Optional<Client> findById(long id) {
+            return clients.findById(id);
+        }
+
+        @Override
+        public List<Client> listByOwner(Long ownerUserId) {
+            return clients.listByOwner(ownerUserId);
+        }
+
+        @Override
+        public Client insert(Client client) {
+            throw new UnsupportedOperationException("authentication only reads clients");
+        }
+
+        @Override
+        public boolean update(Client client) {
+            throw new UnsupportedOperationException("authentication only reads clients");
+        }
+
+        @Override
+        public boolean delete(long id) {
+            throw new UnsupportedOperationException("authentication only reads clients");
+        }
     }
 }

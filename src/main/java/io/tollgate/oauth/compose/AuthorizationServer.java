@@ -23,6 +23,7 @@ import io.tollgate.oauth.metadata.AuthorizationServerMetadata;
 import io.tollgate.oauth.resource.AccessTokenValidator;
 import io.tollgate.oauth.resource.CachingAccessTokenLookup;
 import io.tollgate.oauth.resource.TokenCacheInvalidation;
+import io.tollgate.throttle.AttemptThrottle;
 import io.tollgate.oauth.revoke.TokenRevocation;
 import io.tollgate.oauth.revoke.UserAuthorizations;
 import io.tollgate.oauth.token.AccessTokenFormat;
@@ -77,7 +78,8 @@ public final class AuthorizationServer {
         this.events = b.events;
         this.issuer = new Issuer(settings.issuer());
         this.generator = b.generator;
-        this.clientAuthenticator = new ClientAuthenticator(ports.clients(), b.clientAuthenticationMethods);
+        this.clientAuthenticator = new ClientAuthenticator(ports.clients(), b.clientAuthenticationMethods,
+                b.clientThrottle);
 
         List<AccessTokenFormat> formatList = new ArrayList<>(b.accessTokenFormats);
         formatList.add(new OpaqueAccessTokenFormat(generator));
@@ -218,6 +220,7 @@ public final class AuthorizationServer {
         private final StoragePorts ports;
         private final Clock clock;
         private ProtocolEvents events = new ProtocolEvents();
+        private AttemptThrottle clientThrottle;
         private TokenGenerator generator = new TokenGenerator();
         private final List<Function<CoreServices, GrantHandler>> grants = new ArrayList<>();
         private List<ClientAuthenticationMethod> clientAuthenticationMethods = ClientAuthenticator.standardMethods();
@@ -270,6 +273,12 @@ public final class AuthorizationServer {
         }
 
         /** Subscribes a listener before anything can be published. */
+        /** Counts failed client authentications, shared by every node (nullable: none). */
+        public Builder clientThrottle(AttemptThrottle throttle) {
+            this.clientThrottle = throttle;
+            return this;
+        }
+
         public Builder listener(ProtocolEventListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;

@@ -9,6 +9,7 @@ import io.tollgate.oauth.scope.ScopeRegistry;
 import io.tollgate.oauth.store.ResourceOwnerAuthenticator;
 import io.tollgate.oauth.token.TokenContext;
 import io.tollgate.oauth.token.TokenService;
+import io.tollgate.throttle.Throttled;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,9 +48,14 @@ public final class PasswordGrant implements GrantHandler {
         String username = params.required("username");
         String password = params.required("password");
         ScopeSet scope = scopes.resolve(params.optional("scope").orElse(null), client);
-        ResourceOwner owner = owners.authenticate(username, password)
-                .filter(ResourceOwner::active)
-                .orElseThrow(() -> OAuthException.invalidGrant(INVALID_CREDENTIALS));
+        ResourceOwner owner;
+        try {
+            owner = owners.authenticate(username, password, params.clientAddress())
+                    .filter(ResourceOwner::active)
+                    .orElseThrow(() -> OAuthException.invalidGrant(INVALID_CREDENTIALS));
+        } catch (Throttled throttled) {
+            throw OAuthException.throttled(OAuthException.invalidGrant(null), throttled.retryAfterSeconds());
+        }
         // Always with a refresh token, as the reference does; Client.allowsGrant lets the client redeem it.
         return tokens.issue(TokenContext.of(client, owner.userId(), scope, GrantType.PASSWORD), true);
     }

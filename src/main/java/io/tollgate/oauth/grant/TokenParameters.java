@@ -6,8 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The token request's form parameters; RFC 6749 §3.2 forbids any parameter appearing more than once. */
-public record TokenParameters(Map<String, List<String>> params) {
+/**
+ * The token request's form parameters; RFC 6749 §3.2 forbids any parameter appearing more than once.
+ * {@code clientAddress} is where the request came from as the web layer resolved it (nullable), for throttling.
+ */
+public record TokenParameters(Map<String, List<String>> params, String clientAddress) {
+
+    public TokenParameters(Map<String, List<String>> params) {
+        this(params, null);
+    }
 
     public TokenParameters {
         Map<String, List<String>> copy = new LinkedHashMap<>();

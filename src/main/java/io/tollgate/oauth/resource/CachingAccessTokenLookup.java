@@ -7,6 +7,7 @@ import io.tollgate.oauth.model.ResolvedAccessToken;
 import io.tollgate.oauth.store.AccessTokenLookup;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -14,8 +15,13 @@ import java.util.function.Predicate;
  * at most {@code maxStaleness}, and {@link TokenCacheInvalidation} drops rows at once when this node learns of a
  * change. Expiry is still judged per request by the validator, so a cached row never outlives its token.
  */
-public final class CachingAccessTokenLookup implements AccessTokenLookup {
+public final class CachingAccessTokenLookup implements AccessTokenLookup, InvalidationTarget {
     private final AccessTokenLookup lookup;
+    /**
+     * Counts invalidations. A load that overlapped one does not cache its row: it may have read the database just
+     * before the change committed, and would otherwise keep the old row for the whole staleness bound.
+     */
+    private final AtomicLong invalidations = new AtomicLong();
     private final Cache<String, ResolvedAccessToken> cache;
     private final boolean caching;
 
@@ -39,8 +45,11 @@ public final class CachingAccessTokenLookup implements AccessTokenLookup {
         if (cached != null) {
             return Optional.of(cached);
         }
+        long before = invalidations.get();
         Optional<ResolvedAccessToken> loaded = lookup.findByHash(tokenHash);
-        loaded.ifPresent(token -> cache.put(tokenHash, token));
+        if (invalidations.get() == before) {
+            loaded.ifPresent(token -> cache.put(tokenHash, token));
+        }
         return loaded;
     }
 
@@ -53,7 +62,24 @@ public final class CachingAccessTokenLookup implements AccessTokenLookup {
         return cache.estimatedSize();
     }
 
+    /** Drops what the invalidation names: from this node's events, or from another node's message. */
+    @Override
+    public void invalidate(Invalidation invalidation) {
+        String value = invalidation.value();
+        switch (invalidation.kind()) {
+            case TOKEN_HASH -> forgetToken(value);
+            case FAMILY -> forgetFamily(value);
+            case USER -> forgetUser(Long.parseLong(value));
+            case CLIENT -> forgetClient(Long.parseLong(value));
+            case ALL -> {
+                invalidations.incrementAndGet();
+                cache.invalidateAll();
+            }
+        }
+    }
+
     public void forgetToken(String tokenHash) {
+        invalidations.incrementAndGet();
         cache.invalidate(tokenHash);
     }
 
@@ -71,6 +97,7 @@ public final class CachingAccessTokenLookup implements AccessTokenLookup {
 
     // A scan of a bounded cache on a rare event, in exchange for no secondary indexes on the hot path.
     private void forgetWhere(Predicate<AccessTokenClaims> predicate) {
+        invalidations.incrementAndGet();
         cache.asMap().values().removeIf(token -> predicate.test(token.claims()));
     }
 }

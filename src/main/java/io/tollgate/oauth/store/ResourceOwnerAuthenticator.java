@@ -12,6 +12,14 @@ public interface ResourceOwnerAuthenticator {
      */
     Optional<ResourceOwner> authenticate(String username, String password);
 
+    /**
+     * Like {@link #authenticate(String, String)} for an attempt from {@code clientAddress} (nullable), which an
+     * implementation may throttle by throwing {@link io.tollgate.throttle.Throttled} without checking the password.
+     */
+    default Optional<ResourceOwner> authenticate(String username, String password, String clientAddress) {
+        return authenticate(username, password);
+    }
+
     /** The owner if the user still exists and is active, else empty. */
     Optional<ResourceOwner> findActive(long userId);
 }

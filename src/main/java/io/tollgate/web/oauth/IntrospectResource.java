@@ -13,12 +13,14 @@ import io.tollgate.oauth.grant.TokenParameters;
 import io.tollgate.oauth.introspect.IntrospectionCaller;
 import io.tollgate.oauth.introspect.TokenIntrospection;
 import io.tollgate.oauth.model.Client;
+import io.tollgate.web.security.ClientAddresses;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -55,11 +57,12 @@ public class IntrospectResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response introspect(@Context UriInfo uriInfo,
                                @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                               @Context ContainerRequestContext request,
                                String body) {
         OAuthRequests.refuseQueryParameters(uriInfo);
         MultivaluedMap<String, String> form = OAuthRequests.parseForm(body);
         TokenParameters params = new TokenParameters(form);
-        IntrospectionCaller caller = caller(authorization, form);
+        IntrospectionCaller caller = caller(authorization, form, ClientAddresses.of(request));
         return OAuthRequests.noStore(Response.ok(IntrospectionBody.of(introspection.introspect(caller,
                 params.required("token"), params.optional("token_type_hint").orElse(null)))));
     }
@@ -70,7 +73,7 @@ public class IntrospectResource {
         throw OAuthException.invalidRequest("The request body must be application/x-www-form-urlencoded.");
     }
 
-    private IntrospectionCaller caller(String authorization, MultivaluedMap<String, String> form) {
+    private IntrospectionCaller caller(String authorization, MultivaluedMap<String, String> form, String address) {
         if (authorization != null && authorization.strip().toLowerCase(Locale.ROOT).startsWith(BEARER)) {
             String token = authorization.strip().substring(BEARER.length()).strip();
             Optional<AccessTokenClaims> claims = bearerTokens.claims(token);
@@ -85,7 +88,7 @@ public class IntrospectResource {
             }
             return IntrospectionCaller.resourceServer();
         }
-        Client client = clients.authenticate(authorization, form);
+        Client client = clients.authenticate(authorization, form, address);
         if (!client.isConfidential()) {
             throw OAuthException.invalidClient("Client authentication failed.", false);
         }

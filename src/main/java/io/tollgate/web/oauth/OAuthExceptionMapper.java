@@ -19,6 +19,9 @@ public class OAuthExceptionMapper implements ExceptionMapper<OAuthException> {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
                 .entity(new OAuthErrorBody(exception.error(), exception.description()));
+        if (exception.retryAfterSeconds() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, exception.retryAfterSeconds());
+        }
         if (exception.basicChallenge()) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + CLIENT_REALM + "\"");
         }

@@ -6,11 +6,13 @@ import io.tollgate.oauth.client.ClientAuthenticator;
 import io.tollgate.oauth.grant.TokenParameters;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.revoke.TokenRevocation;
+import io.tollgate.web.security.ClientAddresses;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -38,11 +40,12 @@ public class RevokeResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revoke(@Context UriInfo uriInfo,
                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                           @Context ContainerRequestContext request,
                            String body) {
         OAuthRequests.refuseQueryParameters(uriInfo);
         MultivaluedMap<String, String> form = OAuthRequests.parseForm(body);
         TokenParameters params = new TokenParameters(form);
-        Client client = clients.authenticate(authorization, form);
+        Client client = clients.authenticate(authorization, form, ClientAddresses.of(request));
         revocation.revoke(client, params.required("token"), params.optional("token_type_hint").orElse(null));
         return OAuthRequests.noStore(Response.ok());
     }

@@ -6,11 +6,13 @@ import io.tollgate.oauth.grant.GrantHandlers;
 import io.tollgate.oauth.grant.TokenParameters;
 import io.tollgate.oauth.client.ClientAuthenticator;
 import io.tollgate.oauth.model.Client;
+import io.tollgate.web.security.ClientAddresses;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -35,11 +37,14 @@ public class TokenResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response token(@Context UriInfo uriInfo,
                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                          @Context ContainerRequestContext request,
                           String body) {
         OAuthRequests.refuseQueryParameters(uriInfo);
         MultivaluedMap<String, String> form = OAuthRequests.parseForm(body);
-        Client client = clients.authenticate(authorization, form);
-        return OAuthRequests.noStore(Response.ok(TokenResponseBody.of(grants.dispatch(client, new TokenParameters(form)))));
+        String address = ClientAddresses.of(request);
+        Client client = clients.authenticate(authorization, form, address);
+        return OAuthRequests.noStore(Response.ok(TokenResponseBody.of(
+                grants.dispatch(client, new TokenParameters(form, address)))));
     }
 
     /** Anything but a form body (JSON, nothing at all) is a malformed token request, answered in OAuth's terms. */

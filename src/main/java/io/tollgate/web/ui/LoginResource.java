@@ -1,8 +1,10 @@
 package io.tollgate.web.ui;
 
 import io.tollgate.oauth.token.TokenGenerator;
+import io.tollgate.throttle.Throttled;
 import io.tollgate.users.User;
 import io.tollgate.users.UserService;
+import io.tollgate.web.security.ClientAddresses;
 import io.tollgate.users.session.SessionManager;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +28,8 @@ import java.util.Optional;
 public class LoginResource {
     /** One message for every failure, so the page never tells whether a username exists. */
     static final String BAD_LOGIN = "Please enter a correct username and password. Both fields may be case-sensitive.";
+    /** Says to wait, and nothing about whether the username exists or the password was right. */
+    static final String THROTTLED = "Too many failed sign-in attempts. Please wait %d seconds and try again.";
     private static final int MAX_INPUT = 4096;
 
     private final UserService users;
@@ -61,10 +66,18 @@ public class LoginResource {
         String username = Pages.field(form, "username");
         String password = Pages.field(form, "password");
         String next = LocalPaths.orHome(Pages.field(form, "next"));
-        Optional<User> user = acceptable(username) && acceptable(password)
-                ? users.authenticate(username, password) : Optional.empty();
+        String shown = username.length() > 150 || username.indexOf('\0') >= 0 ? "" : username;
+        Optional<User> user;
+        try {
+            user = acceptable(username) && acceptable(password)
+                    ? users.authenticate(username, password, ClientAddresses.of(request)) : Optional.empty();
+        } catch (Throttled throttled) {
+            // 429 with the form: a person reads the message, a script reads the status and Retry-After.
+            return Response.fromResponse(Pages.html(429, new LoginView(page, shown, next,
+                            String.format(THROTTLED, throttled.retryAfterSeconds()))))
+                    .header(HttpHeaders.RETRY_AFTER, throttled.retryAfterSeconds()).build();
+        }
         if (user.isEmpty()) {
-            String shown = username.length() > 150 || username.indexOf('\0') >= 0 ? "" : username;
             return Pages.html(200, new LoginView(page, shown, next, BAD_LOGIN));
         }
         // Always a fresh session id and a fresh CSRF token: nothing chosen before sign-in survives it (fixation).
