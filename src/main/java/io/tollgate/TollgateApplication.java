@@ -165,6 +165,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDatabase(), dataSource, "database");
 
         registerErrorHandling(configuration, environment);
+        ConsoleWiring console = new ConsoleWiring(configuration, environment, jdbi, clock);
         environment.jersey().register(new ApiRootResource());
 
         TokenCacheSettings cache = configuration.getOauth().getTokenCache();
@@ -177,6 +178,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         environment.healthChecks().register("migrations", new MigrationsHealthCheck(pendingMigrations, clock, Duration.ofMinutes(1)));
         PrometheusEndpoint.register(environment.metrics(), environment.admin());
         registerBrowserPages(configuration, environment, jdbi, users, oauth.tokenChecks());
+        console.registerConsole();
     }
 
     /** Sign-in, application pages, the authorization endpoint with consent, and authorized tokens. */
@@ -269,12 +271,15 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         CleanupSettings cleanup = configuration.getCleanup();
         TokenCleanupJob job = new TokenCleanupJob(new TokenPurge(new JdbiTokenCleanup(jdbi), clock,
                 cleanup.getRetention().toJavaDuration(), cleanup.getBatchSize(),
-                configuration.getSessions().getIdleTimeout().toJavaDuration()), environment.metrics());
+                configuration.getSessions().getIdleTimeout().toJavaDuration(),
+                configuration.getAudit().getRetention().toJavaDuration()), environment.metrics(), clock);
         environment.admin().addTask(new ClearTokensTask(job));
         if (cleanup.isEnabled()) {
             environment.lifecycle().manage(new PeriodicTokenCleanup(job,
                     environment.lifecycle().scheduledExecutorService("token-cleanup").threads(1).build(),
                     cleanup.getInterval().toJavaDuration()));
+            environment.healthChecks().register("purge",
+                    new io.tollgate.ops.PurgeHealthCheck(job, clock, cleanup.getInterval().toJavaDuration()));
         }
     }
 

@@ -30,7 +30,8 @@ public class ClearTokensCommand extends ConfiguredCommand<TollgateConfiguration>
         try (CliDatabase database = CliDatabase.open(configuration)) {
             TokenPurge purge = new TokenPurge(new JdbiTokenCleanup(database.jdbi()), Clock.systemUTC(),
                     cleanup.getRetention().toJavaDuration(), cleanup.getBatchSize(),
-                    configuration.getSessions().getIdleTimeout().toJavaDuration());
+                    configuration.getSessions().getIdleTimeout().toJavaDuration(),
+                    configuration.getAudit().getRetention().toJavaDuration());
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8));
             ClearTokensTask.print(new TokenCleanupJob(purge, new MetricRegistry()).run("command"), out);
         }
