@@ -178,7 +178,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         environment.healthChecks().register("migrations", new MigrationsHealthCheck(pendingMigrations, clock, Duration.ofMinutes(1)));
         PrometheusEndpoint.register(environment.metrics(), environment.admin());
         registerBrowserPages(configuration, environment, jdbi, users, oauth.tokenChecks());
-        console.registerConsole();
+        console.registerConsole(oauth.tokenChecks());
     }
 
     /** Sign-in, application pages, the authorization endpoint with consent, and authorized tokens. */

@@ -84,7 +84,7 @@ public final class JdbiAuditStore implements AuditStore {
             args.put("client", query.client());
         }
         if (query.type() != null) {
-            where.add(query.typeIsPrefix() ? "event_type LIKE :type" : "event_type = :type");
+            where.add(query.typeIsPrefix() ? "event_type LIKE :type ESCAPE '!'" : "event_type = :type");
             args.put("type", query.typeIsPrefix() ? likePrefix(query.type()) : query.type());
         }
         if (query.outcome() != null) {
@@ -106,7 +106,7 @@ public final class JdbiAuditStore implements AuditStore {
     }
 
     private static String likePrefix(String prefix) {
-        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     private StoredAuditEvent row(ResultSet rs) throws SQLException {
