@@ -8,18 +8,15 @@ import io.tollgate.audit.AuditJson;
 import io.tollgate.audit.AuditLog;
 import io.tollgate.audit.AuditLoggerSink;
 import io.tollgate.audit.AuditWriter;
-import io.tollgate.oauth.client.ClientRegistrations;
+import io.tollgate.audit.ProtocolAuditListener;
+import io.tollgate.ops.ProtocolMetrics;
+import io.tollgate.oauth.resource.CachingAccessTokenLookup;
 import io.tollgate.oauth.store.ClientStore;
-import io.tollgate.oauth.token.TokenGenerator;
 import io.tollgate.persistence.JdbiAdminQueries;
 import io.tollgate.persistence.JdbiAuditStore;
-import io.tollgate.persistence.JdbiClientStore;
-import io.tollgate.persistence.JdbiGroupStore;
 import io.tollgate.persistence.JdbiUserStore;
 import io.tollgate.users.GroupService;
-import io.tollgate.users.PasswordHasher;
 import io.tollgate.users.UserService;
-import io.tollgate.users.UserStore;
 import io.tollgate.web.RequestIdFilter;
 import io.tollgate.web.admin.AdminApplicationsResource;
 import io.tollgate.web.admin.AdminAuditResource;
@@ -29,9 +26,6 @@ import io.tollgate.web.admin.AdminTokensResource;
 import io.tollgate.web.admin.AdminUsersResource;
 import io.tollgate.web.admin.AuditApiResource;
 import io.tollgate.web.api.Pagination;
-import io.tollgate.web.security.RevocationAwareClientStore;
-import io.tollgate.web.security.RevocationAwareUserStore;
-import io.tollgate.web.security.TokenAuthenticator;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,50 +67,44 @@ final class ConsoleWiring {
     }
 
     /** The audit API and the admin pages; call after the bearer filter and the page filter are registered. */
-    void registerConsole(TokenAuthenticator tokenChecks) {
+    void registerConsole(TollgateServices services) {
         environment.jersey().register(new AuditApiResource(auditStore, auditJson,
                 new Pagination(configuration.getApi().getPageSize())));
 
-        UserStore userStore = new RevocationAwareUserStore(new JdbiUserStore(jdbi), tokenChecks);
-        JdbiGroupStore groupStore = new JdbiGroupStore(jdbi);
-        UserService users = new UserService(userStore, groupStore,
-                new PasswordHasher(configuration.getPasswords().getIterations()), clock);
-        GroupService groups = new GroupService(groupStore);
-        ClientStore clients = new RevocationAwareClientStore(new JdbiClientStore(jdbi), tokenChecks);
+        services.events().subscribe(new ProtocolAuditListener(audit));
+        services.events().subscribe(new ProtocolMetrics(environment.metrics()));
+        // The core's services, so user and client changes publish their events (cache, audit, metrics).
+        UserService users = services.users();
+        GroupService groups = services.groups();
+        ClientStore clients = services.oauth().ports().clients();
         JdbiAdminQueries queries = new JdbiAdminQueries(jdbi);
-        adminTokens = new AdminTokens(queries, cache(tokenChecks), audit, clock);
-        AdminGuard guard = new AdminGuard(userStore, audit, clock);
+        adminTokens = new AdminTokens(queries, cache(services.oauth().tokenCache()), audit, clock);
+        AdminGuard guard = new AdminGuard(new JdbiUserStore(jdbi), audit, clock);
 
         environment.jersey().register(new AdminUsersResource(guard, users, groups, queries, adminTokens, clients,
                 auditStore, audit, clock));
         environment.jersey().register(new AdminGroupsResource(guard, groups, queries, audit, clock));
         environment.jersey().register(new AdminApplicationsResource(guard, queries, adminTokens, clients,
-                new ClientRegistrations(clients, new TokenGenerator(), configuration.getOauth().scopeRegistry(), clock),
-                audit, clock));
+                services.oauth().registrations(), audit, clock));
         environment.jersey().register(new AdminTokensResource(guard, queries, adminTokens, clock));
         environment.jersey().register(new AdminAuditResource(guard, auditStore));
     }
 
-    private static TokenCacheInvalidation cache(TokenAuthenticator tokenChecks) {
+    private static TokenCacheInvalidation cache(CachingAccessTokenLookup tokenCache) {
         return new TokenCacheInvalidation() {
             @Override
             public void forgetUser(long userId) {
-                tokenChecks.forgetUser(userId);
+                tokenCache.forgetUser(userId);
             }
 
             @Override
-            public void forgetClient(String clientId) {
-                tokenChecks.forgetClient(clientId);
+            public void forgetClient(long clientDbId) {
+                tokenCache.forgetClient(clientDbId);
             }
 
             @Override
-            public void forgetAccessToken(long accessTokenId) {
-                tokenChecks.forgetAccessToken(accessTokenId);
-            }
-
-            @Override
-            public void forgetIssuedWith(long refreshTokenId) {
-                tokenChecks.forgetIssuedWith(refreshTokenId);
+            public void forgetFamily(String familyId) {
+                tokenCache.forgetFamily(familyId);
             }
         };
     }

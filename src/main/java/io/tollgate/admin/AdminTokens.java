@@ -34,7 +34,7 @@ public final class AdminTokens {
         Instant now = clock.instant();
         int count = queries.revokeUserTokens(userId, now);
         cache.forgetUser(userId);
-        audit.record(AuditEvent.of("token.revoked", AuditOutcome.SUCCESS).actor(actor)
+        audit.record(AuditEvent.of("admin.token.revoked", AuditOutcome.SUCCESS).actor(actor)
                 .subject(AuditParty.user(userId, username)).detail("source", source).detail("scope", "user")
                 .detail("count", count).at(now));
         return count;
@@ -43,8 +43,8 @@ public final class AdminTokens {
     public int revokeApplicationTokens(AuditParty actor, long applicationId, String clientId, String source) {
         Instant now = clock.instant();
         int count = queries.revokeApplicationTokens(applicationId, now);
-        cache.forgetClient(clientId);
-        audit.record(AuditEvent.of("token.revoked", AuditOutcome.SUCCESS).actor(actor).client(clientId)
+        cache.forgetClient(applicationId);
+        audit.record(AuditEvent.of("admin.token.revoked", AuditOutcome.SUCCESS).actor(actor).client(clientId)
                 .subject(AuditParty.application(applicationId, clientId)).detail("source", source)
                 .detail("scope", "application").detail("count", count).at(now));
         return count;
@@ -58,13 +58,10 @@ public final class AdminTokens {
             return Optional.empty();
         }
         boolean changed = queries.revokeToken(kind, id, now);
-        if (kind == TokenKind.ACCESS) {
-            cache.forgetAccessToken(id);
-        } else {
-            cache.forgetIssuedWith(id);
-        }
         TokenRow row = token.get();
-        audit.record(AuditEvent.of("token.revoked", AuditOutcome.SUCCESS).actor(actor).client(row.clientId())
+        // The cache is keyed by token hash; forgetting the family is wider than needed and always enough.
+        cache.forgetFamily(row.familyId());
+        audit.record(AuditEvent.of("admin.token.revoked", AuditOutcome.SUCCESS).actor(actor).client(row.clientId())
                 .subject(AuditParty.token(id, kind.name().toLowerCase(java.util.Locale.ROOT)))
                 .detail("source", source).detail("scope", "token").detail("family", row.familyId())
                 .detail("user", row.username()).detail("changed", changed).at(now));
@@ -81,8 +78,8 @@ public final class AdminTokens {
             return false;
         }
         int revoked = queries.revokeApplicationTokens(applicationId, now);
-        cache.forgetClient(clientId);
-        audit.record(AuditEvent.of("application.disabled", AuditOutcome.SUCCESS).actor(actor).client(clientId)
+        cache.forgetClient(applicationId);
+        audit.record(AuditEvent.of("admin.application.disabled", AuditOutcome.SUCCESS).actor(actor).client(clientId)
                 .subject(AuditParty.application(applicationId, clientId)).detail("source", source)
                 .detail("tokens_revoked", revoked).at(now));
         return true;
@@ -93,7 +90,7 @@ public final class AdminTokens {
         if (!queries.setDisabled(applicationId, null)) {
             return false;
         }
-        audit.record(AuditEvent.of("application.enabled", AuditOutcome.SUCCESS).actor(actor).client(clientId)
+        audit.record(AuditEvent.of("admin.application.enabled", AuditOutcome.SUCCESS).actor(actor).client(clientId)
                 .subject(AuditParty.application(applicationId, clientId)).detail("source", source).at(now));
         return true;
     }

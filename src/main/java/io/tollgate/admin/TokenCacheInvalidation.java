@@ -4,9 +4,7 @@ package io.tollgate.admin;
 public interface TokenCacheInvalidation {
     void forgetUser(long userId);
 
-    void forgetClient(String clientId);
+    void forgetClient(long clientDbId);
 
-    void forgetAccessToken(long accessTokenId);
-
-    void forgetIssuedWith(long refreshTokenId);
+    void forgetFamily(String familyId);
 }

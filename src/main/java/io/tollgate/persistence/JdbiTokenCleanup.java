@@ -86,7 +86,6 @@ public class JdbiTokenCleanup implements TokenCleanupStore {
             case AUTHORIZATION_CODES -> new Target("oauth_authorization_code", "c",
                     List.of("c.expires < :cutoff", "c.consumed < :cutoff"), "");
             case SESSIONS -> new Target("web_session", "s", List.of("s.last_seen < :cutoff"), "");
-            case AUDIT_EVENTS -> new Target("audit_event", "e", List.of("e.event_time < :cutoff"), "");
         };
     }
 

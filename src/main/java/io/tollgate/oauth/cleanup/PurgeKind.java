@@ -9,9 +9,7 @@ public enum PurgeKind {
     REFRESH_TOKENS("refresh_tokens"),
     AUTHORIZATION_CODES("authorization_codes"),
     /** Browser sign-in sessions past their idle timeout; kept for no retention, an ended session has no use. */
-    SESSIONS("sessions"),
-    /** Audit trail rows older than their own retention (audit.retention), not the tokens' one. */
-    AUDIT_EVENTS("audit_events");
+    SESSIONS("sessions");
 
     private final String label;
 

@@ -20,7 +20,6 @@ public final class TokenPurge {
     private final Duration retention;
     private final int batchSize;
     private final Duration sessionIdleTimeout;
-    private final Duration auditRetention;
 
     public TokenPurge(TokenCleanupStore store, Clock clock, Duration retention, int batchSize) {
         this(store, clock, retention, batchSize, Duration.ofHours(2));
@@ -29,13 +28,6 @@ public final class TokenPurge {
     /** @param sessionIdleTimeout sessions.idleTimeout: a session idle this long has ended and is deleted */
     public TokenPurge(TokenCleanupStore store, Clock clock, Duration retention, int batchSize,
                       Duration sessionIdleTimeout) {
-        this(store, clock, retention, batchSize, sessionIdleTimeout, Duration.ofDays(90));
-    }
-
-    /** @param auditRetention audit.retention: audit events are kept this long */
-    public TokenPurge(TokenCleanupStore store, Clock clock, Duration retention, int batchSize,
-                      Duration sessionIdleTimeout, Duration auditRetention) {
-        this.auditRetention = Objects.requireNonNull(auditRetention, "auditRetention");
         this.sessionIdleTimeout = Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -54,7 +46,6 @@ public final class TokenPurge {
         // One cutoff for the whole run, so rows becoming eligible mid-run do not keep it going.
         Instant cutoff = started.minus(retention);
         Instant sessionCutoff = started.minus(sessionIdleTimeout);
-        Instant auditCutoff = started.minus(auditRetention);
         Map<PurgeKind, Long> deleted = new EnumMap<>(PurgeKind.class);
         for (PurgeKind kind : PurgeKind.values()) {
             long total = 0;
@@ -64,12 +55,7 @@ public final class TokenPurge {
                     deleted.put(kind, total);
                     return new PurgeReport(deleted, Duration.between(started, clock.instant()));
                 }
-                Instant kindCutoff = switch (kind) {
-                    case SESSIONS -> sessionCutoff;
-                    case AUDIT_EVENTS -> auditCutoff;
-                    default -> cutoff;
-                };
-                batch = store.deleteBatch(kind, kindCutoff, batchSize);
+                batch = store.deleteBatch(kind, kind == PurgeKind.SESSIONS ? sessionCutoff : cutoff, batchSize);
                 total += batch;
             } while (batch > 0);
             deleted.put(kind, total);

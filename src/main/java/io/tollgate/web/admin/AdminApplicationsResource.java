@@ -148,7 +148,7 @@ public class AdminApplicationsResource {
                 return Pages.html(400, new MessageView(staff.page(), "No secret", "Public applications have no secret."));
             }
             RegisteredClient fresh = registrations.regenerateSecret(client);
-            audit.record(AuditEvent.of("application.secret_regenerated", AuditOutcome.SUCCESS).actor(staff.party())
+            audit.record(AuditEvent.of("admin.application.secret_regenerated", AuditOutcome.SUCCESS).actor(staff.party())
                     .client(client.clientId()).subject(AuditParty.application(id, client.clientId()))
                     .detail("source", SOURCE).at(clock.instant()));
             // Rendered, not redirected: the plaintext secret exists only in this no-store response.
@@ -171,8 +171,8 @@ public class AdminApplicationsResource {
     public Response delete(@PathParam("id") long id, MultivaluedMap<String, String> form,
                            @Context ContainerRequestContext request) {
         return guard.post(request, form, staff -> withApp(staff, id, (client, row) -> {
-            clients.delete(id);
-            audit.record(AuditEvent.of("application.deleted", AuditOutcome.SUCCESS).actor(staff.party())
+            registrations.delete(client);
+            audit.record(AuditEvent.of("admin.application.deleted", AuditOutcome.SUCCESS).actor(staff.party())
                     .client(client.clientId()).subject(AuditParty.application(id, client.clientId()))
                     .detail("name", client.name()).detail("owner", row.ownerUsername()).detail("source", SOURCE)
                     .at(clock.instant()));

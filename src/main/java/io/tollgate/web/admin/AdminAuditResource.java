@@ -56,7 +56,10 @@ public class AdminAuditResource {
         }
 
         private static String label(AuditParty party) {
-            return party.kind().equals("system") ? "system" : party.kind() + " " + party.name();
+            if (party.kind().equals("system")) {
+                return "system";
+            }
+            return party.kind() + " " + (party.name().isEmpty() && party.id() != null ? "#" + party.id() : party.name());
         }
 
         private static String link(AuditParty party) {

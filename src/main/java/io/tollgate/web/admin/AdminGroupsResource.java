@@ -90,7 +90,7 @@ public class AdminGroupsResource {
             String name = Pages.field(form, "name");
             try {
                 Group created = groups.create(staff.actor(), name);
-                audit.record(AuditEvent.of("group.created", AuditOutcome.SUCCESS).actor(staff.party())
+                audit.record(AuditEvent.of("admin.group.created", AuditOutcome.SUCCESS).actor(staff.party())
                         .subject(AuditParty.group(created.id(), created.name())).detail("source", SOURCE)
                         .at(clock.instant()));
                 return Response.seeOther(URI.create("/admin/groups/" + created.id() + "/?notice=created")).build();
@@ -118,7 +118,7 @@ public class AdminGroupsResource {
             String name = Pages.field(form, "name");
             try {
                 Group renamed = groups.rename(staff.actor(), id, name);
-                audit.record(AuditEvent.of("group.renamed", AuditOutcome.SUCCESS).actor(staff.party())
+                audit.record(AuditEvent.of("admin.group.renamed", AuditOutcome.SUCCESS).actor(staff.party())
                         .subject(AuditParty.group(id, renamed.name())).detail("from", group.name())
                         .detail("source", SOURCE).at(clock.instant()));
                 return Response.seeOther(URI.create("/admin/groups/" + id + "/?notice=renamed")).build();
@@ -144,7 +144,7 @@ public class AdminGroupsResource {
         return guard.post(request, form, staff -> withGroup(staff, id, group -> {
             int members = queries.groupMembers(id).size();
             groups.delete(staff.actor(), id);
-            audit.record(AuditEvent.of("group.deleted", AuditOutcome.SUCCESS).actor(staff.party())
+            audit.record(AuditEvent.of("admin.group.deleted", AuditOutcome.SUCCESS).actor(staff.party())
                     .subject(AuditParty.group(id, group.name())).detail("members", members).detail("source", SOURCE)
                     .at(clock.instant()));
             return Response.seeOther(URI.create("/admin/groups/?notice=deleted")).build();

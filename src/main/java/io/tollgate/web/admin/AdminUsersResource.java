@@ -165,7 +165,7 @@ public class AdminUsersResource {
                 User created = users.create(staff.actor(), new UserInput(echo.username(), echo.email(),
                         echo.firstName(), echo.lastName(), Pages.field(form, "password1"), groupIds, staffFlag,
                         echo.active(), superFlag));
-                audit.record(AuditEvent.of("user.created", AuditOutcome.SUCCESS).actor(staff.party())
+                audit.record(AuditEvent.of("admin.user.created", AuditOutcome.SUCCESS).actor(staff.party())
                         .subject(AuditParty.user(created.id(), created.username())).detail("source", SOURCE)
                         .detail("staff", created.staff()).detail("superuser", created.superuser())
                         .detail("groups", created.groupIds().size()).at(clock.instant()));
@@ -225,7 +225,7 @@ public class AdminUsersResource {
             if (errors.isEmpty()) {
                 try {
                     users.update(staff.actor(), id, UserInput.empty().withPassword(Pages.field(form, "password1")), true);
-                    audit.record(AuditEvent.of("user.password_changed", AuditOutcome.SUCCESS).actor(staff.party())
+                    audit.record(AuditEvent.of("admin.user.password_changed", AuditOutcome.SUCCESS).actor(staff.party())
                             .subject(AuditParty.user(id, user.username())).detail("source", SOURCE).at(clock.instant()));
                     return Response.seeOther(URI.create("/admin/users/" + id + "/?notice=password")).build();
                 } catch (ValidationException e) {
@@ -274,8 +274,8 @@ public class AdminUsersResource {
     }
 
     private void recordChange(AdminGuard.Staff staff, User before, User after) {
-        AuditEvent.Builder event = AuditEvent.of(before.active() && !after.active() ? "user.deactivated"
-                        : !before.active() && after.active() ? "user.activated" : "user.changed", AuditOutcome.SUCCESS)
+        AuditEvent.Builder event = AuditEvent.of(before.active() && !after.active() ? "admin.user.deactivated"
+                        : !before.active() && after.active() ? "admin.user.activated" : "admin.user.changed", AuditOutcome.SUCCESS)
                 .actor(staff.party()).subject(AuditParty.user(after.id(), after.username())).detail("source", SOURCE);
         if (!before.username().equals(after.username())) {
             event.detail("username_from", before.username());

@@ -41,14 +41,12 @@ class TokenPurgeTest {
         assertThat(report.deleted(PurgeKind.AUTHORIZATION_CODES)).isZero();
         assertThat(report.total()).isEqualTo(35);
         assertThat(report.summary())
-                .isEqualTo("access_tokens=25 refresh_tokens=10 authorization_codes=0 sessions=0 audit_events=0");
+                .isEqualTo("access_tokens=25 refresh_tokens=10 authorization_codes=0 sessions=0");
         String cutoff = "@2025-05-25T00:00:00Z/10";
         assertThat(store.calls).containsExactly(
                 "ACCESS_TOKENS" + cutoff, "ACCESS_TOKENS" + cutoff, "ACCESS_TOKENS" + cutoff, "ACCESS_TOKENS" + cutoff,
                 "REFRESH_TOKENS" + cutoff, "REFRESH_TOKENS" + cutoff,
-                "AUTHORIZATION_CODES" + cutoff, "SESSIONS@2025-05-31T22:00:00Z/10",
-                // audit events keep their own, longer retention (90 days by default)
-                "AUDIT_EVENTS@2025-03-03T00:00:00Z/10");
+                "AUTHORIZATION_CODES" + cutoff, "SESSIONS@2025-05-31T22:00:00Z/10");
     }
 
     @Test

@@ -182,7 +182,7 @@ abstract class AdminPagesContract {
         Browser newcomer = new Browser(base());
         assertThat(newcomer.signIn(name, "Correct-Horse-9").statusCode()).isEqualTo(303);
 
-        Map<String, Object> event = awaitEvent("user.created", name);
+        Map<String, Object> event = awaitEvent("admin.user.created", name);
         assertThat(event.get("actor_name")).isEqualTo(staffUser[1]);
         assertThat(event.get("outcome")).isEqualTo("success");
         assertThat(event.get("request_id").toString()).matches("[0-9a-f-]{36}");
@@ -208,7 +208,7 @@ abstract class AdminPagesContract {
         assertThat(root.post("/admin/users/" + target[0] + "/", "csrf_token", rootCsrf, "username", (String) target[1],
                 "is_active", "on", "is_staff", "on").statusCode()).isEqualTo(303);
         assertThat(flag((long) target[0], "is_staff")).isTrue();
-        Map<String, Object> event = awaitEvent("user.changed", (String) target[1]);
+        Map<String, Object> event = awaitEvent("admin.user.changed", (String) target[1]);
         assertThat(event.get("details").toString()).contains("\"staff\":\"true\"");
     }
 
@@ -223,11 +223,11 @@ abstract class AdminPagesContract {
         assertThat(staff.post(path + "password/", "csrf_token", csrf, "password1", "Another-Pass-7",
                 "password2", "Another-Pass-7").statusCode()).isEqualTo(303);
         assertThat(new Browser(base()).signIn((String) target[1], "Another-Pass-7").statusCode()).isEqualTo(303);
-        awaitEvent("user.password_changed", (String) target[1]);
+        awaitEvent("admin.user.password_changed", (String) target[1]);
 
         assertThat(staff.post(path + "active/", "csrf_token", csrf, "active", "false").statusCode()).isEqualTo(303);
         assertThat(flag((long) target[0], "is_active")).isFalse();
-        awaitEvent("user.deactivated", (String) target[1]);
+        awaitEvent("admin.user.deactivated", (String) target[1]);
     }
 
     @Test
@@ -246,9 +246,9 @@ abstract class AdminPagesContract {
         assertThat(staff.get("/admin/groups/" + id + "/delete/").body()).contains("Delete group team-" + tag);
         assertThat(staff.post("/admin/groups/" + id + "/delete/", "csrf_token", csrf).statusCode()).isEqualTo(303);
         assertThat(staff.get("/admin/groups/" + id + "/").statusCode()).isEqualTo(404);
-        awaitEvent("group.created", "crew-" + tag);
-        assertThat(awaitEvent("group.renamed", "team-" + tag).get("details").toString()).contains("crew-" + tag);
-        awaitEvent("group.deleted", "team-" + tag);
+        awaitEvent("admin.group.created", "crew-" + tag);
+        assertThat(awaitEvent("admin.group.renamed", "team-" + tag).get("details").toString()).contains("crew-" + tag);
+        awaitEvent("admin.group.deleted", "team-" + tag);
     }
 
     @Test
@@ -271,7 +271,7 @@ abstract class AdminPagesContract {
         assertThat(revoked.headers().firstValue("Location").orElseThrow()).endsWith("notice=revoked-2");
         assertThat(oauth.get("/users/", token).status()).isEqualTo(401);
         assertThat(staff.get("/admin/tokens/?user=" + target[1] + "&status=revoked").body()).contains("revoked");
-        Map<String, Object> event = awaitEvent("token.revoked", (String) target[1]);
+        Map<String, Object> event = awaitEvent("admin.token.revoked", (String) target[1]);
         assertThat(event.get("details").toString()).contains("admin_console").contains("\"count\":\"2\"");
     }
 
@@ -296,8 +296,8 @@ abstract class AdminPagesContract {
 
         assertThat(staff.post("/admin/applications/" + id + "/enable/", "csrf_token", csrf).statusCode()).isEqualTo(303);
         assertThat(oauth.token(OAuthClient.basic(clientId, client.plainSecret()), login).status()).isEqualTo(200);
-        awaitEvent("application.disabled", clientId);
-        awaitEvent("application.enabled", clientId);
+        awaitEvent("admin.application.disabled", clientId);
+        awaitEvent("admin.application.enabled", clientId);
     }
 
     @Test
@@ -311,13 +311,13 @@ abstract class AdminPagesContract {
         Matcher secret = Pattern.compile("id=\"client-secret\">([^<]+)<").matcher(fresh.body());
         assertThat(secret.find()).isTrue();
         assertThat(staff.get("/admin/applications/" + id + "/").body()).doesNotContain(secret.group(1));
-        Map<String, Object> event = awaitEvent("application.secret_regenerated", client.client().clientId());
+        Map<String, Object> event = awaitEvent("admin.application.secret_regenerated", client.client().clientId());
         assertThat(event.toString()).doesNotContain(secret.group(1));
 
         assertThat(staff.get("/admin/applications/" + id + "/delete/").body()).contains("cannot be undone");
         assertThat(staff.post("/admin/applications/" + id + "/delete/", "csrf_token", csrf).statusCode()).isEqualTo(303);
         assertThat(staff.get("/admin/applications/" + id + "/").statusCode()).isEqualTo(404);
-        awaitEvent("application.deleted", client.client().clientId());
+        awaitEvent("admin.application.deleted", client.client().clientId());
     }
 
     @Test
@@ -326,10 +326,10 @@ abstract class AdminPagesContract {
         Browser staff = signedIn(staffUser);
         String csrf = Browser.csrf(staff.get("/admin/groups/"));
         staff.post("/admin/groups/", "csrf_token", csrf, "name", "audited-" + tag);
-        awaitEvent("group.created", "audited-" + tag);
-        HttpResponse<String> page = staff.get("/admin/audit/?user=" + staffUser[1] + "&type=group.");
+        awaitEvent("admin.group.created", "audited-" + tag);
+        HttpResponse<String> page = staff.get("/admin/audit/?user=" + staffUser[1] + "&type=admin.group.");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("group.created").contains("audited-" + tag)
+        assertThat(page.body()).contains("admin.group.created").contains("audited-" + tag)
                 .contains("href=\"/admin/users/" + staffUser[0] + "/\"");
         HttpResponse<String> bad = staff.get("/admin/audit/?from=soon");
         assertThat(bad.statusCode()).isEqualTo(400);
