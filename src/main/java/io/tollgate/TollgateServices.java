@@ -3,6 +3,7 @@ package io.tollgate;
 import io.tollgate.config.PasswordSettings;
 import io.tollgate.oauth.compose.AuthorizationServer;
 import io.tollgate.oauth.event.ProtocolEvents;
+import io.tollgate.persistence.JdbiAuditCleanup;
 import io.tollgate.persistence.JdbiGroupStore;
 import io.tollgate.persistence.JdbiPorts;
 import io.tollgate.persistence.JdbiSessionStore;
@@ -38,6 +39,8 @@ public record TollgateServices(ProtocolEvents events, UserService users, GroupSe
                 .builder(configuration.serverSettings(), JdbiPorts.of(jdbi, new UserResourceOwners(users, userStore)),
                         clock)
                 .events(events)
+                .purge(JdbiAuditCleanup.AUDIT_EVENTS, new JdbiAuditCleanup(jdbi, clock,
+                        configuration.getAudit().getRetention().toJavaDuration()))
                 .build();
         SessionManager sessions = new SessionManager(new JdbiSessionStore(jdbi), oauth.generator(),
                 configuration.getSessions().getIdleTimeout().toJavaDuration(), clock);

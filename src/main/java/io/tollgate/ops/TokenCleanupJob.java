@@ -8,7 +8,7 @@ import io.tollgate.oauth.cleanup.PurgeReport;
 import io.tollgate.oauth.cleanup.TokenPurge;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -23,7 +23,7 @@ public class TokenCleanupJob {
 
     private final TokenPurge purge;
     private final Clock clock;
-    private final Map<PurgeKind, Counter> deleted = new EnumMap<>(PurgeKind.class);
+    private final Map<PurgeKind, Counter> deleted = new LinkedHashMap<>();
     private final Timer duration;
     private final Counter failures;
     private volatile Instant lastSuccess;
@@ -35,7 +35,7 @@ public class TokenCleanupJob {
     public TokenCleanupJob(TokenPurge purge, MetricRegistry metrics, Clock clock) {
         this.purge = purge;
         this.clock = clock;
-        for (PurgeKind kind : PurgeKind.values()) {
+        for (PurgeKind kind : purge.kinds()) {
             deleted.put(kind, metrics.counter(MetricRegistry.name("io.tollgate.cleanup", "deleted", kind.label())));
         }
         this.duration = metrics.timer("io.tollgate.cleanup.duration");

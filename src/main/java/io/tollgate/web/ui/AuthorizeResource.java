@@ -1,5 +1,6 @@
 package io.tollgate.web.ui;
 
+import io.tollgate.oauth.OAuthError;
 import io.tollgate.oauth.Issuer;
 import io.tollgate.oauth.authorize.AuthorizationCodeIssuer;
 import io.tollgate.oauth.authorize.AuthorizationRequest;
@@ -97,7 +98,7 @@ public class AuthorizeResource {
         AuthorizationRequest authorization = valid.request();
         if (!"allow".equals(form.getFirst("decision"))) {
             return redirect(303, responses(request).error(new RedirectError(authorization.redirectUri(),
-                    "access_denied", "The user denied the request.", authorization.state())));
+                    OAuthError.ACCESS_DENIED.code(), "The user denied the request.", authorization.state())));
         }
         long userId = page.user().get().userId();
         consent.remember(authorization, userId);
