@@ -109,12 +109,14 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         AttemptThrottle throttle = ThrottleWiring.register(configuration.getThrottle(), environment, jdbi, clock);
         TollgateServices services = TollgateServices.assemble(configuration, jdbi, clock, throttle);
         InvalidationWiring.register(configuration.getDatabase(), jdbi, environment, services.oauth());
+        ConsoleWiring console = new ConsoleWiring(configuration, environment, jdbi, clock);
 
         ErrorHandling.register(environment, configuration.getMaxRequestBodySize().toBytes());
         registerApi(environment, configuration, services);
         registerOAuth(environment.jersey(), services.oauth());
         registerPages(environment.jersey(), configuration, services);
         DeviceFlowEndpoints.register(environment.jersey(), services.oauth(), services.device());
+        console.registerConsole(services);
         Operations.register(environment, services.oauth(), pendingMigrations, configuration.getCleanup());
     }
 

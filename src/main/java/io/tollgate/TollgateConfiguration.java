@@ -5,6 +5,7 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.tollgate.config.AuthorizeConfig;
 import io.tollgate.config.ApiSettings;
+import io.tollgate.config.AuditSettings;
 import io.tollgate.config.CleanupSettings;
 import io.tollgate.config.DeviceFlowSettings;
 import io.tollgate.config.DatabaseDrivers;
@@ -171,6 +172,20 @@ public class TollgateConfiguration extends Configuration {
     @JsonProperty
     public void setCleanup(CleanupSettings cleanup) {
         this.cleanup = cleanup;
+    }
+
+    @Valid
+    @NotNull
+    private AuditSettings audit = new AuditSettings();
+
+    @JsonProperty
+    public AuditSettings getAudit() {
+        return audit;
+    }
+
+    @JsonProperty
+    public void setAudit(AuditSettings audit) {
+        this.audit = audit;
     }
 
     @JsonProperty

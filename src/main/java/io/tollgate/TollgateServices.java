@@ -5,6 +5,7 @@ import io.tollgate.oauth.compose.AuthorizationServer;
 import io.tollgate.oauth.device.DeviceFlow;
 import io.tollgate.oauth.event.ProtocolEvents;
 import io.tollgate.persistence.JdbiDeviceCodeStore;
+import io.tollgate.persistence.JdbiAuditCleanup;
 import io.tollgate.persistence.JdbiGroupStore;
 import io.tollgate.persistence.JdbiPorts;
 import io.tollgate.persistence.JdbiSessionStore;
@@ -53,6 +54,8 @@ public record TollgateServices(ProtocolEvents events, UserService users, GroupSe
                 .purge(DeviceFlow.DEVICE_CODES, JdbiDeviceCodeStore.cleanup(jdbi))
                 .clientThrottle(throttle)
                 .purge(JdbiThrottleStore.PURGE_KIND, JdbiThrottleStore.cleanup(jdbi))
+                .purge(JdbiAuditCleanup.AUDIT_EVENTS, new JdbiAuditCleanup(jdbi, clock,
+                        configuration.getAudit().getRetention().toJavaDuration()))
                 .build();
         SessionManager sessions = new SessionManager(new JdbiSessionStore(jdbi), oauth.generator(),
                 configuration.getSessions().getIdleTimeout().toJavaDuration(), clock);

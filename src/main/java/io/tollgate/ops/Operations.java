@@ -24,12 +24,14 @@ public final class Operations {
         environment.metrics().gauge(MetricRegistry.name(TOKEN_CACHE_METRICS, "hit-rate"), () -> cache::hitRate);
         environment.metrics().gauge(MetricRegistry.name(TOKEN_CACHE_METRICS, "size"), () -> cache::size);
 
-        TokenCleanupJob job = new TokenCleanupJob(oauth.purge(), environment.metrics());
+        TokenCleanupJob job = new TokenCleanupJob(oauth.purge(), environment.metrics(), oauth.clock());
         environment.admin().addTask(new ClearTokensTask(job));
         if (cleanup.isEnabled()) {
             environment.lifecycle().manage(new PeriodicTokenCleanup(job,
                     environment.lifecycle().scheduledExecutorService("token-cleanup").threads(1).build(),
                     cleanup.getInterval().toJavaDuration()));
+            environment.healthChecks().register("purge",
+                    new PurgeHealthCheck(job, oauth.clock(), cleanup.getInterval().toJavaDuration()));
         }
     }
 }

@@ -39,7 +39,9 @@ public class JdbiClientStore implements ClientStore {
             return Optional.empty();
         }
         return jdbi.withHandle(handle -> handle
-                .createQuery("SELECT " + COLUMNS + " FROM oauth_application WHERE client_id = :clientId")
+                // A client an operator disabled (admin console, disable-client) cannot authenticate or authorize.
+                .createQuery("SELECT " + COLUMNS + " FROM oauth_application WHERE client_id = :clientId"
+                        + " AND disabled IS NULL")
                 .bind("clientId", clientId)
                 .map(JdbiClientStore::map)
                 .findOne());

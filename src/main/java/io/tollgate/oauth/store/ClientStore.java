@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** Registered clients. */
 public interface ClientStore {
-    /** The client with this public client_id (exact, case-sensitive match), or empty. */
+    /** The client with this public client_id (exact, case-sensitive match), or empty; also empty when disabled. */
     Optional<Client> findByClientId(String clientId);
 
     /** The client with this database id, or empty. */

@@ -13,21 +13,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A minimal cookie-keeping HTTP client that does not follow redirects, so each hop can be asserted. */
-final class Browser {
+public final class Browser {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf_token\" value=\"([^\"]+)\"");
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     final Map<String, String> cookies = new LinkedHashMap<>();
 
-    Browser(String base) {
+    public Browser(String base) {
         this.base = base;
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
-    HttpResponse<String> post(String path, String... pairs) {
+    public HttpResponse<String> post(String path, String... pairs) {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < pairs.length; i += 2) {
             if (body.length() > 0) {
@@ -39,7 +39,7 @@ final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
-    static String csrf(HttpResponse<String> page) {
+    public static String csrf(HttpResponse<String> page) {
         Matcher m = CSRF.matcher(page.body());
         if (!m.find()) {
             throw new AssertionError("no csrf_token in page: " + page.body());
@@ -47,13 +47,13 @@ final class Browser {
         return m.group(1);
     }
 
-    HttpResponse<String> signIn(String username, String password) {
+    public HttpResponse<String> signIn(String username, String password) {
         String token = csrf(get("/accounts/login/"));
         return post("/accounts/login/", "csrf_token", token, "username", username, "password", password,
                 "next", "/o/applications/");
     }
 
-    static String enc(String value) {
+    public static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 

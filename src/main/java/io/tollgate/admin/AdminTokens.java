@@ -1,0 +1,97 @@
+package io.tollgate.admin;
+
+import io.tollgate.admin.AdminQueries.TokenKind;
+import io.tollgate.admin.AdminQueries.TokenRow;
+import io.tollgate.audit.AuditEvent;
+import io.tollgate.audit.AuditLog;
+import io.tollgate.audit.AuditOutcome;
+import io.tollgate.audit.AuditParty;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An operator's revocations and application switches, shared by the console pages, the admin tasks and the
+ * command line: each changes the database, forgets the node's cached checks, and records who did it.
+ *
+ * <p>{@code source} says through what: "admin_console", "admin_task", "command".
+ */
+public final class AdminTokens {
+    private final AdminQueries queries;
+    private final TokenCacheInvalidation cache;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public AdminTokens(AdminQueries queries, TokenCacheInvalidation cache, AuditLog audit, Clock clock) {
+        this.queries = Objects.requireNonNull(queries, "queries");
+        this.cache = Objects.requireNonNull(cache, "cache");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public int revokeUserTokens(AuditParty actor, long userId, String username, String source) {
+        Instant now = clock.instant();
+        int count = queries.revokeUserTokens(userId, now);
+        cache.forgetUser(userId);
+        audit.record(AuditEvent.of("admin.token.revoked", AuditOutcome.SUCCESS).actor(actor)
+                .subject(AuditParty.user(userId, username)).detail("source", source).detail("scope", "user")
+                .detail("count", count).at(now));
+        return count;
+    }
+
+    public int revokeApplicationTokens(AuditParty actor, long applicationId, String clientId, String source) {
+        Instant now = clock.instant();
+        int count = queries.revokeApplicationTokens(applicationId, now);
+        cache.forgetClient(applicationId);
+        audit.record(AuditEvent.of("admin.token.revoked", AuditOutcome.SUCCESS).actor(actor).client(clientId)
+                .subject(AuditParty.application(applicationId, clientId)).detail("source", source)
+                .detail("scope", "application").detail("count", count).at(now));
+        return count;
+    }
+
+    /** Revokes one token; empty when there is no such token, else whether this call revoked it. */
+    public Optional<Boolean> revokeToken(AuditParty actor, TokenKind kind, long id, String source) {
+        Instant now = clock.instant();
+        Optional<TokenRow> token = queries.findToken(kind, id, now);
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean changed = queries.revokeToken(kind, id, now);
+        TokenRow row = token.get();
+        // The cache is keyed by token hash; forgetting the family is wider than needed and always enough.
+        cache.forgetFamily(row.familyId());
+        audit.record(AuditEvent.of("admin.token.revoked", AuditOutcome.SUCCESS).actor(actor).client(row.clientId())
+                .subject(AuditParty.token(id, kind.name().toLowerCase(java.util.Locale.ROOT)))
+                .detail("source", source).detail("scope", "token").detail("family", row.familyId())
+                .detail("user", row.username()).detail("changed", changed).at(now));
+        return Optional.of(changed);
+    }
+
+    /**
+     * Disables an application: it can no longer authenticate or be authorized, and its tokens are revoked (so
+     * enabling it again does not bring them back). False when there is no such application.
+     */
+    public boolean disableApplication(AuditParty actor, long applicationId, String clientId, String source) {
+        Instant now = clock.instant();
+        if (!queries.setDisabled(applicationId, now)) {
+            return false;
+        }
+        int revoked = queries.revokeApplicationTokens(applicationId, now);
+        cache.forgetClient(applicationId);
+        audit.record(AuditEvent.of("admin.application.disabled", AuditOutcome.SUCCESS).actor(actor).client(clientId)
+                .subject(AuditParty.application(applicationId, clientId)).detail("source", source)
+                .detail("tokens_revoked", revoked).at(now));
+        return true;
+    }
+
+    public boolean enableApplication(AuditParty actor, long applicationId, String clientId, String source) {
+        Instant now = clock.instant();
+        if (!queries.setDisabled(applicationId, null)) {
+            return false;
+        }
+        audit.record(AuditEvent.of("admin.application.enabled", AuditOutcome.SUCCESS).actor(actor).client(clientId)
+                .subject(AuditParty.application(applicationId, clientId)).detail("source", source).at(now));
+        return true;
+    }
+}

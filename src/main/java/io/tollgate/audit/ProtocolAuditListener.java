@@ -1,0 +1,109 @@
+package io.tollgate.audit;
+
+import io.tollgate.oauth.event.AuthorizationRevoked;
+import io.tollgate.oauth.event.ClientChanged;
+import io.tollgate.oauth.event.ClientDeleted;
+import io.tollgate.oauth.event.CodeReplayed;
+import io.tollgate.oauth.event.FamilyRevoked;
+import io.tollgate.oauth.event.LoginFailed;
+import io.tollgate.oauth.event.ProtocolEvent;
+import io.tollgate.oauth.event.ProtocolEventListener;
+import io.tollgate.oauth.event.TokenIssued;
+import io.tollgate.oauth.event.TokenRevoked;
+import io.tollgate.oauth.event.UserChanged;
+import io.tollgate.oauth.event.UserDeactivated;
+import io.tollgate.oauth.event.UserDeleted;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Turns the core's protocol events into audit events. Events carry ids, never token values: a token is named by
+ * its family (the grant) and its user and client, which is what an investigation follows. Runs on the request
+ * thread but only queues (see {@link AuditWriter}), so it adds no database work to the request.
+ */
+public final class ProtocolAuditListener implements ProtocolEventListener {
+    private final AuditLog audit;
+
+    public ProtocolAuditListener(AuditLog audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
+    }
+
+    @Override
+    public void on(ProtocolEvent event) {
+        audit.record(toAudit(event));
+    }
+
+    /** The mapping, on its own so it can be tested without a queue. */
+    public static AuditEvent toAudit(ProtocolEvent event) {
+        if (event instanceof TokenIssued e) {
+            return AuditEvent.of("token.issued", AuditOutcome.SUCCESS)
+                    .actor(e.userId() == null ? AuditParty.client(e.clientId()) : user(e.userId()))
+                    .client(e.clientId()).detail("grant_type", e.grantType()).detail("scope", e.scope().asString())
+                    .detail("with_refresh_token", e.withRefreshToken()).detail("family", e.familyId()).at(e.at());
+        }
+        if (event instanceof TokenRevoked e) {
+            return (e.reason() == TokenRevoked.Reason.ROTATED
+                    ? AuditEvent.of("token.refresh_rotated", AuditOutcome.SUCCESS)
+                    : AuditEvent.of("token.revoked", AuditOutcome.SUCCESS).detail("source", "client"))
+                    .actor(e.userId() == null ? AuditParty.SYSTEM : user(e.userId()))
+                    .subject(new AuditParty("token", null, lower(e.kind())))
+                    .detail("family", e.familyId()).detail("application_id", e.clientDbId()).at(e.at());
+        }
+        if (event instanceof FamilyRevoked e) {
+            return switch (e.reason()) {
+                case REFRESH_TOKEN_REUSED -> AuditEvent.of("token.reuse_detected", AuditOutcome.FAILURE)
+                        .detail("family", e.familyId()).detail("action", "family revoked").at(e.at());
+                case CODE_REPLAYED -> AuditEvent.of("code.replayed", AuditOutcome.FAILURE)
+                        .detail("family", e.familyId()).detail("action", "family revoked").at(e.at());
+                case CLIENT_REQUEST -> AuditEvent.of("token.revoked", AuditOutcome.SUCCESS)
+                        .detail("family", e.familyId()).detail("source", "client").detail("scope", "grant").at(e.at());
+            };
+        }
+        if (event instanceof CodeReplayed e) {
+            return AuditEvent.of("code.replayed", AuditOutcome.FAILURE)
+                    .detail("family", e.familyId()).detail("application_id", e.clientDbId()).at(e.at());
+        }
+        if (event instanceof AuthorizationRevoked e) {
+            return AuditEvent.of("consent.revoked", AuditOutcome.SUCCESS)
+                    .actor(user(e.userId())).detail("application_id", e.clientDbId()).detail("source", "user_page")
+                    .at(e.at());
+        }
+        if (event instanceof ClientChanged e) {
+            return AuditEvent.of(switch (e.change()) {
+                        case REGISTERED -> "application.created";
+                        case UPDATED -> "application.changed";
+                        case SECRET_REGENERATED -> "application.secret_regenerated";
+                    }, AuditOutcome.SUCCESS).client(e.clientId())
+                    .subject(AuditParty.application(e.clientDbId(), e.clientId())).at(e.at());
+        }
+        if (event instanceof ClientDeleted e) {
+            return AuditEvent.of("application.deleted", AuditOutcome.SUCCESS).client(e.clientId())
+                    .subject(AuditParty.application(e.clientDbId(), e.clientId())).at(e.at());
+        }
+        if (event instanceof UserChanged e) {
+            return AuditEvent.of(e.change() == UserChanged.Change.PASSWORD_CHANGED
+                    ? "user.password_changed" : "user.changed", AuditOutcome.SUCCESS).subject(user(e.userId())).at(e.at());
+        }
+        if (event instanceof UserDeactivated e) {
+            return AuditEvent.of("user.deactivated", AuditOutcome.SUCCESS)
+                    .subject(user(e.userId())).at(e.at());
+        }
+        if (event instanceof UserDeleted e) {
+            return AuditEvent.of("user.deleted", AuditOutcome.SUCCESS).subject(user(e.userId())).at(e.at());
+        }
+        if (event instanceof LoginFailed e) {
+            return AuditEvent.of(e.throttled() ? "signin.locked_out" : "signin.failed",
+                    AuditOutcome.FAILURE).actor(new AuditParty("user", null, e.username())).at(e.at());
+        }
+        throw new IllegalArgumentException("Unknown protocol event " + event.getClass().getName());
+    }
+
+    // Events carry user ids only; the name is left blank rather than looked up on the request's thread.
+    private static AuditParty user(long id) {
+        return AuditParty.user(id, "");
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,42 @@
+package io.tollgate.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
+
+/** The audit trail: the audit_event table's retention and the writer's queue. The log lines are set in logging. */
+public class AuditSettings {
+    /** Events older than this are purged by the cleanup job; 90 days answers most "who did this last quarter". */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.HOURS)
+    private Duration retention = Duration.days(90);
+
+    /** Events waiting to be written; beyond this they are dropped (counted and logged), never blocking a request. */
+    @Min(100)
+    @Max(1_000_000)
+    private int queueCapacity = 10_000;
+
+    @JsonProperty
+    public Duration getRetention() {
+        return retention;
+    }
+
+    @JsonProperty
+    public void setRetention(Duration retention) {
+        this.retention = retention;
+    }
+
+    @JsonProperty
+    public int getQueueCapacity() {
+        return queueCapacity;
+    }
+
+    @JsonProperty
+    public void setQueueCapacity(int queueCapacity) {
+        this.queueCapacity = queueCapacity;
+    }
+}

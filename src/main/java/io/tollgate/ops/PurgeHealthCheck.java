@@ -1,0 +1,38 @@
+package io.tollgate.ops;
+
+import com.codahale.metrics.health.HealthCheck;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * "purge": unhealthy when the periodic purge has not succeeded within twice its interval. Counted from startup
+ * until the first run, so a fresh node is healthy while its first run is still due. Expired rows piling up is
+ * slow trouble (a growing token table, slower checks), which is what this surfaces before it hurts.
+ */
+public class PurgeHealthCheck extends HealthCheck {
+    private final TokenCleanupJob job;
+    private final Clock clock;
+    private final Duration interval;
+    private final Instant started;
+
+    public PurgeHealthCheck(TokenCleanupJob job, Clock clock, Duration interval) {
+        this.job = job;
+        this.clock = clock;
+        this.interval = interval;
+        this.started = clock.instant();
+    }
+
+    @Override
+    protected Result check() {
+        Instant now = clock.instant();
+        Instant since = job.lastSuccess().orElse(started);
+        Duration age = Duration.between(since, now);
+        Duration limit = interval.multipliedBy(2);
+        String last = job.lastSuccess().map(Instant::toString).orElse("never (started " + started + ")");
+        if (age.compareTo(limit) > 0) {
+            return Result.unhealthy("No successful purge for %s (limit %s); last success: %s", age, limit, last);
+        }
+        return Result.healthy("Last successful purge: %s", last);
+    }
+}

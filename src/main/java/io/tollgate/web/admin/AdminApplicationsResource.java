@@ -1,0 +1,211 @@
+package io.tollgate.web.admin;
+
+import io.tollgate.admin.AdminQueries;
+import io.tollgate.admin.AdminQueries.ApplicationRow;
+import io.tollgate.admin.AdminTokens;
+import io.tollgate.audit.AuditEvent;
+import io.tollgate.audit.AuditLog;
+import io.tollgate.audit.AuditOutcome;
+import io.tollgate.audit.AuditParty;
+import io.tollgate.oauth.client.ClientRegistrations;
+import io.tollgate.oauth.client.RegisteredClient;
+import io.tollgate.oauth.model.Client;
+import io.tollgate.oauth.store.ClientStore;
+import io.tollgate.web.ui.AdminView;
+import io.tollgate.web.ui.BrowserPage;
+import io.tollgate.web.ui.MessageView;
+import io.tollgate.web.ui.Pages;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * /admin/applications/: every application with owner, grants, scopes and live token counts; disable/enable,
+ * regenerate the secret (shown once), revoke its tokens, delete with confirmation.
+ */
+@Path("/admin/applications")
+@BrowserPage
+@Produces(MediaType.TEXT_HTML)
+public class AdminApplicationsResource {
+    private static final String ITEM = "/{id: [0-9]{1,18}}/";
+    private static final String SOURCE = "admin_console";
+
+    private final AdminGuard guard;
+    private final AdminQueries queries;
+    private final AdminTokens tokens;
+    private final ClientStore clients;
+    private final ClientRegistrations registrations;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public AdminApplicationsResource(AdminGuard guard, AdminQueries queries, AdminTokens tokens, ClientStore clients,
+                                     ClientRegistrations registrations, AuditLog audit, Clock clock) {
+        this.guard = guard;
+        this.queries = queries;
+        this.tokens = tokens;
+        this.clients = clients;
+        this.registrations = registrations;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record ApplicationItem(long id, String clientId, String name, Long ownerId, String owner, String clientType,
+                                  String grantTypes, String scopes, String created, boolean disabled,
+                                  String disabledSince, long accessTokens, long refreshTokens) {
+        static ApplicationItem of(ApplicationRow row) {
+            return new ApplicationItem(row.id(), row.clientId(), row.name(), row.ownerId(),
+                    row.ownerUsername() == null ? "" : row.ownerUsername(), row.clientType(), row.grantTypes(),
+                    row.allowedScopes() == null || row.allowedScopes().isBlank() ? "any" : row.allowedScopes(),
+                    AdminFormat.time(row.created()), row.disabled() != null, AdminFormat.time(row.disabled()),
+                    row.activeAccessTokens(), row.activeRefreshTokens());
+        }
+    }
+
+    public record ApplicationsModel(List<ApplicationItem> applications, String client) {
+        public boolean isEmpty() {
+            return applications.isEmpty();
+        }
+    }
+
+    public record ApplicationDetail(ApplicationItem app, boolean confidential, String secret, String notice) {
+    }
+
+    @GET
+    @Path("/")
+    public Response list(@QueryParam("client") String client, @Context ContainerRequestContext request) {
+        return guard.get(request, staff -> {
+            String filter = client == null || client.isBlank() ? null : client.strip();
+            List<ApplicationItem> items = queries.applications(clock.instant()).stream()
+                    .filter(row -> filter == null || row.clientId().equals(filter))
+                    .map(ApplicationItem::of).toList();
+            return Pages.html(200, AdminPage.view("admin_applications.mustache", "Applications", staff,
+                    "applications", new ApplicationsModel(items, filter == null ? "" : filter)));
+        });
+    }
+
+    @GET
+    @Path(ITEM)
+    public Response detail(@PathParam("id") long id, @QueryParam("notice") String notice,
+                           @Context ContainerRequestContext request) {
+        return guard.get(request, staff -> withApp(staff, id, (client, row) ->
+                Pages.html(200, detailView(staff, client, row, null, notice(notice)))));
+    }
+
+    @POST
+    @Path(ITEM + "disable/")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response disable(@PathParam("id") long id, MultivaluedMap<String, String> form,
+                            @Context ContainerRequestContext request) {
+        return guard.post(request, form, staff -> withApp(staff, id, (client, row) -> {
+            tokens.disableApplication(staff.party(), id, client.clientId(), SOURCE);
+            return Response.seeOther(URI.create("/admin/applications/" + id + "/?notice=disabled")).build();
+        }));
+    }
+
+    @POST
+    @Path(ITEM + "enable/")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response enable(@PathParam("id") long id, MultivaluedMap<String, String> form,
+                           @Context ContainerRequestContext request) {
+        return guard.post(request, form, staff -> withApp(staff, id, (client, row) -> {
+            tokens.enableApplication(staff.party(), id, client.clientId(), SOURCE);
+            return Response.seeOther(URI.create("/admin/applications/" + id + "/?notice=enabled")).build();
+        }));
+    }
+
+    @POST
+    @Path(ITEM + "revoke-tokens/")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revokeTokens(@PathParam("id") long id, MultivaluedMap<String, String> form,
+                                 @Context ContainerRequestContext request) {
+        return guard.post(request, form, staff -> withApp(staff, id, (client, row) -> {
+            tokens.revokeApplicationTokens(staff.party(), id, client.clientId(), SOURCE);
+            return Response.seeOther(URI.create("/admin/applications/" + id + "/?notice=revoked")).build();
+        }));
+    }
+
+    @POST
+    @Path(ITEM + "secret/")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response regenerateSecret(@PathParam("id") long id, MultivaluedMap<String, String> form,
+                                     @Context ContainerRequestContext request) {
+        return guard.post(request, form, staff -> withApp(staff, id, (client, row) -> {
+            if (!client.isConfidential()) {
+                return Pages.html(400, new MessageView(staff.page(), "No secret", "Public applications have no secret."));
+            }
+            RegisteredClient fresh = registrations.regenerateSecret(client);
+            audit.record(AuditEvent.of("admin.application.secret_regenerated", AuditOutcome.SUCCESS).actor(staff.party())
+                    .client(client.clientId()).subject(AuditParty.application(id, client.clientId()))
+                    .detail("source", SOURCE).at(clock.instant()));
+            // Rendered, not redirected: the plaintext secret exists only in this no-store response.
+            return Pages.html(200, detailView(staff, fresh.client(), row, fresh.plainSecret(),
+                    "New secret generated. The old one no longer works."));
+        }));
+    }
+
+    @GET
+    @Path(ITEM + "delete/")
+    public Response deleteForm(@PathParam("id") long id, @Context ContainerRequestContext request) {
+        return guard.get(request, staff -> withApp(staff, id, (client, row) -> Pages.html(200,
+                AdminPage.view("admin_application_delete.mustache", "Delete " + client.name(), staff, "applications",
+                        new ApplicationDetail(ApplicationItem.of(row), client.isConfidential(), null, null)))));
+    }
+
+    @POST
+    @Path(ITEM + "delete/")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@PathParam("id") long id, MultivaluedMap<String, String> form,
+                           @Context ContainerRequestContext request) {
+        return guard.post(request, form, staff -> withApp(staff, id, (client, row) -> {
+            registrations.delete(client);
+            audit.record(AuditEvent.of("admin.application.deleted", AuditOutcome.SUCCESS).actor(staff.party())
+                    .client(client.clientId()).subject(AuditParty.application(id, client.clientId()))
+                    .detail("name", client.name()).detail("owner", row.ownerUsername()).detail("source", SOURCE)
+                    .at(clock.instant()));
+            return Response.seeOther(URI.create("/admin/applications/")).build();
+        }));
+    }
+
+    private AdminView detailView(AdminGuard.Staff staff, Client client, ApplicationRow row, String secret,
+                                 String notice) {
+        return AdminPage.view("admin_application.mustache", client.name().isEmpty() ? client.clientId() : client.name(),
+                staff, "applications",
+                new ApplicationDetail(ApplicationItem.of(row), client.isConfidential(), secret, notice));
+    }
+
+    private Response withApp(AdminGuard.Staff staff, long id, BiFunction<Client, ApplicationRow, Response> action) {
+        Optional<Client> client = clients.findById(id);
+        Optional<ApplicationRow> row = queries.applications(clock.instant()).stream()
+                .filter(r -> r.id() == id).findFirst();
+        if (client.isEmpty() || row.isEmpty()) {
+            return Pages.notFound(staff.page());
+        }
+        return action.apply(client.get(), row.get());
+    }
+
+    private static String notice(String code) {
+        if (code == null) {
+            return null;
+        }
+        return switch (code) {
+            case "disabled" -> "Application disabled: it can no longer sign in, and its tokens were revoked.";
+            case "enabled" -> "Application enabled.";
+            case "revoked" -> "Every token of this application was revoked.";
+            default -> null;
+        };
+    }
+}

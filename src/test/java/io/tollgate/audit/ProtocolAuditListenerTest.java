@@ -1,0 +1,97 @@
+package io.tollgate.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tollgate.oauth.event.AuthorizationRevoked;
+import io.tollgate.oauth.event.ClientChanged;
+import io.tollgate.oauth.event.ClientDeleted;
+import io.tollgate.oauth.event.CodeReplayed;
+import io.tollgate.oauth.event.FamilyRevoked;
+import io.tollgate.oauth.event.LoginFailed;
+import io.tollgate.oauth.event.ProtocolEvent;
+import io.tollgate.oauth.event.TokenIssued;
+import io.tollgate.oauth.event.TokenRevoked;
+import io.tollgate.oauth.event.UserChanged;
+import io.tollgate.oauth.event.UserDeactivated;
+import io.tollgate.oauth.event.UserDeleted;
+import io.tollgate.oauth.model.ScopeSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProtocolAuditListenerTest {
+    private static final Instant T = Instant.parse("2026-12-04T21:00:00Z");
+    private static final String HASH = "a".repeat(64);
+
+    @Test
+    void aTokenIssuedNamesGrantScopeClientAndUserButNeverTheToken() {
+        AuditEvent event = ProtocolAuditListener.toAudit(new TokenIssued(T, "client-1", 7L, "password", "fam-1", HASH,
+                true, ScopeSet.parse("read write")));
+        assertThat(event.type()).isEqualTo("token.issued");
+        assertThat(event.outcome()).isEqualTo(AuditOutcome.SUCCESS);
+        assertThat(event.actor()).isEqualTo(AuditParty.user(7, ""));
+        assertThat(event.clientId()).isEqualTo("client-1");
+        assertThat(event.details()).containsEntry("grant_type", "password").containsEntry("scope", "read write")
+                .containsEntry("family", "fam-1").containsEntry("with_refresh_token", "true");
+        assertThat(event.toString()).doesNotContain(HASH);
+        assertThat(event.time()).isEqualTo(T);
+    }
+
+    @Test
+    void aClientCredentialsTokenIsActedByTheClient() {
+        AuditEvent event = ProtocolAuditListener.toAudit(new TokenIssued(T, "svc", null, "client_credentials", "f",
+                HASH, false, ScopeSet.parse("read")));
+        assertThat(event.actor()).isEqualTo(AuditParty.client("svc"));
+    }
+
+    @Test
+    void securityFailuresAreFailures() {
+        assertThat(map(new FamilyRevoked(T, "f", FamilyRevoked.Reason.REFRESH_TOKEN_REUSED)))
+                .isEqualTo("token.reuse_detected/failure");
+        assertThat(map(new FamilyRevoked(T, "f", FamilyRevoked.Reason.CODE_REPLAYED))).isEqualTo("code.replayed/failure");
+        assertThat(map(new CodeReplayed(T, 3, "f"))).isEqualTo("code.replayed/failure");
+        assertThat(map(new LoginFailed(T, "bob", false))).isEqualTo("signin.failed/failure");
+        assertThat(map(new LoginFailed(T, "bob", true))).isEqualTo("signin.locked_out/failure");
+        assertThat(ProtocolAuditListener.toAudit(new LoginFailed(T, "bob", false)).actor().name()).isEqualTo("bob");
+    }
+
+    @Test
+    void revocationsSayWhoRevoked() {
+        AuditEvent byClient = ProtocolAuditListener.toAudit(new TokenRevoked(T, TokenRevoked.Kind.ACCESS_TOKEN,
+                TokenRevoked.Reason.CLIENT_REQUEST, HASH, 4, 9L, "f"));
+        assertThat(byClient.type()).isEqualTo("token.revoked");
+        assertThat(byClient.details()).containsEntry("source", "client").containsEntry("family", "f");
+        assertThat(byClient.toString()).doesNotContain(HASH);
+        assertThat(map(new TokenRevoked(T, TokenRevoked.Kind.REFRESH_TOKEN, TokenRevoked.Reason.ROTATED, HASH, 4, 9L,
+                "f"))).isEqualTo("token.refresh_rotated/success");
+        AuditEvent byUser = ProtocolAuditListener.toAudit(new AuthorizationRevoked(T, 9, 4));
+        assertThat(byUser.type()).isEqualTo("consent.revoked");
+        assertThat(byUser.details()).containsEntry("source", "user_page");
+    }
+
+    @Test
+    void applicationAndUserChangesAreRecorded() {
+        assertThat(map(new ClientChanged(T, 4, "c", ClientChanged.Change.REGISTERED))).isEqualTo("application.created/success");
+        assertThat(map(new ClientChanged(T, 4, "c", ClientChanged.Change.SECRET_REGENERATED)))
+                .isEqualTo("application.secret_regenerated/success");
+        assertThat(map(new ClientDeleted(T, 4, "c"))).isEqualTo("application.deleted/success");
+        assertThat(map(new UserChanged(T, 9, UserChanged.Change.PASSWORD_CHANGED))).isEqualTo("user.password_changed/success");
+        assertThat(map(new UserDeactivated(T, 9))).isEqualTo("user.deactivated/success");
+        assertThat(map(new UserDeleted(T, 9))).isEqualTo("user.deleted/success");
+        assertThat(ProtocolAuditListener.toAudit(new UserChanged(T, 9, UserChanged.Change.UPDATED)).subject().id())
+                .isEqualTo(9L);
+    }
+
+    @Test
+    void theListenerOnlyQueues() {
+        List<AuditEvent> queued = new ArrayList<>();
+        new ProtocolAuditListener(queued::add).on(new UserDeleted(T, 1));
+        assertThat(queued).extracting(AuditEvent::type).containsExactly("user.deleted");
+    }
+
+    private static String map(ProtocolEvent event) {
+        AuditEvent audit = ProtocolAuditListener.toAudit(event);
+        return audit.type() + "/" + audit.outcome().wireName();
+    }
+}
