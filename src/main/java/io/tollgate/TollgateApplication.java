@@ -285,6 +285,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         environment.jersey().register(new JsonProcessingExceptionMapper());
         environment.jersey().register(new ConstraintViolationExceptionMapper());
         environment.jersey().register(new RequestBodyLimitFilter(configuration.getMaxRequestBodySize().toBytes()));
+        io.tollgate.web.edge.InputEdge.register(environment.jersey(), configuration.getMaxRequestBodySize().toBytes());
         environment.getApplicationContext().setErrorHandler(new JsonErrorHandler());
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
     }
