@@ -69,8 +69,12 @@ public final class MalformedRequests {
             form.append("&username=").append(encode(credentials.username())).append("&password=x");
         }
         String field = pick(OAUTH_FIELDS);
-        form.append('&').append(encode(field)).append('=').append(encode(withControl(pick(List.of("abc", "", "read",
-                credentials.clientId() == null ? "client" : credentials.clientId())))));
+        String value = withControl(pick(List.of("abc", "", "read", credentials.clientId() == null ? "client"
+                : credentials.clientId())));
+        if (field.equals("password") || field.equals("client_secret")) {
+            value = value + "\u0000"; // secrets may hold other control characters, never a NUL
+        }
+        form.append('&').append(encode(field)).append('=').append(encode(value));
         FuzzRequest.Builder request = new FuzzRequest.Builder("control-in-oauth-form", "POST", path).mustNotSucceed();
         if (credentials.hasClient() && random.nextBoolean() && !field.startsWith("client_")) {
             request.header("Authorization", basic(credentials.clientId(), credentials.clientSecret()));
@@ -119,10 +123,12 @@ public final class MalformedRequests {
         String path = method.equals("POST") ? (users ? "/users/" : "/groups/") : (users ? "/users/" : "/groups/") + id + "/";
         boolean json = random.nextBoolean();
         StringBuilder body = new StringBuilder(json ? "{" : "");
-        List<String> fields = users ? USER_FIELDS : List.of("name");
+        // Distinct fields: a repeated form field counts by its last value, which could be a valid one.
+        List<String> fields = new java.util.ArrayList<>(users ? USER_FIELDS : List.of("name"));
+        java.util.Collections.shuffle(fields, random);
         int count = 1 + random.nextInt(fields.size());
         for (int i = 0; i < count; i++) {
-            String field = i == 0 ? fields.get(random.nextInt(fields.size())) : pick(fields);
+            String field = fields.get(i);
             String value = i == 0 ? "fz" + random.nextInt(1000) + "\u0000" + pick(List.of("", "x", "@example.com"))
                     : withControl("v" + i);
             if (field.equals("groups")) {
