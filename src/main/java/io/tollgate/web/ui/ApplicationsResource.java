@@ -70,6 +70,10 @@ public class ApplicationsResource {
             return Pages.csrfFailure(page);
         }
         ApplicationForm typed = ApplicationForm.of(form);
+        Map<String, java.util.List<String>> nul = nulFields(form);
+        if (!nul.isEmpty()) {
+            return Pages.html(400, formView(page, null, typed, nul));
+        }
         try {
             RegisteredClient registered = registrations.register(typed.toRequest(page.user().get().userId()));
             // Rendered, not redirected: the plaintext secret exists only in this response (no-store).
@@ -99,6 +103,10 @@ public class ApplicationsResource {
                          @Context ContainerRequestContext request) {
         return withOwnedPost(request, id, form, (page, client) -> {
             ApplicationForm typed = ApplicationForm.of(form);
+            Map<String, java.util.List<String>> nul = nulFields(form);
+            if (!nul.isEmpty()) {
+                return Pages.html(400, formView(page, client, typed, nul));
+            }
             try {
                 registrations.update(client, typed.toRequest(client.ownerUserId()));
                 return Response.seeOther(URI.create("/o/applications/" + client.id() + "/")).build();
@@ -137,6 +145,17 @@ public class ApplicationsResource {
             clients.delete(client.id());
             return Response.seeOther(URI.create("/o/applications/")).build();
         });
+    }
+
+    /** A NUL cannot be stored (PostgreSQL refuses it) and no field holds one: the form shows it as its error. */
+    private static Map<String, java.util.List<String>> nulFields(MultivaluedMap<String, String> form) {
+        Map<String, java.util.List<String>> errors = new java.util.LinkedHashMap<>();
+        form.forEach((name, values) -> {
+            if (values.stream().anyMatch(value -> value != null && value.indexOf('\0') >= 0)) {
+                errors.put(name, java.util.List.of("Null characters are not allowed."));
+            }
+        });
+        return errors;
     }
 
     private ApplicationFormView formView(PageContext page, Client existing, ApplicationForm form,

@@ -95,6 +95,23 @@ abstract class BadInputContract {
     }
 
     @Test
+    void nulInTheApplicationFormIsAFormError() throws Exception {
+        String csrf = "edge" + "0123456789".repeat(4).substring(1);
+        RawHttp.Reply signedIn = send("POST", "/accounts/login/", FORM,
+                "csrf_token=" + csrf + "&username=" + username + "&password=edge-pass-1", null,
+                "Cookie: tollgate_csrf=" + csrf);
+        assertThat(signedIn.status()).isEqualTo(303);
+        String session = signedIn.header("Set-Cookie").replaceAll(".*(tollgate_session=[^;]*).*", "$1");
+        String newCsrf = signedIn.header("Set-Cookie").replaceAll(".*tollgate_csrf=([^;]*).*", "$1");
+        RawHttp.Reply reply = send("POST", "/o/applications/register/", FORM, "csrf_token=" + newCsrf
+                        + "&name=app%00x&client_type=confidential&grant_types=password&redirect_uris=", null,
+                "Cookie: " + session + "; tollgate_csrf=" + newCsrf);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(400);
+        assertThat(reply.header("Content-Type")).startsWith("text/html");
+        assertThat(reply.text()).contains("Null characters are not allowed.").contains("<form");
+    }
+
+    @Test
     void nulInAnAuthorizationRequestIsTheErrorPageNotA500() throws Exception {
         RawHttp.Reply reply = send("GET", "/o/authorize/?response_type=code&client_id=ab%00c", null, "", null);
         assertThat(reply.status()).isEqualTo(400);
