@@ -4,6 +4,7 @@ import io.dropwizard.core.setup.Environment;
 import io.tollgate.web.api.NotFoundExceptionMapper;
 import io.tollgate.web.api.PermissionDeniedExceptionMapper;
 import io.tollgate.web.api.ValidationExceptionMapper;
+import io.tollgate.web.edge.InputEdge;
 import io.tollgate.web.errors.ConstraintViolationExceptionMapper;
 import io.tollgate.web.errors.JsonErrorHandler;
 import io.tollgate.web.errors.JsonProcessingExceptionMapper;
@@ -24,6 +25,7 @@ public final class ErrorHandling {
         environment.jersey().register(new JsonProcessingExceptionMapper());
         environment.jersey().register(new ConstraintViolationExceptionMapper());
         environment.jersey().register(new RequestBodyLimitFilter(maxRequestBodyBytes));
+        InputEdge.register(environment.jersey(), maxRequestBodyBytes);
         environment.jersey().register(new OAuthExceptionMapper());
         environment.jersey().register(new ValidationExceptionMapper());
         environment.jersey().register(new NotFoundExceptionMapper());

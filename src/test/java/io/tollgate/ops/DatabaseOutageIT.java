@@ -47,7 +47,7 @@ class DatabaseOutageIT {
             assertThat(users.status()).isEqualTo(503);
             assertThat(users.body().get("detail").asText()).isEqualTo("The service is temporarily unavailable.");
             assertThat(users.header("Retry-After")).isEqualTo("5");
-            assertThat(curl.get("/", null).status()).isEqualTo(200);
+            assertThat(curl.get("/.well-known/oauth-authorization-server", null).status()).isEqualTo(200);
             try (Response health = http.target("http://localhost:" + app.getAdminPort() + "/healthcheck").request().get()) {
                 assertThat(health.getStatus()).isEqualTo(500);
                 assertThat(health.readEntity(JsonNode.class).get("database").get("healthy").asBoolean()).isFalse();

@@ -1,17 +1,26 @@
 package io.tollgate.web.api;
 
 import com.codahale.metrics.annotation.Timed;
+import io.tollgate.web.security.ScopePolicy;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** GET / lists the API's collections, as DRF's DefaultRouter root view does. Public, like DRF's. */
+/**
+ * GET / lists the API's collections, as DRF's DefaultRouter root view does. Under the tutorial's
+ * DEFAULT_PERMISSION_CLASSES = IsAuthenticated the root needs a user's token like every API view, so a bad
+ * token here is a 401 as anywhere else in the API.
+ */
 @Path("/")
+@RolesAllowed(ScopePolicy.USER)
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiRootResource {
     @GET
@@ -21,5 +30,11 @@ public class ApiRootResource {
         links.put("users", uriInfo.getBaseUriBuilder().path("users/").build().toString());
         links.put("groups", uriInfo.getBaseUriBuilder().path("groups/").build().toString());
         return links;
+    }
+
+    @OPTIONS
+    public Response describe() {
+        return ApiMetadata.answer("Api Root", "The default basic root view for DefaultRouter", "GET, HEAD, OPTIONS",
+                null, Map.of());
     }
 }

@@ -23,6 +23,10 @@ final class BodyFields {
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
 
     BodyFields(RequestData data) {
+        if (data == null) {
+            // No body at all (not even an empty one): Jersey hands the resource null; DRF's text for "no data".
+            throw ValidationException.of("non_field_errors", "No data provided");
+        }
         this.data = data.requireObject();
     }
 

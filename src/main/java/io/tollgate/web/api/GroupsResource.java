@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -47,6 +48,20 @@ public class GroupsResource {
         ApiLinks links = new ApiLinks(uriInfo.getBaseUri());
         return pagination.render(groups.list(offset, pagination.pageSize()), offset, uriInfo,
                 group -> GroupRepresentation.of(group, links));
+    }
+
+    /** Only staff change groups (GroupService's rule), so only staff are shown the write actions. */
+    @OPTIONS
+    public Response describeList(@Auth TokenPrincipal principal) {
+        return ApiMetadata.answer("Group List", "", "GET, POST, HEAD, OPTIONS",
+                principal.staff() ? "POST" : null, ApiMetadata.GROUP_FIELDS);
+    }
+
+    @OPTIONS
+    @Path(ITEM)
+    public Response describeItem(@Auth TokenPrincipal principal) {
+        return ApiMetadata.answer("Group Instance", "", "GET, PUT, PATCH, DELETE, HEAD, OPTIONS",
+                principal.staff() ? "PUT" : null, ApiMetadata.GROUP_FIELDS);
     }
 
     @POST

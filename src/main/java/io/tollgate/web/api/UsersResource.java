@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -47,6 +48,19 @@ public class UsersResource {
         ApiLinks links = new ApiLinks(uriInfo.getBaseUri());
         return pagination.render(users.list(offset, pagination.pageSize()), offset, uriInfo,
                 user -> UserRepresentation.of(user, links));
+    }
+
+    @OPTIONS
+    public Response describeList(@Auth TokenPrincipal principal) {
+        return ApiMetadata.answer("User List", "", "GET, POST, HEAD, OPTIONS",
+                ApiMetadata.mayWriteUser(principal, null) ? "POST" : null, ApiMetadata.USER_FIELDS);
+    }
+
+    @OPTIONS
+    @Path(ITEM)
+    public Response describeItem(@Auth TokenPrincipal principal, @PathParam("id") long id) {
+        return ApiMetadata.answer("User Instance", "", "GET, PUT, PATCH, DELETE, HEAD, OPTIONS",
+                ApiMetadata.mayWriteUser(principal, id) ? "PUT" : null, ApiMetadata.USER_FIELDS);
     }
 
     @POST

@@ -32,6 +32,15 @@ public class JsonErrorHandler extends org.eclipse.jetty.server.handler.ErrorHand
         }
     }
 
+    /**
+     * Jetty writes error bodies only for GET, POST and HEAD by default; a PATCH with a broken Content-Type or a
+     * method no endpoint has (TRACE, FOO …) would get an empty error. Every error here gets its JSON body.
+     */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     /** Requests Jetty cannot even parse (a bad URI, an illegal header) get the same JSON shape. */
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {

@@ -46,6 +46,10 @@ public class BearerAuthFilter implements ContainerRequestFilter {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         boolean bearerHeader = header != null && header.toLowerCase(Locale.ROOT).startsWith(SCHEME);
         if (!bearerHeader) {
+            if (header != null && !header.isBlank()) {
+                // Credentials of another scheme (Basic, Digest, JWT, MAC …) are invalid here, not missing.
+                throw unauthorized(BearerChallenge.error(REALM, OAuthError.INVALID_TOKEN, "Only Bearer tokens are accepted."));
+            }
             if (request.getUriInfo().getQueryParameters().containsKey(OAuthCredentialAuthFilter.OAUTH_ACCESS_TOKEN_PARAM)) {
                 throw unauthorized(BearerChallenge.error(REALM, OAuthError.INVALID_REQUEST,
                         "Send the access token in the Authorization header, not in the URL."));

@@ -76,6 +76,10 @@ public class ApplicationsResource {
             return Pages.csrfFailure(page);
         }
         ApplicationForm typed = ApplicationForm.of(form);
+        Map<String, java.util.List<String>> nul = nulFields(form);
+        if (!nul.isEmpty()) {
+            return Pages.html(400, formView(page, null, typed, nul));
+        }
         try {
             RegisteredClient registered = registrations.register(
                     typed.toRequest(page.user().get().userId(), grantLabels));
@@ -108,6 +112,10 @@ public class ApplicationsResource {
                          @Context ContainerRequestContext request) {
         return withOwnedPost(request, id, form, (page, client) -> {
             ApplicationForm typed = ApplicationForm.of(form);
+            Map<String, java.util.List<String>> nul = nulFields(form);
+            if (!nul.isEmpty()) {
+                return Pages.html(400, formView(page, client, typed, nul));
+            }
             try {
                 registrations.update(client, typed.toRequest(client.ownerUserId(), grantLabels));
                 return Response.seeOther(URI.create("/o/applications/" + client.id() + "/")).build();
@@ -147,6 +155,17 @@ public class ApplicationsResource {
             registrations.delete(client);
             return Response.seeOther(URI.create("/o/applications/")).build();
         });
+    }
+
+    /** A NUL cannot be stored (PostgreSQL refuses it) and no field holds one: the form shows it as its error. */
+    private static Map<String, java.util.List<String>> nulFields(MultivaluedMap<String, String> form) {
+        Map<String, java.util.List<String>> errors = new java.util.LinkedHashMap<>();
+        form.forEach((name, values) -> {
+            if (values.stream().anyMatch(value -> value != null && value.indexOf('\0') >= 0)) {
+                errors.put(name, java.util.List.of("Null characters are not allowed."));
+            }
+        });
+        return errors;
     }
 
     private ApplicationFormView formView(PageContext page, Client existing, ApplicationForm form,

@@ -55,6 +55,9 @@ public class AuthorizeResource {
     public Response authorize(@Context ContainerRequestContext request) {
         PageContext page = PageContext.of(request);
         UriInfo uri = request.getUriInfo();
+        if (holdsControlCharacters(uri.getQueryParameters())) {
+            return controlCharactersPage(page);
+        }
         AuthorizationValidation result = validator.validate(uri.getQueryParameters());
         if (!(result instanceof Valid valid)) {
             return refuse(page, request, result, 302);
@@ -85,6 +88,9 @@ public class AuthorizeResource {
             return Pages.html(401, new MessageView(page, "Signed out",
                     "You were signed out before answering. Start again from the application."));
         }
+        if (holdsControlCharacters(form)) {
+            return controlCharactersPage(page);
+        }
         MultivaluedMap<String, String> params = new MultivaluedHashMap<>();
         form.forEach((name, values) -> {
             if (!NOT_OAUTH.contains(name)) {
@@ -104,6 +110,24 @@ public class AuthorizeResource {
         consent.remember(authorization, userId);
         return redirect(303, responses(request).success(authorization.redirectUri(),
                 codes.issue(authorization, userId), authorization.state()));
+    }
+
+    /**
+     * No authorization parameter (client_id, redirect_uri, scope, state, PKCE) can hold a control character, and
+     * a NUL would fail in PostgreSQL: refused with the error page before anything is looked up, never redirected.
+     */
+    private static boolean holdsControlCharacters(MultivaluedMap<String, String> params) {
+        return params.entrySet().stream().anyMatch(entry -> hasControl(entry.getKey())
+                || entry.getValue().stream().anyMatch(AuthorizeResource::hasControl));
+    }
+
+    private static boolean hasControl(String text) {
+        return text != null && text.chars().anyMatch(Character::isISOControl);
+    }
+
+    private static Response controlCharactersPage(PageContext page) {
+        return Pages.html(400, new MessageView(page, "Authorization failed",
+                "The request holds characters that no authorization parameter can hold."));
     }
 
     private Response refuse(PageContext page, ContainerRequestContext request, AuthorizationValidation result,
