@@ -56,7 +56,14 @@ public final class AuthorizationCodeGrant implements GrantHandler {
         if (owners.findActive(code.userId()).isEmpty()) {
             throw invalid();
         }
-        return tokens.issue(client, code.userId(), code.scope(), true, code.familyId());
+        TokenResponse issued = tokens.issue(client, code.userId(), code.scope(), true, code.familyId());
+        // A replay flags the code before it revokes the family, and the flag is read here only after the tokens
+        // were committed: either the replay's revocation saw them, or this check sees its flag. The answer stays
+        // the one a serial order gives (the first redemption gets its pair, the replay kills it).
+        if (codes.isReplayed(codeHash)) {
+            tokenStore.revokeFamily(code.familyId(), clock.instant());
+        }
+        return issued;
     }
 
     private static void checkPkce(AuthorizationCode code, Optional<String> verifier) {
@@ -74,7 +81,9 @@ public final class AuthorizationCodeGrant implements GrantHandler {
     }
 
     private OAuthException replayOrUnknown(String codeHash) {
-        codes.findConsumed(codeHash).ifPresent(used -> tokenStore.revokeFamily(used.familyId(), clock.instant()));
+        // Flag first, revoke second: the order the winning redemption's re-check relies on.
+        codes.markReplayed(codeHash, clock.instant())
+                .ifPresent(used -> tokenStore.revokeFamily(used.familyId(), clock.instant()));
         return invalid();
     }
 
