@@ -39,6 +39,7 @@ import io.tollgate.oauth.token.TokenGenerator;
 import io.tollgate.oauth.token.TokenService;
 import io.tollgate.ops.cli.ChangePasswordCommand;
 import io.tollgate.ops.cli.CreateSuperuserCommand;
+import io.tollgate.ops.DatabaseHealth;
 import io.tollgate.ops.MigrationsHealthCheck;
 import io.tollgate.ops.PendingMigrations;
 import io.tollgate.ops.PrometheusEndpoint;
@@ -141,7 +142,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(TollgateConfiguration configuration) {
-                return configuration.getDatabase();
+                return configuration.getDatabase().forMigrations();
             }
         });
         bootstrap.addCommand(new CreateApplicationCommand());
@@ -174,7 +175,8 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         ResourceOwnerAuthenticator owners = new UserResourceOwners(users, new JdbiUserStore(jdbi));
         OAuthParts oauth = registerOAuth(configuration.getOauth(), environment, jdbi, owners, clock, tokenChecks);
         registerTokenLifecycle(configuration, environment, jdbi, owners, clock, oauth);
-        environment.healthChecks().register("migrations", new MigrationsHealthCheck(pendingMigrations, clock, Duration.ofMinutes(1)));
+        DatabaseHealth.register(environment, dataSource,
+                new MigrationsHealthCheck(pendingMigrations, clock, Duration.ofMinutes(1)));
         PrometheusEndpoint.register(environment.metrics(), environment.admin());
         registerBrowserPages(configuration, environment, jdbi, users, oauth.tokenChecks());
     }
