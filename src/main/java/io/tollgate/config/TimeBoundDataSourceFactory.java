@@ -1,10 +1,12 @@
 package io.tollgate.config;
 
 import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.NotNull;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,6 +54,13 @@ public class TimeBoundDataSourceFactory extends DataSourceFactory {
     @JsonProperty
     public void setStatementTimeout(Duration statementTimeout) {
         this.statementTimeout = statementTimeout;
+    }
+
+    @ValidationMethod(message = "socketTimeout must be longer than statementTimeout, so a slow statement is "
+            + "cancelled by the server before the driver gives up its connection")
+    @JsonIgnore
+    public boolean isSocketTimeoutLongerThanStatementTimeout() {
+        return socketTimeout.toMilliseconds() > statementTimeout.toMilliseconds();
     }
 
     /**
