@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public class TimeBoundDataSourceFactory extends DataSourceFactory {
     @NotNull
-    private Duration connectTimeout = Duration.seconds(2);
+    private Duration connectTimeout = Duration.seconds(3);
     @NotNull
     private Duration socketTimeout = Duration.seconds(3);
     @NotNull
@@ -64,8 +64,8 @@ public class TimeBoundDataSourceFactory extends DataSourceFactory {
     }
 
     /**
-     * For `db migrate`: a schema change may legitimately run longer than any request should, so statement and
-     * socket time-outs are dropped; connecting stays bounded.
+     * For `db migrate`: a schema change may legitimately run longer than any request should, and an operator
+     * watches the command; so only the TCP connect stays bounded (no login, socket or statement time-out).
      */
     public TimeBoundDataSourceFactory forMigrations() {
         perStatementBounds = false;
@@ -88,8 +88,8 @@ public class TimeBoundDataSourceFactory extends DataSourceFactory {
         }
         if (url.startsWith("jdbc:postgresql:")) {
             properties.put("connectTimeout", seconds(connectTimeout));
-            properties.put("loginTimeout", seconds(connectTimeout));
             if (perStatementBounds) {
+                properties.put("loginTimeout", seconds(connectTimeout));
                 properties.put("socketTimeout", seconds(socketTimeout));
                 String options = getProperties().getOrDefault("options", "");
                 properties.put("options", (options + " -c statement_timeout=" + statementTimeout.toMilliseconds()).strip());

@@ -49,7 +49,7 @@ class DatabaseTimeoutsTest {
     void migrationsKeepOnlyTheConnectBound() {
         TimeBoundDataSourceFactory database = new TimeBoundDataSourceFactory().forMigrations();
         assertThat(database.driverProperties("jdbc:postgresql://db/tollgate"))
-                .containsOnlyKeys("connectTimeout", "loginTimeout");
+                .containsOnlyKeys("connectTimeout");
         assertThat(database.driverProperties("jdbc:h2:mem:x")).isEmpty();
     }
 
