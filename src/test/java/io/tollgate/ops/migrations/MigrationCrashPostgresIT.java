@@ -49,7 +49,8 @@ class MigrationCrashPostgresIT {
                 System.out.printf("next db migrate: exit %d in %d ms%n", next.exitCode(), next.millis());
                 assertThat(next.exitCode()).as(next.output()).isZero();
                 assertThat(next.output()).contains("Releasing a stale migration lock");
-                assertThat(next.millis()).as("no five-minute wait for the lock").isLessThan(60_000);
+                // Liquibase alone waits 5 minutes for a lock and then fails; most of this is JVM start on a busy machine.
+                assertThat(next.millis()).as("no five-minute wait for the lock").isLessThan(150_000);
                 assertThat(isLocked(admin, schema)).isFalse();
                 assertThat(count(admin, schema + ".databasechangelog")).isEqualTo(ALL_CHANGESETS);
             } finally {
