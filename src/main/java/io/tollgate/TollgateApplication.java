@@ -84,7 +84,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(TollgateConfiguration configuration) {
-                return configuration.getDatabase();
+                return configuration.getDatabase().forMigrations();
             }
         });
         bootstrap.addBundle(new ViewBundle<>() {
@@ -117,7 +117,8 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         registerPages(environment.jersey(), configuration, services);
         DeviceFlowEndpoints.register(environment.jersey(), services.oauth(), services.device());
         console.registerConsole(services);
-        Operations.register(environment, services.oauth(), pendingMigrations, configuration.getCleanup());
+        Operations.register(environment, services.oauth(), pendingMigrations, configuration.getCleanup(),
+                dataSource);
     }
 
     /** The users and groups API behind the bearer filter. */

@@ -2,7 +2,6 @@ package io.tollgate;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
-import io.dropwizard.db.DataSourceFactory;
 import io.tollgate.config.AuthorizeConfig;
 import io.tollgate.config.ApiSettings;
 import io.tollgate.config.AuditSettings;
@@ -13,6 +12,7 @@ import io.tollgate.config.SessionSettings;
 import io.tollgate.config.OAuthSettings;
 import io.tollgate.config.PasswordSettings;
 import io.tollgate.config.ThrottleSettings;
+import io.tollgate.config.TimeBoundDataSourceFactory;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.DataSizeUnit;
 import io.dropwizard.validation.MaxDataSize;
@@ -28,7 +28,7 @@ import java.util.Map;
 public class TollgateConfiguration extends Configuration {
     @Valid
     @NotNull
-    private DataSourceFactory database = new DataSourceFactory();
+    private TimeBoundDataSourceFactory database = new TimeBoundDataSourceFactory();
 
     @Valid
     @NotNull
@@ -73,13 +73,13 @@ public class TollgateConfiguration extends Configuration {
     private DataSize maxRequestBodySize = DataSize.kibibytes(64);
 
     @JsonProperty("database")
-    public DataSourceFactory getDatabase() {
+    public TimeBoundDataSourceFactory getDatabase() {
         return database;
     }
 
     /** The driver follows the URL unless config names one, so DATABASE_URL alone picks H2 or PostgreSQL. */
     @JsonProperty("database")
-    public void setDatabase(DataSourceFactory database) {
+    public void setDatabase(TimeBoundDataSourceFactory database) {
         if (database.getDriverClass() == null || database.getDriverClass().isBlank()) {
             DatabaseDrivers.forUrl(database.getUrl()).ifPresent(database::setDriverClass);
         }

@@ -6,6 +6,7 @@ import io.tollgate.config.CleanupSettings;
 import io.tollgate.oauth.compose.AuthorizationServer;
 import io.tollgate.oauth.resource.CachingAccessTokenLookup;
 import java.time.Duration;
+import javax.sql.DataSource;
 
 /** The admin side: health checks, metrics, the purge (periodic, as a task) for one running server. */
 public final class Operations {
@@ -16,8 +17,8 @@ public final class Operations {
     }
 
     public static void register(Environment environment, AuthorizationServer oauth, PendingMigrations migrations,
-                                CleanupSettings cleanup) {
-        environment.healthChecks().register("migrations",
+                                CleanupSettings cleanup, DataSource dataSource) {
+        DatabaseHealth.register(environment, dataSource,
                 new MigrationsHealthCheck(migrations, oauth.clock(), Duration.ofMinutes(1)));
         PrometheusEndpoint.register(environment.metrics(), environment.admin());
         CachingAccessTokenLookup cache = oauth.tokenCache();

@@ -10,7 +10,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Authorization codes by SHA-256 hash; redemption is a conditional update, so a code is spent once. */
+/**
+ * Authorization codes by SHA-256 hash; redemption is a conditional update, so a code is spent once. Each call is
+ * its own committed transaction: the replay flag's ordering guarantee relies on it.
+ */
 public class JdbiAuthorizationCodeStore implements AuthorizationCodeStore {
     private static final String COLUMNS = "code_hash, application_id, user_id, redirect_uri, scope, code_challenge, "
             + "code_challenge_method, created, expires, family_id";
@@ -59,6 +62,33 @@ public class JdbiAuthorizationCodeStore implements AuthorizationCodeStore {
     @Override
     public Optional<AuthorizationCode> findConsumed(String codeHash) {
         return jdbi.withHandle(handle -> find(handle, codeHash, true));
+    }
+
+    @Override
+    public Optional<AuthorizationCode> markReplayed(String codeHash, Instant at) {
+        // H2 refuses the loser of two simultaneous updates of one row (90131) instead of waiting and re-reading
+        // like PostgreSQL; a retry re-reads committed state, where the other writer's flag or consumption shows.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(handle -> {
+                    handle.createUpdate("UPDATE oauth_authorization_code SET replayed = :at "
+                                    + "WHERE code_hash = :hash AND consumed IS NOT NULL AND replayed IS NULL")
+                            .bind("at", at).bind("hash", codeHash).execute();
+                    return find(handle, codeHash, true);
+                });
+            } catch (RuntimeException e) {
+                if (attempt >= 5 || !Sql.H2_CONCURRENT_UPDATE.equals(Sql.sqlState(e))) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean isReplayed(String codeHash) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM oauth_authorization_code "
+                        + "WHERE code_hash = :hash AND replayed IS NOT NULL")
+                .bind("hash", codeHash).mapTo(Long.class).one() > 0);
     }
 
     private static Optional<AuthorizationCode> find(Handle handle, String codeHash, boolean onlyConsumed) {

@@ -24,6 +24,7 @@ public final class TestDatabase {
     private final Kind kind;
     private final String name;
     private String url;
+    private String externalUser;
 
     private TestDatabase(Kind kind, String name) {
         this.kind = kind;
@@ -47,6 +48,15 @@ public final class TestDatabase {
         return database;
     }
 
+    /** A PostgreSQL database someone else runs (e.g. a throwaway cluster), as this user; migrated now. */
+    public static TestDatabase externalPostgres(String url, String user) {
+        TestDatabase database = new TestDatabase(Kind.POSTGRES, "external");
+        database.url = url;
+        database.externalUser = user;
+        database.migrate();
+        return database;
+    }
+
     public static TestDatabase of(Kind kind, String name) {
         return new TestDatabase(kind, name);
     }
@@ -65,11 +75,14 @@ public final class TestDatabase {
     }
 
     public String user() {
+        if (externalUser != null) {
+            return externalUser;
+        }
         return kind == Kind.H2 ? "sa" : PostgresServer.user();
     }
 
     public String password() {
-        return kind == Kind.H2 ? "" : PostgresServer.password();
+        return kind == Kind.H2 || externalUser != null ? "" : PostgresServer.password();
     }
 
     public Connection connect() throws SQLException {
@@ -78,7 +91,7 @@ public final class TestDatabase {
 
     /** Drops the PostgreSQL schema; an H2 in-memory database goes with the JVM. */
     public synchronized void drop() {
-        if (kind != Kind.POSTGRES || url == null) {
+        if (kind != Kind.POSTGRES || url == null || externalUser != null) {
             return;
         }
         try (Connection connection = DriverManager.getConnection(PostgresServer.url(), user(), password());

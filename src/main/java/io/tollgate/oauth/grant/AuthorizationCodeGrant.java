@@ -78,8 +78,15 @@ public final class AuthorizationCodeGrant implements GrantHandler {
         if (owners.findActive(code.userId()).isEmpty()) {
             throw invalid();
         }
-        return tokens.issue(TokenContext.of(client, code.userId(), code.scope(), GrantType.AUTHORIZATION_CODE)
-                .withFamily(code.familyId()), true);
+        TokenResponse issued = tokens.issue(TokenContext.of(client, code.userId(), code.scope(),
+                GrantType.AUTHORIZATION_CODE).withFamily(code.familyId()), true);
+        // A replay flags the code before it revokes the family, and the flag is read here only after the tokens
+        // were committed: either the replay's revocation saw them, or this check sees its flag. The answer stays
+        // the one a serial order gives (the first redemption gets its pair, the replay kills it).
+        if (codes.isReplayed(codeHash)) {
+            tokens.revokeFamily(code.familyId(), FamilyRevoked.Reason.CODE_REPLAYED);
+        }
+        return issued;
     }
 
     private static void checkPkce(AuthorizationCode code, Optional<String> verifier) {
@@ -97,7 +104,8 @@ public final class AuthorizationCodeGrant implements GrantHandler {
     }
 
     private OAuthException replayOrUnknown(String codeHash) {
-        codes.findConsumed(codeHash).ifPresent(used -> {
+        // Flag first, revoke second: the order the winning redemption's re-check relies on.
+        codes.markReplayed(codeHash, clock.instant()).ifPresent(used -> {
             events.publish(new CodeReplayed(clock.instant(), used.clientDbId(), used.familyId()));
             tokens.revokeFamily(used.familyId(), FamilyRevoked.Reason.CODE_REPLAYED);
         });

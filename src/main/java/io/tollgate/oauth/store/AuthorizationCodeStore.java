@@ -18,4 +18,14 @@ public interface AuthorizationCodeStore {
 
     /** The code if it exists and has already been consumed (to detect replay), else empty. */
     Optional<AuthorizationCode> findConsumed(String codeHash);
+
+    /**
+     * Records that a consumed code was presented again (the first time wins; later calls keep it) and returns
+     * the code; empty, writing nothing, when no consumed code has this hash. The flag must be committed before
+     * the caller revokes the code's family: the winning redemption reads it after writing its tokens.
+     */
+    Optional<AuthorizationCode> markReplayed(String codeHash, Instant at);
+
+    /** Whether {@link #markReplayed} has flagged this code, reading committed state. */
+    boolean isReplayed(String codeHash);
 }

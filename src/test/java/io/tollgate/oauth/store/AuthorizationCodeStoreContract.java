@@ -45,6 +45,21 @@ public abstract class AuthorizationCodeStoreContract {
     }
 
     @Test
+    void onlyAConsumedCodeCanBeFlaggedReplayedAndTheFlagStays() {
+        AuthorizationCode code = code();
+        store().save(code);
+        assertThat(store().markReplayed(code.codeHash(), NOW)).isEmpty();
+        assertThat(store().isReplayed(code.codeHash())).isFalse();
+        store().consume(code.codeHash(), NOW);
+        assertThat(store().isReplayed(code.codeHash())).isFalse();
+        assertThat(store().markReplayed(code.codeHash(), NOW)).contains(code);
+        assertThat(store().markReplayed(code.codeHash(), NOW.plusSeconds(1))).contains(code);
+        assertThat(store().isReplayed(code.codeHash())).isTrue();
+        assertThat(store().markReplayed("nope", NOW)).isEmpty();
+        assertThat(store().isReplayed("nope")).isFalse();
+    }
+
+    @Test
     void unknownCode() {
         assertThat(store().consume("nope", NOW)).isEmpty();
         assertThat(store().findConsumed("nope")).isEmpty();
