@@ -4,13 +4,13 @@ import java.util.regex.Pattern;
 
 /** Which kind of endpoint a raw request path names, for answers given before Jersey has matched a resource. */
 final class EdgePaths {
-    private static final Pattern OAUTH_ENDPOINT = Pattern.compile("/o/(token|revoke_token|introspect)/?");
+    private static final Pattern OAUTH_ENDPOINT = Pattern.compile("/o/(token|revoke_token|introspect|device-authorization)/?");
     private static final Pattern OAUTH_DOCUMENT = Pattern.compile("/\\.well-known/oauth-authorization-server/?");
 
     private EdgePaths() {
     }
 
-    /** The token, revocation and introspection endpoints: their errors are RFC 6749 JSON. */
+    /** The token, revocation, introspection and device-authorization endpoints: their errors are RFC 6749 JSON. */
     static boolean isOAuthEndpoint(String rawPath) {
         return rawPath != null && OAUTH_ENDPOINT.matcher(rawPath).matches();
     }
