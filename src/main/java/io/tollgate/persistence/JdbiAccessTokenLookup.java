@@ -22,8 +22,8 @@ public class JdbiAccessTokenLookup implements AccessTokenLookup {
     @Override
     public Optional<ResolvedAccessToken> findByHash(String tokenHash) {
         return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT a.id, a.token_hash, a.family_id, a.application_id, app.client_id, a.user_id, u.username, "
-                                + "u.is_staff, u.is_superuser, u.is_active, a.scope, a.created, a.expires, a.revoked, "
+                        "SELECT a.id, a.token_hash, a.family_id, a.application_id, app.client_id, a.user_id, "
+                                + "u.username, u.is_staff, u.is_superuser, u.is_active, a.scope, a.created, a.expires, a.revoked, "
                                 + "a.refresh_token_id "
                                 + "FROM oauth_access_token a "
                                 + "JOIN oauth_application app ON app.id = a.application_id "

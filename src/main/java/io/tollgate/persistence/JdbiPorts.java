@@ -10,8 +10,8 @@ public final class JdbiPorts {
     }
 
     public static StoragePorts of(Jdbi jdbi, ResourceOwnerAuthenticator owners) {
-        return new StoragePorts(new JdbiClientStore(jdbi), new JdbiTokenStore(jdbi), new JdbiAuthorizationCodeStore(jdbi),
-                new JdbiConsentStore(jdbi), new JdbiAuthorizedTokens(jdbi), new JdbiAccessTokenLookup(jdbi),
-                new JdbiTokenCleanup(jdbi), owners);
+        return new StoragePorts(new JdbiClientStore(jdbi), new JdbiTokenStore(jdbi),
+                new JdbiAuthorizationCodeStore(jdbi), new JdbiConsentStore(jdbi), new JdbiAuthorizedTokens(jdbi),
+                new JdbiAccessTokenLookup(jdbi), new JdbiTokenCleanup(jdbi), owners);
     }
 }

@@ -28,7 +28,8 @@ public record ServerSettings(TokenSettings tokens, ScopeRegistry scopes, Authori
     /** The defaults of config.yml with these scopes: for tests and tools. */
     public static ServerSettings defaults(ScopeRegistry scopes) {
         return new ServerSettings(TokenSettings.defaults(), scopes, AuthorizeSettings.defaults(), Duration.ZERO, null,
-                new TokenCache(Duration.ofSeconds(5), 10_000), new Purge(Duration.ofDays(7), 1000, Duration.ofHours(2)));
+                new TokenCache(Duration.ofSeconds(5), 10_000),
+                new Purge(Duration.ofDays(7), 1000, Duration.ofHours(2)));
     }
 
     public ServerSettings withReuseGrace(Duration grace) {

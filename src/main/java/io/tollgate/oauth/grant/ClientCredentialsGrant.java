@@ -36,7 +36,8 @@ public final class ClientCredentialsGrant implements GrantHandler {
     @Override
     public List<RegistrationProblem> registrationProblems(ClientType type, List<String> redirectUris) {
         return type == ClientType.PUBLIC
-                ? List.of(new RegistrationProblem("grant_types", "The client credentials grant needs a confidential client."))
+                ? List.of(new RegistrationProblem("grant_types",
+                        "The client credentials grant needs a confidential client."))
                 : List.of();
     }
 

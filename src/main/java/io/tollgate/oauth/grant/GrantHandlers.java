@@ -79,7 +79,8 @@ public final class GrantHandlers {
     /** The grants offered on the application pages, with their labels, in registration order. */
     public Map<GrantType, String> labels() {
         Map<GrantType, String> labels = new LinkedHashMap<>();
-        handlers.values().forEach(handler -> handler.label().ifPresent(label -> labels.put(handler.grantType(), label)));
+        handlers.values().forEach(handler -> handler.label()
+                .ifPresent(label -> labels.put(handler.grantType(), label)));
         return labels;
     }
 

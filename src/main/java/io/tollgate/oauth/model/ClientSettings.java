@@ -9,16 +9,15 @@ package io.tollgate.oauth.model;
  */
 public record ClientSettings(boolean requireProofKey, boolean requireConsent) {
 
-    public ClientSettings {
-        // Kept here so no code path can build a public client that skips PKCE (RFC 9700 §2.1.1).
-    }
-
     /** The policy a client of this type gets unless an operator says otherwise. */
     public static ClientSettings defaultsFor(ClientType type, boolean skipAuthorization) {
         return new ClientSettings(type == ClientType.PUBLIC, !skipAuthorization);
     }
 
-    /** Public clients cannot keep a secret, so PKCE is what binds their code; it is never optional for them. */
+    /**
+     * Public clients cannot keep a secret, so PKCE is what binds their code (RFC 9700 §2.1.1); Client applies this
+     * to every policy, so no code path builds a public client that skips it.
+     */
     ClientSettings enforcedFor(ClientType type) {
         return type == ClientType.PUBLIC && !requireProofKey ? new ClientSettings(true, requireConsent) : this;
     }

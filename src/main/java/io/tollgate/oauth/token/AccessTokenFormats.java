@@ -1,6 +1,7 @@
 package io.tollgate.oauth.token;
 
 import io.tollgate.oauth.model.Client;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,13 @@ public final class AccessTokenFormats {
 
     /** The client's chosen format; a name no format has falls back to opaque rather than failing the grant. */
     public AccessTokenFormat forClient(Client client) {
-        return byName.getOrDefault(client.tokenSettings().accessTokenFormat(), byName.get(OpaqueAccessTokenFormat.NAME));
+        return byName.getOrDefault(client.tokenSettings().accessTokenFormat(),
+                byName.get(OpaqueAccessTokenFormat.NAME));
     }
 
     /** Every format, opaque last: it takes any string, so the others must get their chance first. */
     public List<AccessTokenFormat> verificationOrder() {
-        List<AccessTokenFormat> ordered = new java.util.ArrayList<>();
+        List<AccessTokenFormat> ordered = new ArrayList<>();
         byName.values().stream().filter(f -> !f.name().equals(OpaqueAccessTokenFormat.NAME)).forEach(ordered::add);
         ordered.add(byName.get(OpaqueAccessTokenFormat.NAME));
         return List.copyOf(ordered);

@@ -1,6 +1,7 @@
 package io.tollgate.web.oauth;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -19,7 +20,7 @@ public record TokenResponseBody(
         @JsonProperty("expires_in") long expiresIn,
         @JsonProperty("refresh_token") String refreshToken,
         @JsonProperty("scope") String scope,
-        @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> additionalMembers) {
+        @JsonIgnore Map<String, Object> additionalMembers) {
 
     public static TokenResponseBody of(TokenResponse response) {
         return new TokenResponseBody(response.accessToken(), response.tokenType(), response.expiresIn(),
