@@ -149,6 +149,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         bootstrap.addCommand(new CreateSuperuserCommand());
         bootstrap.addCommand(new ChangePasswordCommand());
         bootstrap.addCommand(new ClearTokensCommand());
+        bootstrap.addCommand(new io.tollgate.ops.cli.RotateKeysCommand());
         bootstrap.addBundle(new ViewBundle<>() {
             @Override
             public Map<String, Map<String, String>> getViewConfiguration(TollgateConfiguration configuration) {
@@ -177,6 +178,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         environment.healthChecks().register("migrations", new MigrationsHealthCheck(pendingMigrations, clock, Duration.ofMinutes(1)));
         PrometheusEndpoint.register(environment.metrics(), environment.admin());
         registerBrowserPages(configuration, environment, jdbi, users, oauth.tokenChecks());
+        OpenIdConnect.register(configuration, environment, jdbi, clock);
     }
 
     /** Sign-in, application pages, the authorization endpoint with consent, and authorized tokens. */

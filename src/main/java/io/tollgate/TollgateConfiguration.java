@@ -9,6 +9,7 @@ import io.tollgate.config.CleanupSettings;
 import io.tollgate.config.DatabaseDrivers;
 import io.tollgate.config.SessionSettings;
 import io.tollgate.config.OAuthSettings;
+import io.tollgate.config.OidcConfig;
 import io.tollgate.config.PasswordSettings;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.DataSizeUnit;
@@ -37,6 +38,10 @@ public class TollgateConfiguration extends Configuration {
     @NotNull
     private ApiSettings api = new ApiSettings();
     private CleanupSettings cleanup = new CleanupSettings();
+
+    @Valid
+    @NotNull
+    private OidcConfig oidc = new OidcConfig();
 
     @NotNull
     private Map<String, Map<String, String>> views = Collections.emptyMap();
@@ -146,5 +151,15 @@ public class TollgateConfiguration extends Configuration {
     @JsonProperty
     public void setViews(Map<String, Map<String, String>> views) {
         this.views = new LinkedHashMap<>(views);
+    }
+
+    @JsonProperty
+    public OidcConfig getOidc() {
+        return oidc;
+    }
+
+    @JsonProperty
+    public void setOidc(OidcConfig oidc) {
+        this.oidc = oidc;
     }
 }
