@@ -14,6 +14,8 @@ import io.tollgate.config.PasswordSettings;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.DataSizeUnit;
 import io.dropwizard.validation.MaxDataSize;
+import io.tollgate.config.TokenCacheSettings;
+import io.tollgate.oauth.compose.ServerSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.Collections;
@@ -37,6 +39,9 @@ public class TollgateConfiguration extends Configuration {
     @Valid
     @NotNull
     private ApiSettings api = new ApiSettings();
+
+    @Valid
+    @NotNull
     private CleanupSettings cleanup = new CleanupSettings();
 
     @Valid
@@ -92,6 +97,16 @@ public class TollgateConfiguration extends Configuration {
     @Valid
     @NotNull
     private AuthorizeConfig authorize = new AuthorizeConfig();
+
+    /** The authorization server's settings as the protocol sees them: plain values, no configuration classes. */
+    public ServerSettings serverSettings() {
+        TokenCacheSettings cache = oauth.getTokenCache();
+        return new ServerSettings(oauth.tokenSettings(), oauth.scopeRegistry(), authorize.settings(),
+                oauth.getRefreshTokenReuseGrace().toJavaDuration(), oauth.getIssuer(),
+                new ServerSettings.TokenCache(cache.getMaxStaleness().toJavaDuration(), cache.getMaximumSize()),
+                new ServerSettings.Purge(cleanup.getRetention().toJavaDuration(), cleanup.getBatchSize(),
+                        sessions.getIdleTimeout().toJavaDuration()));
+    }
 
     @JsonProperty
     public SessionSettings getSessions() {

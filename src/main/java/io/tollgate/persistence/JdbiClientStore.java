@@ -2,7 +2,7 @@ package io.tollgate.persistence;
 
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.ClientType;
-import io.tollgate.oauth.model.GrantType;
+import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.store.ClientStore;
 import io.tollgate.oauth.store.DuplicateClientIdException;
@@ -130,7 +130,7 @@ public class JdbiClientStore implements ClientStore {
     }
 
     private static Set<GrantType> grantTypes(String value) {
-        return words(value).stream().map(GrantType::fromWire).flatMap(Optional::stream).collect(Collectors.toSet());
+        return words(value).stream().map(GrantType::of).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
     private static List<String> words(String value) {

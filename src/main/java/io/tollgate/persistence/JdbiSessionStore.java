@@ -1,9 +1,9 @@
 package io.tollgate.persistence;
 
-import io.tollgate.web.ui.session.SessionManager;
-import io.tollgate.web.ui.session.SessionStore;
-import io.tollgate.web.ui.session.SignedInUser;
-import io.tollgate.web.ui.session.StoredSession;
+import io.tollgate.users.session.SessionManager;
+import io.tollgate.users.session.SessionStore;
+import io.tollgate.users.session.SignedInUser;
+import io.tollgate.users.session.StoredSession;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -51,11 +51,5 @@ public class JdbiSessionStore implements SessionStore {
     public void delete(String sessionHash) {
         jdbi.useTransaction(handle -> handle.createUpdate("DELETE FROM web_session WHERE session_hash = :hash")
                 .bind("hash", sessionHash).execute());
-    }
-
-    @Override
-    public int deleteIdleSince(Instant cutoff) {
-        return jdbi.inTransaction(handle -> handle.createUpdate("DELETE FROM web_session WHERE last_seen <= :cutoff")
-                .bind("cutoff", Timestamp.from(cutoff)).execute());
     }
 }

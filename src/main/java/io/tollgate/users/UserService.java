@@ -1,6 +1,11 @@
 package io.tollgate.users;
 
 import io.tollgate.users.PasswordHasher.Verification;
+import io.tollgate.oauth.event.LoginFailed;
+import io.tollgate.oauth.event.ProtocolEventPublisher;
+import io.tollgate.oauth.event.UserChanged;
+import io.tollgate.oauth.event.UserDeactivated;
+import io.tollgate.oauth.event.UserDeleted;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,12 +32,20 @@ public final class UserService {
     private final PasswordHasher hasher;
     private final Clock clock;
     private final LoginThrottle throttle;
+    private final ProtocolEventPublisher events;
 
     public UserService(UserStore users, GroupStore groups, PasswordHasher hasher, Clock clock) {
-        this(users, groups, hasher, clock, LoginThrottle.unlimited());
+        this(users, groups, hasher, clock, LoginThrottle.unlimited(), ProtocolEventPublisher.NONE);
     }
 
     public UserService(UserStore users, GroupStore groups, PasswordHasher hasher, Clock clock, LoginThrottle throttle) {
+        this(users, groups, hasher, clock, throttle, ProtocolEventPublisher.NONE);
+    }
+
+    /** @param events told of failed logins and of every change that affects a user's tokens and sessions */
+    public UserService(UserStore users, GroupStore groups, PasswordHasher hasher, Clock clock, LoginThrottle throttle,
+                       ProtocolEventPublisher events) {
+        this.events = Objects.requireNonNull(events, "events");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
         this.users = Objects.requireNonNull(users, "users");
         this.groups = Objects.requireNonNull(groups, "groups");
@@ -46,19 +59,18 @@ public final class UserService {
      */
     public Optional<User> authenticate(String username, String password) {
         if (!throttle.allows(username)) {
+            events.publish(new LoginFailed(now(), username, true));
             return Optional.empty();
         }
         Optional<User> found = username == null ? Optional.empty() : users.findByUsername(username);
         if (found.isEmpty()) {
             hasher.verifyDummy(password);
-            throttle.failed(username);
-            return Optional.empty();
+            return failedLogin(username);
         }
         User user = found.get();
         Verification check = hasher.verify(password, user.passwordHash());
         if (!check.matches() || !user.active()) {
-            throttle.failed(username);
-            return Optional.empty();
+            return failedLogin(username);
         }
         throttle.succeeded(username);
         Instant now = now();
@@ -69,6 +81,12 @@ public final class UserService {
             user = user.withPasswordHash(fresh);
         }
         return Optional.of(user.withLastLogin(now));
+    }
+
+    private Optional<User> failedLogin(String username) {
+        throttle.failed(username);
+        events.publish(new LoginFailed(now(), username, false));
+        return Optional.empty();
     }
 
     public User get(long id) {
@@ -115,6 +133,8 @@ public final class UserService {
         } catch (UniqueViolationException e) {
             throw ValidationException.of("username", UserRules.USERNAME_TAKEN);
         }
+        events.publish(current.active() && !changed.active() ? new UserDeactivated(now(), id)
+                : new UserChanged(now(), id, UserChanged.Change.UPDATED));
         return get(id);
     }
 
@@ -132,6 +152,7 @@ public final class UserService {
         if (!users.delete(id)) {
             throw new NotFoundException("user " + id);
         }
+        events.publish(new UserDeleted(now(), id));
     }
 
     /** For the trusted createsuperuser command; a null password leaves the account unusable, as Django does. */
@@ -148,6 +169,7 @@ public final class UserService {
         String password = password(errors, newPassword, true);
         errors.throwIfAny();
         users.updatePassword(user.id(), hasher.hash(password));
+        events.publish(new UserChanged(now(), user.id(), UserChanged.Change.PASSWORD_CHANGED));
     }
 
     private void checkMayUpdate(Actor actor, User target, UserInput input) {

@@ -4,12 +4,17 @@ import io.tollgate.oauth.client.ClientRegistrationRequest;
 import io.tollgate.oauth.client.ClientRegistrations;
 import io.tollgate.oauth.client.RegisteredClient;
 import io.tollgate.oauth.model.ClientType;
-import io.tollgate.oauth.model.GrantType;
+import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.scope.ScopeRegistry;
-import io.tollgate.oauth.token.TokenGenerator;
-import io.tollgate.persistence.JdbiClientStore;
+import io.tollgate.oauth.compose.AuthorizationServer;
+import io.tollgate.oauth.compose.ServerSettings;
+import io.tollgate.persistence.JdbiGroupStore;
+import io.tollgate.persistence.JdbiPorts;
+import io.tollgate.persistence.JdbiUserStore;
 import io.tollgate.users.PasswordHasher;
+import io.tollgate.users.UserResourceOwners;
+import io.tollgate.users.UserService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,8 +37,12 @@ public final class TestData {
         scopes.put("write", "Write scope");
         scopes.put("groups", "Access to your groups");
         scopes.put("introspection", "Introspect tokens");
-        this.registrations = new ClientRegistrations(new JdbiClientStore(jdbi), new TokenGenerator(),
-                new ScopeRegistry(scopes, ScopeSet.of("read")), Clock.systemUTC());
+        JdbiUserStore users = new JdbiUserStore(jdbi);
+        UserResourceOwners owners = new UserResourceOwners(
+                new UserService(users, new JdbiGroupStore(jdbi), HASHER, Clock.systemUTC()), users);
+        this.registrations = AuthorizationServer.create(
+                ServerSettings.defaults(new ScopeRegistry(scopes, ScopeSet.of("read"))), JdbiPorts.of(jdbi, owners),
+                Clock.systemUTC()).registrations();
     }
 
     public Jdbi jdbi() {

@@ -6,7 +6,7 @@ import io.tollgate.oauth.authorize.AuthorizationValidation.RedirectError;
 import io.tollgate.oauth.authorize.AuthorizationValidation.Valid;
 import io.tollgate.oauth.grant.Pkce;
 import io.tollgate.oauth.model.Client;
-import io.tollgate.oauth.model.GrantType;
+import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.scope.ScopeRegistry;
 import io.tollgate.oauth.store.ClientStore;
@@ -94,8 +94,10 @@ public final class AuthorizationRequestValidator {
             if (method.isPresent()) {
                 return invalidRequest(uri, "code_challenge_method was sent without a code_challenge.", state);
             }
-            if (!client.isConfidential()) {
-                return invalidRequest(uri, "Public clients must send a PKCE code_challenge (S256).", state);
+            if (client.settings().requireProofKey()) {
+                return invalidRequest(uri, client.isConfidential()
+                        ? "This client must send a PKCE code_challenge (S256)."
+                        : "Public clients must send a PKCE code_challenge (S256).", state);
             }
             return new Valid(new AuthorizationRequest(client, uri, scope, state, null, null));
         }

@@ -20,7 +20,7 @@ public final class ConsentPolicy {
     }
 
     public boolean mustAsk(AuthorizationRequest request, long userId) {
-        if (request.client().skipAuthorization()) {
+        if (!request.client().settings().requireConsent()) {
             return false;
         }
         if (!settings.rememberConsent()) {

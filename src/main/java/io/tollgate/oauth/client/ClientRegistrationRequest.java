@@ -1,7 +1,7 @@
 package io.tollgate.oauth.client;
 
 import io.tollgate.oauth.model.ClientType;
-import io.tollgate.oauth.model.GrantType;
+import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +26,8 @@ public record ClientRegistrationRequest(
 
     public ClientRegistrationRequest {
         name = name == null ? "" : name.strip();
-        grantTypes = grantTypes == null ? Set.of() : Set.copyOf(grantTypes);
+        grantTypes = grantTypes == null ? Set.of()
+                : java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(grantTypes));
         redirectUris = redirectUris == null ? List.of()
                 : redirectUris.stream().map(String::strip).filter(uri -> !uri.isEmpty()).distinct().toList();
     }

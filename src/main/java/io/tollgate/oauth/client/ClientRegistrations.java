@@ -1,8 +1,12 @@
 package io.tollgate.oauth.client;
 
+import io.tollgate.oauth.event.ClientChanged;
+import io.tollgate.oauth.event.ClientDeleted;
+import io.tollgate.oauth.event.ProtocolEventPublisher;
+import io.tollgate.oauth.grant.GrantHandlers;
 import io.tollgate.oauth.model.Client;
+import io.tollgate.oauth.model.ClientSettings;
 import io.tollgate.oauth.model.ClientType;
-import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.scope.ScopeRegistry;
 import io.tollgate.oauth.store.ClientStore;
 import io.tollgate.oauth.store.DuplicateClientIdException;
@@ -17,7 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Registers, changes and re-keys clients, enforcing the rules every client must meet. */
+/**
+ * Registers, changes, re-keys and deletes clients, enforcing the rules every client must meet; the grant rules
+ * come from the registered grant handlers.
+ */
 public final class ClientRegistrations {
     /** The secret an operator brings from another system must be as hard to guess as ours (>= 32 characters). */
     public static final int MIN_IMPORTED_SECRET_LENGTH = 32;
@@ -26,12 +33,17 @@ public final class ClientRegistrations {
     private final ClientStore clients;
     private final TokenGenerator generator;
     private final ScopeRegistry scopes;
+    private final GrantHandlers grants;
+    private final ProtocolEventPublisher events;
     private final Clock clock;
 
-    public ClientRegistrations(ClientStore clients, TokenGenerator generator, ScopeRegistry scopes, Clock clock) {
+    public ClientRegistrations(ClientStore clients, TokenGenerator generator, ScopeRegistry scopes,
+                               GrantHandlers grants, ProtocolEventPublisher events, Clock clock) {
         this.clients = clients;
         this.generator = generator;
         this.scopes = scopes;
+        this.grants = grants;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -55,9 +67,12 @@ public final class ClientRegistrations {
         Instant now = clock.instant();
         Client client = new Client(0, clientId, secret == null ? null : TokenHasher.sha256Hex(secret), request.name(),
                 request.ownerUserId(), request.type(), request.grantTypes(), request.redirectUris(),
-                request.allowedScopes(), request.skipAuthorization(), now, now);
+                request.allowedScopes(), ClientSettings.defaultsFor(request.type(), request.skipAuthorization()),
+                null, now, now);
         try {
-            return new RegisteredClient(clients.insert(client), secret);
+            Client stored = clients.insert(client);
+            events.publish(new ClientChanged(now, stored.id(), stored.clientId(), ClientChanged.Change.REGISTERED));
+            return new RegisteredClient(stored, secret);
         } catch (DuplicateClientIdException e) {
             throw new ClientRegistrationException(Map.of("client_id", List.of("This client_id is already registered.")));
         }
@@ -70,10 +85,16 @@ public final class ClientRegistrations {
     public Client update(Client existing, ClientRegistrationRequest request) {
         throwIfAny(validate(request));
         String secretHash = request.type() == ClientType.PUBLIC ? null : existing.secretHash();
+        // The policy follows the new type and consent choice; the token settings stay the client's own.
+        ClientSettings settings = new ClientSettings(
+                existing.settings().requireProofKey() || request.type() == ClientType.PUBLIC,
+                !request.skipAuthorization());
         Client changed = new Client(existing.id(), existing.clientId(), secretHash, request.name(),
                 existing.ownerUserId(), request.type(), request.grantTypes(), request.redirectUris(),
-                request.allowedScopes(), request.skipAuthorization(), existing.created(), clock.instant());
+                request.allowedScopes(), settings, existing.tokenSettings(), existing.created(), clock.instant());
         clients.update(changed);
+        events.publish(new ClientChanged(changed.updated(), changed.id(), changed.clientId(),
+                ClientChanged.Change.UPDATED));
         return changed;
     }
 
@@ -85,9 +106,21 @@ public final class ClientRegistrations {
         String secret = generator.generate();
         Client changed = new Client(existing.id(), existing.clientId(), TokenHasher.sha256Hex(secret), existing.name(),
                 existing.ownerUserId(), existing.type(), existing.grantTypes(), existing.redirectUris(),
-                existing.allowedScopes(), existing.skipAuthorization(), existing.created(), clock.instant());
+                existing.allowedScopes(), existing.settings(), existing.tokenSettings(), existing.created(),
+                clock.instant());
         clients.update(changed);
+        events.publish(new ClientChanged(changed.updated(), changed.id(), changed.clientId(),
+                ClientChanged.Change.SECRET_REGENERATED));
         return new RegisteredClient(changed, secret);
+    }
+
+    /** Deletes the client and, with it, its tokens and codes; false when it was already gone. */
+    public boolean delete(Client existing) {
+        boolean deleted = clients.delete(existing.id());
+        if (deleted) {
+            events.publish(new ClientDeleted(clock.instant(), existing.id(), existing.clientId()));
+        }
+        return deleted;
     }
 
     private Map<String, List<String>> validate(ClientRegistrationRequest request) {
@@ -103,12 +136,8 @@ public final class ClientRegistrations {
         if (request.grantTypes().isEmpty()) {
             add(errors, "grant_types", "Choose at least one grant type.");
         }
-        if (request.type() == ClientType.PUBLIC && request.grantTypes().contains(GrantType.CLIENT_CREDENTIALS)) {
-            add(errors, "grant_types", "The client credentials grant needs a confidential client.");
-        }
-        if (request.grantTypes().contains(GrantType.AUTHORIZATION_CODE) && request.redirectUris().isEmpty()) {
-            add(errors, "redirect_uris", "The authorization code grant needs at least one redirect URI.");
-        }
+        grants.registrationProblems(request.grantTypes(), request.type(), request.redirectUris())
+                .forEach(problem -> add(errors, problem.field(), problem.message()));
         for (String uri : request.redirectUris()) {
             RedirectUris.problem(uri).ifPresent(problem -> add(errors, "redirect_uris", uri + ": " + problem));
         }

@@ -1,16 +1,20 @@
 package io.tollgate.oauth.grant;
 
 import io.tollgate.oauth.OAuthException;
+import io.tollgate.oauth.event.CodeReplayed;
+import io.tollgate.oauth.event.FamilyRevoked;
+import io.tollgate.oauth.event.ProtocolEventPublisher;
 import io.tollgate.oauth.model.AuthorizationCode;
 import io.tollgate.oauth.model.Client;
-import io.tollgate.oauth.model.GrantType;
+import io.tollgate.oauth.model.ClientType;
 import io.tollgate.oauth.model.TokenResponse;
 import io.tollgate.oauth.store.AuthorizationCodeStore;
 import io.tollgate.oauth.store.ResourceOwnerAuthenticator;
-import io.tollgate.oauth.store.TokenStore;
+import io.tollgate.oauth.token.TokenContext;
 import io.tollgate.oauth.token.TokenHasher;
 import io.tollgate.oauth.token.TokenService;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,15 +24,15 @@ public final class AuthorizationCodeGrant implements GrantHandler {
     static final String INVALID_CODE = "Invalid authorization code.";
 
     private final AuthorizationCodeStore codes;
-    private final TokenStore tokenStore;
     private final ResourceOwnerAuthenticator owners;
     private final TokenService tokens;
+    private final ProtocolEventPublisher events;
     private final Clock clock;
 
-    public AuthorizationCodeGrant(AuthorizationCodeStore codes, TokenStore tokenStore,
-                                  ResourceOwnerAuthenticator owners, TokenService tokens, Clock clock) {
+    public AuthorizationCodeGrant(AuthorizationCodeStore codes, ResourceOwnerAuthenticator owners,
+                                  TokenService tokens, ProtocolEventPublisher events, Clock clock) {
         this.codes = Objects.requireNonNull(codes, "codes");
-        this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
+        this.events = Objects.requireNonNull(events, "events");
         this.owners = Objects.requireNonNull(owners, "owners");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -37,6 +41,24 @@ public final class AuthorizationCodeGrant implements GrantHandler {
     @Override
     public GrantType grantType() {
         return GrantType.AUTHORIZATION_CODE;
+    }
+
+    @Override
+    public boolean issuesRefreshTokens() {
+        return true;
+    }
+
+    @Override
+    public Optional<String> label() {
+        return Optional.of("Authorization code");
+    }
+
+    @Override
+    public List<RegistrationProblem> registrationProblems(ClientType type, List<String> redirectUris) {
+        return redirectUris.isEmpty()
+                ? List.of(new RegistrationProblem("redirect_uris",
+                        "The authorization code grant needs at least one redirect URI."))
+                : List.of();
     }
 
     @Override
@@ -56,7 +78,8 @@ public final class AuthorizationCodeGrant implements GrantHandler {
         if (owners.findActive(code.userId()).isEmpty()) {
             throw invalid();
         }
-        return tokens.issue(client, code.userId(), code.scope(), true, code.familyId());
+        return tokens.issue(TokenContext.of(client, code.userId(), code.scope(), GrantType.AUTHORIZATION_CODE)
+                .withFamily(code.familyId()), true);
     }
 
     private static void checkPkce(AuthorizationCode code, Optional<String> verifier) {
@@ -74,7 +97,10 @@ public final class AuthorizationCodeGrant implements GrantHandler {
     }
 
     private OAuthException replayOrUnknown(String codeHash) {
-        codes.findConsumed(codeHash).ifPresent(used -> tokenStore.revokeFamily(used.familyId(), clock.instant()));
+        codes.findConsumed(codeHash).ifPresent(used -> {
+            events.publish(new CodeReplayed(clock.instant(), used.clientDbId(), used.familyId()));
+            tokens.revokeFamily(used.familyId(), FamilyRevoked.Reason.CODE_REPLAYED);
+        });
         return invalid();
     }
 

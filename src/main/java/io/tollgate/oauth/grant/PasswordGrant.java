@@ -2,14 +2,15 @@ package io.tollgate.oauth.grant;
 
 import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.model.Client;
-import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.ResourceOwner;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.model.TokenResponse;
 import io.tollgate.oauth.scope.ScopeRegistry;
 import io.tollgate.oauth.store.ResourceOwnerAuthenticator;
+import io.tollgate.oauth.token.TokenContext;
 import io.tollgate.oauth.token.TokenService;
 import java.util.Objects;
+import java.util.Optional;
 
 /** RFC 6749 §4.3 resource owner password credentials grant. */
 public final class PasswordGrant implements GrantHandler {
@@ -32,6 +33,16 @@ public final class PasswordGrant implements GrantHandler {
     }
 
     @Override
+    public boolean issuesRefreshTokens() {
+        return true;
+    }
+
+    @Override
+    public Optional<String> label() {
+        return Optional.of("Resource owner password-based");
+    }
+
+    @Override
     public TokenResponse handle(Client client, TokenParameters params) {
         String username = params.required("username");
         String password = params.required("password");
@@ -40,6 +51,6 @@ public final class PasswordGrant implements GrantHandler {
                 .filter(ResourceOwner::active)
                 .orElseThrow(() -> OAuthException.invalidGrant(INVALID_CREDENTIALS));
         // Always with a refresh token, as the reference does; Client.allowsGrant lets the client redeem it.
-        return tokens.issue(client, owner.userId(), scope, true, null);
+        return tokens.issue(TokenContext.of(client, owner.userId(), scope, GrantType.PASSWORD), true);
     }
 }

@@ -2,7 +2,6 @@ package io.tollgate.oauth.grant;
 
 import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.model.Client;
-import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.RefreshToken;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.model.TokenResponse;
@@ -32,6 +31,11 @@ public final class RefreshTokenGrant implements GrantHandler {
     @Override
     public GrantType grantType() {
         return GrantType.REFRESH_TOKEN;
+    }
+
+    @Override
+    public boolean issuesRefreshTokens() {
+        return true;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.tollgate.oauth.introspect;
 
 import io.tollgate.oauth.model.Client;
+import io.tollgate.oauth.resource.AccessTokenValidator;
 import io.tollgate.oauth.model.ResourceOwner;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.store.ClientStore;
@@ -13,21 +14,24 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * RFC 7662 token introspection. A token is active exactly when the resource server's own check would accept
- * it: known, not expired, not revoked, and its user (if any) still active. Unknown, dead and foreign tokens all
- * get the same {"active": false}.
+ * RFC 7662 token introspection. An access token is active exactly when the resource server's own check accepts
+ * it, because it is that check ({@link AccessTokenValidator}); a refresh token when it is known, not expired,
+ * not revoked and its user (if any) still active. Unknown, dead and foreign tokens all get {"active": false}.
  */
 public final class TokenIntrospection {
 
     public static final String ACCESS_TOKEN_TYPE = "Bearer";
     public static final String REFRESH_TOKEN_TYPE = "refresh_token";
 
+    private final AccessTokenValidator accessTokens;
     private final TokenStore tokens;
     private final ClientStore clients;
     private final ResourceOwnerAuthenticator owners;
     private final Clock clock;
 
-    public TokenIntrospection(TokenStore tokens, ClientStore clients, ResourceOwnerAuthenticator owners, Clock clock) {
+    public TokenIntrospection(AccessTokenValidator accessTokens, TokenStore tokens, ClientStore clients,
+                              ResourceOwnerAuthenticator owners, Clock clock) {
+        this.accessTokens = Objects.requireNonNull(accessTokens, "accessTokens");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.owners = Objects.requireNonNull(owners, "owners");
@@ -38,19 +42,18 @@ public final class TokenIntrospection {
     public Introspection introspect(IntrospectionCaller caller, String token, String hint) {
         String hash = TokenHasher.sha256Hex(token);
         Optional<Introspection> found = REFRESH_TOKEN_TYPE.equals(hint)
-                ? refresh(caller, hash).or(() -> access(caller, hash))
-                : access(caller, hash).or(() -> refresh(caller, hash));
+                ? refresh(caller, hash).or(() -> access(caller, token))
+                : access(caller, token).or(() -> refresh(caller, hash));
         return found.orElse(Introspection.inactive());
     }
 
-    private Optional<Introspection> access(IntrospectionCaller caller, String hash) {
-        return tokens.findAccessToken(hash).map(token -> {
-            if (!caller.maySee(token.clientDbId()) || !token.isActive(clock)) {
-                return Introspection.inactive();
-            }
-            return describe(token.userId(), token.clientId(), token.scope(), ACCESS_TOKEN_TYPE, token.expires(),
-                    token.created());
-        });
+    private Optional<Introspection> access(IntrospectionCaller caller, String token) {
+        return accessTokens.claims(token).map(claims -> caller.maySee(claims.clientDbId())
+                ? new Introspection(true, claims.scope().asString(), claims.clientId(), claims.username(),
+                        ACCESS_TOKEN_TYPE, claims.expires().getEpochSecond(),
+                        claims.issuedAt() == null ? null : claims.issuedAt().getEpochSecond(),
+                        claims.userId() == null ? claims.clientId() : Long.toString(claims.userId()))
+                : Introspection.inactive());
     }
 
     private Optional<Introspection> refresh(IntrospectionCaller caller, String hash) {

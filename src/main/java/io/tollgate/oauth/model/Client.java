@@ -3,6 +3,7 @@ package io.tollgate.oauth.model;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import io.tollgate.oauth.grant.GrantType;
 import java.util.Set;
 
 /**
@@ -11,6 +12,8 @@ import java.util.Set;
  * @param secretHash    SHA-256 hex of the client secret; null for public clients without a secret
  * @param ownerUserId   nullable: clients registered by the operator have no owner
  * @param allowedScopes nullable: null means any configured scope
+ * @param settings      authorization-endpoint policy (PKCE, consent)
+ * @param tokenSettings token lifetimes and format; server defaults unless set
  */
 public record Client(
         long id,
@@ -22,7 +25,8 @@ public record Client(
         Set<GrantType> grantTypes,
         List<String> redirectUris,
         ScopeSet allowedScopes,
-        boolean skipAuthorization,
+        ClientSettings settings,
+        ClientTokenSettings tokenSettings,
         Instant created,
         Instant updated) {
 
@@ -32,6 +36,22 @@ public record Client(
         name = name == null ? "" : name;
         grantTypes = grantTypes == null ? Set.of() : Set.copyOf(grantTypes);
         redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
+        settings = (settings == null ? ClientSettings.defaultsFor(type, false) : settings).enforcedFor(type);
+        tokenSettings = tokenSettings == null ? ClientTokenSettings.serverDefaults() : tokenSettings;
+    }
+
+    /** A client with the default policy for its type and the server's token settings. */
+    public Client(long id, String clientId, String secretHash, String name, Long ownerUserId, ClientType type,
+                  Set<GrantType> grantTypes, List<String> redirectUris, ScopeSet allowedScopes,
+                  boolean skipAuthorization, Instant created, Instant updated) {
+        this(id, clientId, secretHash, name, ownerUserId, type, grantTypes, redirectUris, allowedScopes,
+                ClientSettings.defaultsFor(type, skipAuthorization), ClientTokenSettings.serverDefaults(), created,
+                updated);
+    }
+
+    /** DOT's skip_authorization: the user is not asked for consent. */
+    public boolean skipAuthorization() {
+        return !settings.requireConsent();
     }
 
     public boolean isConfidential() {
@@ -39,15 +59,11 @@ public record Client(
     }
 
     /**
-     * A client that can receive refresh tokens (password, authorization_code) may also redeem them, as in DOT;
-     * otherwise the tutorial's password-only application could never use the refresh token it is given.
+     * Whether this grant type was registered for the client. The refresh grant is also allowed to clients of a
+     * grant that issues refresh tokens: {@code GrantHandlers.allows} decides that, from the handlers.
      */
     public boolean allowsGrant(GrantType grantType) {
-        if (grantTypes.contains(grantType)) {
-            return true;
-        }
-        return grantType == GrantType.REFRESH_TOKEN
-                && (grantTypes.contains(GrantType.PASSWORD) || grantTypes.contains(GrantType.AUTHORIZATION_CODE));
+        return grantTypes.contains(grantType);
     }
 
     /** Exact string match, as RFC 9700 §2.1 requires; no prefix or pattern matching. */

@@ -1,9 +1,14 @@
 package io.tollgate.oauth.revoke;
 
+import io.tollgate.oauth.event.FamilyRevoked;
+import io.tollgate.oauth.event.ProtocolEventPublisher;
+import io.tollgate.oauth.event.TokenRevoked;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.store.TokenStore;
 import io.tollgate.oauth.token.TokenHasher;
+import io.tollgate.oauth.token.TokenService;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,10 +22,14 @@ public final class TokenRevocation {
     public enum Outcome { REVOKED_ACCESS_TOKEN, REVOKED_REFRESH_TOKEN, NOT_FOUND, NOT_OWNED }
 
     private final TokenStore store;
+    private final TokenService tokens;
+    private final ProtocolEventPublisher events;
     private final Clock clock;
 
-    public TokenRevocation(TokenStore store, Clock clock) {
+    public TokenRevocation(TokenStore store, TokenService tokens, ProtocolEventPublisher events, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -43,7 +52,11 @@ public final class TokenRevocation {
                 return Outcome.NOT_OWNED;
             }
             // §2.1 lets the refresh token live on: a client dropping one access token keeps its grant.
-            store.revokeAccessToken(token.id(), clock.instant());
+            Instant now = clock.instant();
+            if (store.revokeAccessToken(token.id(), now)) {
+                events.publish(new TokenRevoked(now, TokenRevoked.Kind.ACCESS_TOKEN, TokenRevoked.Reason.CLIENT_REQUEST,
+                        hash, token.clientDbId(), token.userId(), token.familyId()));
+            }
             return Outcome.REVOKED_ACCESS_TOKEN;
         });
     }
@@ -54,7 +67,7 @@ public final class TokenRevocation {
                 return Outcome.NOT_OWNED;
             }
             // The whole grant (family) goes, as §2.1 asks for access tokens "based on the same authorization grant".
-            store.revokeFamily(token.familyId(), clock.instant());
+            tokens.revokeFamily(token.familyId(), FamilyRevoked.Reason.CLIENT_REQUEST);
             return Outcome.REVOKED_REFRESH_TOKEN;
         });
     }

@@ -1,6 +1,11 @@
 package io.tollgate.oauth.token;
 
 import io.tollgate.oauth.OAuthException;
+import io.tollgate.oauth.event.FamilyRevoked;
+import io.tollgate.oauth.event.ProtocolEventPublisher;
+import io.tollgate.oauth.event.TokenIssued;
+import io.tollgate.oauth.event.TokenRevoked;
+import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.AccessToken;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.IssuedIds;
@@ -13,11 +18,16 @@ import io.tollgate.oauth.store.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Mints token pairs: plaintext goes to the client once, only SHA-256 hashes reach the store. */
+/**
+ * Issues and rotates token pairs: the access token comes from the client's {@link AccessTokenFormat}, the refresh
+ * token is opaque; plaintext goes to the client once, only SHA-256 hashes reach the store. Every issue, rotation
+ * and reuse revocation is published as a protocol event.
+ */
 public final class TokenService {
 
     private final TokenStore store;
@@ -26,9 +36,14 @@ public final class TokenService {
     private final Clock clock;
     private final Duration reuseGrace;
     private final SuccessorSeal seal;
+    private final AccessTokenFormats formats;
+    private final List<TokenResponseContributor> contributors;
+    private final ProtocolEventPublisher events;
 
+    /** Opaque tokens, no reuse grace, no contributors, no events: for unit tests of a single rule. */
     public TokenService(TokenStore store, TokenGenerator generator, TokenSettings settings, Clock clock) {
-        this(store, generator, settings, clock, Duration.ZERO, new SuccessorSeal());
+        this(store, generator, settings, clock, Duration.ZERO, new SuccessorSeal(),
+                AccessTokenFormats.opaque(generator), List.of(), ProtocolEventPublisher.NONE);
     }
 
     /**
@@ -36,37 +51,35 @@ public final class TokenService {
      *                   pair back (a client that lost the response); zero keeps no seal at all
      */
     public TokenService(TokenStore store, TokenGenerator generator, TokenSettings settings, Clock clock,
-                        Duration reuseGrace, SuccessorSeal seal) {
+                        Duration reuseGrace, SuccessorSeal seal, AccessTokenFormats formats,
+                        List<TokenResponseContributor> contributors, ProtocolEventPublisher events) {
         this.store = Objects.requireNonNull(store, "store");
         this.generator = Objects.requireNonNull(generator, "generator");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.reuseGrace = Objects.requireNonNull(reuseGrace, "reuseGrace");
         this.seal = Objects.requireNonNull(seal, "seal");
+        this.formats = Objects.requireNonNull(formats, "formats");
+        this.contributors = List.copyOf(contributors);
+        this.events = Objects.requireNonNull(events, "events");
         if (reuseGrace.isNegative()) {
             throw new IllegalArgumentException("reuseGrace must not be negative");
         }
     }
 
-    /**
-     * Issues an access token and optionally a refresh token for the same scope.
-     *
-     * @param userId   null for client_credentials
-     * @param familyId null starts a new family; a code passes its own so a replay can revoke what it yielded
-     */
-    public TokenResponse issue(Client client, Long userId, ScopeSet scope, boolean withRefreshToken, String familyId) {
-        String family = familyId == null ? UUID.randomUUID().toString() : familyId;
+    /** Issues an access token and, when {@code withRefreshToken}, a refresh token for the same scope. */
+    public TokenResponse issue(TokenContext requested, boolean withRefreshToken) {
+        TokenContext context = requested.familyId() == null
+                ? requested.withFamily(UUID.randomUUID().toString()) : requested;
         Instant now = clock.instant();
-        String access = generator.generate();
+        Duration lifetime = accessLifetime(context.client());
+        MintedAccessToken access = formats.forClient(context.client()).mint(context, now, now.plus(lifetime));
         String refresh = withRefreshToken ? generator.generate() : null;
-        store.save(newAccess(client, userId, scope, access, now, family),
-                refresh == null ? null : newRefresh(client, userId, scope, refresh, now, family));
-        return response(access, refresh, scope, settings.accessTokenLifetime().toSeconds());
-    }
-
-    /** Rotation without a presented plaintext: no seal is kept, so no replay is possible. */
-    public TokenResponse rotate(Client client, RefreshToken old, ScopeSet accessScope) {
-        return rotate(client, old, null, accessScope);
+        store.save(newAccess(context, access, now),
+                refresh == null ? null : newRefresh(context, context.scope(), refresh, now));
+        events.publish(new TokenIssued(now, context.client().clientId(), context.userId(),
+                context.grantType().wireName(), context.familyId(), access.hash(), refresh != null, context.scope()));
+        return contribute(context, response(access.value(), refresh, context.scope(), lifetime.toSeconds()));
     }
 
     /**
@@ -74,23 +87,30 @@ public final class TokenService {
      * original grant's scope, in the same family. Losing the race is handled as a rotated token coming back
      * ({@link #replayOrRevoke}): the winner's pair within the grace, else the family is revoked.
      *
-     * @param presented the old refresh token's plaintext, the key to its successor seal; nullable
+     * @param presented the old refresh token's plaintext, the key to its successor seal
      */
     public TokenResponse rotate(Client client, RefreshToken old, String presented, ScopeSet accessScope) {
+        Objects.requireNonNull(presented, "presented");
         Instant now = clock.instant();
-        String access = generator.generate();
+        TokenContext context = TokenContext.of(client, old.userId(), accessScope, GrantType.REFRESH_TOKEN)
+                .withFamily(old.familyId());
+        Duration lifetime = accessLifetime(client);
+        MintedAccessToken access = formats.forClient(client).mint(context, now, now.plus(lifetime));
         String refresh = generator.generate();
-        String sealed = graceEnabled() && presented != null
-                ? seal.seal(presented, new SuccessorSeal.Successor(access, refresh, accessScope))
+        String sealed = graceEnabled()
+                ? seal.seal(presented, new SuccessorSeal.Successor(access.value(), refresh, accessScope))
                 : null;
-        Optional<IssuedIds> ids = store.rotate(old.id(), now,
-                newAccess(client, old.userId(), accessScope, access, now, old.familyId()),
-                newRefresh(client, old.userId(), old.scope(), refresh, now, old.familyId()), sealed);
+        Optional<IssuedIds> ids = store.rotate(old.id(), now, newAccess(context, access, now),
+                newRefresh(context, old.scope(), refresh, now), sealed);
         if (ids.isEmpty()) {
             // The store's conditional update only loses after the winner committed, so its seal is readable now.
             return replayOrRevoke(old, presented);
         }
-        return response(access, refresh, accessScope, settings.accessTokenLifetime().toSeconds());
+        events.publish(new TokenRevoked(now, TokenRevoked.Kind.REFRESH_TOKEN, TokenRevoked.Reason.ROTATED,
+                old.tokenHash(), old.clientDbId(), old.userId(), old.familyId()));
+        events.publish(new TokenIssued(now, client.clientId(), old.userId(), GrantType.REFRESH_TOKEN.wireName(),
+                old.familyId(), access.hash(), true, accessScope));
+        return contribute(context, response(access.value(), refresh, accessScope, lifetime.toSeconds()));
     }
 
     /**
@@ -104,8 +124,16 @@ public final class TokenService {
         if (replay.isPresent()) {
             return replay.get();
         }
-        store.revokeFamily(old.familyId(), now);
+        revokeFamily(old.familyId(), FamilyRevoked.Reason.REFRESH_TOKEN_REUSED);
         throw OAuthException.invalidGrant(RefreshTokenErrors.INVALID);
+    }
+
+    /** Revokes every token of the grant family and says so; returns how many tokens changed. */
+    public int revokeFamily(String familyId, FamilyRevoked.Reason reason) {
+        Instant now = clock.instant();
+        int revoked = store.revokeFamily(familyId, now);
+        events.publish(new FamilyRevoked(now, familyId, reason));
+        return revoked;
     }
 
     private Optional<TokenResponse> replay(RefreshToken old, String presented, Instant now) {
@@ -135,16 +163,34 @@ public final class TokenService {
         return !reuseGrace.isZero();
     }
 
-    private NewAccessToken newAccess(Client client, Long userId, ScopeSet scope, String token, Instant now,
-                                     String family) {
-        return new NewAccessToken(TokenHasher.sha256Hex(token), client.id(), client.clientId(), userId, scope, now,
-                now.plus(settings.accessTokenLifetime()), family);
+    private Duration accessLifetime(Client client) {
+        Duration own = client.tokenSettings().accessTokenLifetime();
+        return own != null ? own : settings.accessTokenLifetime();
     }
 
-    private NewRefreshToken newRefresh(Client client, Long userId, ScopeSet scope, String token, Instant now,
-                                       String family) {
-        Instant expires = settings.refreshTokenLifetime() == null ? null : now.plus(settings.refreshTokenLifetime());
-        return new NewRefreshToken(TokenHasher.sha256Hex(token), client.id(), userId, scope, now, expires, family);
+    private Optional<Duration> refreshLifetime(Client client) {
+        Duration own = client.tokenSettings().refreshTokenLifetime();
+        return Optional.ofNullable(own != null ? own : settings.refreshTokenLifetime());
+    }
+
+    private TokenResponse contribute(TokenContext context, TokenResponse response) {
+        TokenResponse result = response;
+        for (TokenResponseContributor contributor : contributors) {
+            result = result.with(contributor.additionalMembers(context, result));
+        }
+        return result;
+    }
+
+    private NewAccessToken newAccess(TokenContext context, MintedAccessToken token, Instant now) {
+        Client client = context.client();
+        return new NewAccessToken(token.hash(), client.id(), client.clientId(), context.userId(), context.scope(), now,
+                now.plus(accessLifetime(client)), context.familyId());
+    }
+
+    private NewRefreshToken newRefresh(TokenContext context, ScopeSet scope, String token, Instant now) {
+        Instant expires = refreshLifetime(context.client()).map(now::plus).orElse(null);
+        return new NewRefreshToken(TokenHasher.sha256Hex(token), context.client().id(), context.userId(), scope, now,
+                expires, context.familyId());
     }
 
     private static TokenResponse response(String access, String refresh, ScopeSet scope, long expiresIn) {

@@ -4,11 +4,9 @@ import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.tollgate.TollgateConfiguration;
-import io.tollgate.config.CleanupSettings;
 import io.tollgate.oauth.cleanup.TokenPurge;
 import io.tollgate.ops.ClearTokensTask;
 import io.tollgate.ops.TokenCleanupJob;
-import io.tollgate.persistence.JdbiTokenCleanup;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,18 +17,18 @@ import net.sourceforge.argparse4j.inf.Namespace;
  * cleanup.interval, once, with cleanup.retention and cleanup.batchSize. Safe while servers are running.
  */
 public class ClearTokensCommand extends ConfiguredCommand<TollgateConfiguration> {
-    public ClearTokensCommand() {
+    private final Clock clock;
+
+    public ClearTokensCommand(Clock clock) {
         super("cleartokens", "Delete expired and revoked tokens and spent authorization codes");
+        this.clock = clock;
     }
 
     @Override
     protected void run(Bootstrap<TollgateConfiguration> bootstrap, Namespace namespace,
                        TollgateConfiguration configuration) throws Exception {
-        CleanupSettings cleanup = configuration.getCleanup();
-        try (CliDatabase database = CliDatabase.open(configuration)) {
-            TokenPurge purge = new TokenPurge(new JdbiTokenCleanup(database.jdbi()), Clock.systemUTC(),
-                    cleanup.getRetention().toJavaDuration(), cleanup.getBatchSize(),
-                    configuration.getSessions().getIdleTimeout().toJavaDuration());
+        try (CliServices cli = CliServices.open(configuration, clock)) {
+            TokenPurge purge = cli.services().oauth().purge();
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8));
             ClearTokensTask.print(new TokenCleanupJob(purge, new MetricRegistry()).run("command"), out);
         }

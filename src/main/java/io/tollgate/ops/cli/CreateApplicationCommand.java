@@ -6,14 +6,13 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.tollgate.TollgateConfiguration;
 import io.tollgate.oauth.client.ClientRegistrationException;
 import io.tollgate.oauth.client.ClientRegistrationRequest;
-import io.tollgate.oauth.client.ClientRegistrations;
+import io.tollgate.oauth.compose.AuthorizationServer;
+import io.tollgate.oauth.grant.GrantHandlers;
 import io.tollgate.oauth.client.RegisteredClient;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.ClientType;
-import io.tollgate.oauth.model.GrantType;
+import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
-import io.tollgate.oauth.token.TokenGenerator;
-import io.tollgate.persistence.JdbiClientStore;
 import io.tollgate.persistence.JdbiUserStore;
 import io.tollgate.users.User;
 import java.io.BufferedReader;
@@ -35,8 +34,11 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * its client_id and client_secret as JSON: the only time the secret is ever shown.
  */
 public class CreateApplicationCommand extends ConfiguredCommand<TollgateConfiguration> {
-    public CreateApplicationCommand() {
+    private final Clock clock;
+
+    public CreateApplicationCommand(Clock clock) {
         super("createapplication", "Register an OAuth application and print its client_id and client_secret as JSON");
+        this.clock = clock;
     }
 
     @Override
@@ -47,7 +49,8 @@ public class CreateApplicationCommand extends ConfiguredCommand<TollgateConfigur
         subparser.addArgument("--client-type").required(true).choices("confidential", "public")
                 .help("confidential (has a secret) or public (native and browser apps)");
         subparser.addArgument("--grant-types").required(true)
-                .help("comma-separated: authorization_code, password, client_credentials, refresh_token");
+                .help("comma-separated grant types, by name or URI: authorization_code, password, "
+                        + "client_credentials, refresh_token, and any other registered grant");
         subparser.addArgument("--redirect-uri").action(Arguments.append()).metavar("URI")
                 .help("an allowed redirect URI (repeat for several)");
         subparser.addArgument("--scopes").help("space-separated scopes the application may ever be granted");
@@ -63,18 +66,17 @@ public class CreateApplicationCommand extends ConfiguredCommand<TollgateConfigur
     @Override
     protected void run(Bootstrap<TollgateConfiguration> bootstrap, Namespace namespace,
                        TollgateConfiguration configuration) throws Exception {
-        try (CliDatabase database = CliDatabase.open(configuration)) {
+        try (CliServices cli = CliServices.open(configuration, clock)) {
             Long owner = null;
             if (namespace.getString("user") != null) {
-                owner = new JdbiUserStore(database.jdbi()).findByUsername(namespace.getString("user"))
+                owner = new JdbiUserStore(cli.database().jdbi()).findByUsername(namespace.getString("user"))
                         .map(User::id)
                         .orElseThrow(() -> new CommandException("no such user: " + namespace.getString("user")));
             }
-            ClientRegistrations registrations = new ClientRegistrations(new JdbiClientStore(database.jdbi()),
-                    new TokenGenerator(), configuration.getOauth().scopeRegistry(), Clock.systemUTC());
+            AuthorizationServer oauth = cli.services().oauth();
             RegisteredClient registered;
             try {
-                registered = registrations.register(request(namespace, owner));
+                registered = oauth.registrations().register(request(namespace, owner, oauth.grants()));
             } catch (ClientRegistrationException e) {
                 throw new CommandException(e.fieldErrors().entrySet().stream()
                         .map(error -> error.getKey() + ": " + String.join(" ", error.getValue()))
@@ -84,13 +86,14 @@ public class CreateApplicationCommand extends ConfiguredCommand<TollgateConfigur
         }
     }
 
-    private static ClientRegistrationRequest request(Namespace namespace, Long owner) throws Exception {
+    private static ClientRegistrationRequest request(Namespace namespace, Long owner, GrantHandlers registered)
+            throws Exception {
         ClientType type = ClientType.fromWire(namespace.getString("client_type")).orElseThrow();
         Set<GrantType> grants = Arrays.stream(namespace.getString("grant_types").split("[,\\s]+"))
                 .filter(name -> !name.isBlank())
-                .map(name -> GrantType.fromWire(name).orElseThrow(
+                .map(name -> registered.byName(name).orElseThrow(
                         () -> new CommandException("unknown grant type: " + name)))
-                .collect(Collectors.toSet());
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
         List<String> redirectUris = namespace.getList("redirect_uri");
         String scopes = namespace.getString("scopes");
         String secret = namespace.getString("client_secret");

@@ -6,21 +6,24 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.tollgate.TollgateConfiguration;
 import io.tollgate.users.User;
 import io.tollgate.users.ValidationException;
+import java.time.Clock;
 import java.util.function.Supplier;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /** Django's {@code manage.py createsuperuser}: a staff superuser whose password is prompted for or piped in. */
 public class CreateSuperuserCommand extends ConfiguredCommand<TollgateConfiguration> {
+    private final Clock clock;
     private final Supplier<PasswordInput> passwords;
 
-    public CreateSuperuserCommand() {
-        this(PasswordInput::system);
+    public CreateSuperuserCommand(Clock clock) {
+        this(clock, PasswordInput::system);
     }
 
-    public CreateSuperuserCommand(Supplier<PasswordInput> passwords) {
+    public CreateSuperuserCommand(Clock clock, Supplier<PasswordInput> passwords) {
         super("createsuperuser", "Create a superuser; the password is prompted for, or read as one line from "
                 + "standard input when that is not a terminal");
+        this.clock = clock;
         this.passwords = passwords;
     }
 
@@ -34,12 +37,11 @@ public class CreateSuperuserCommand extends ConfiguredCommand<TollgateConfigurat
     @Override
     protected void run(Bootstrap<TollgateConfiguration> bootstrap, Namespace namespace,
                        TollgateConfiguration configuration) throws Exception {
-        try (CliDatabase database = CliDatabase.open(configuration)) {
+        try (CliServices cli = CliServices.open(configuration, clock)) {
             String password = passwords.get().read();
             User user;
             try {
-                user = UserCommands.service(configuration, database.jdbi())
-                        .createSuperuser(namespace.getString("username"), namespace.getString("email"), password);
+                user = cli.services().users().createSuperuser(namespace.getString("username"), namespace.getString("email"), password);
             } catch (ValidationException e) {
                 throw UserCommands.oneLine(e);
             }

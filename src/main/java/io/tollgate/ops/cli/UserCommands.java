@@ -10,14 +10,9 @@ import java.time.Clock;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
-/** What the user commands share: the service over a command's database, and readable validation errors. */
+/** What the user commands share: readable validation errors. */
 final class UserCommands {
     private UserCommands() {
-    }
-
-    static UserService service(TollgateConfiguration configuration, Jdbi jdbi) {
-        return new UserService(new JdbiUserStore(jdbi), new JdbiGroupStore(jdbi),
-                new PasswordHasher(configuration.getPasswords().getIterations()), Clock.systemUTC());
     }
 
     /** The service's field errors on one line, e.g. "username: A user with that username already exists." */

@@ -1,6 +1,7 @@
 package io.tollgate.web.errors;
 
 import io.tollgate.oauth.model.ScopeSet;
+import io.tollgate.oauth.resource.BearerChallenge;
 import io.tollgate.web.security.ScopeAuthorizer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAllowedException;
@@ -52,7 +53,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         }
         Object needed = servletRequest.getAttribute(ScopeAuthorizer.REQUIRED_SCOPES);
         return needed instanceof ScopeSet scopes
-                ? Optional.of("Bearer error=\"insufficient_scope\", scope=\"" + scopes.asString() + "\"")
+                ? Optional.of(BearerChallenge.insufficientScope(null, null, scopes).headerValue())
                 : Optional.empty();
     }
 

@@ -1,14 +1,18 @@
 package io.tollgate.web.oauth;
 
 import com.codahale.metrics.annotation.Timed;
+import io.tollgate.oauth.OAuthError;
 import io.tollgate.oauth.OAuthException;
+import io.tollgate.oauth.model.AccessTokenClaims;
+import io.tollgate.oauth.model.ScopeSet;
+import io.tollgate.oauth.resource.AccessTokenValidator;
+import io.tollgate.oauth.resource.BearerChallenge;
+import io.tollgate.oauth.resource.TokenValidation;
 import io.tollgate.oauth.client.ClientAuthenticator;
 import io.tollgate.oauth.grant.TokenParameters;
 import io.tollgate.oauth.introspect.IntrospectionCaller;
 import io.tollgate.oauth.introspect.TokenIntrospection;
 import io.tollgate.oauth.model.Client;
-import io.tollgate.web.security.TokenAuthenticator;
-import io.tollgate.web.security.TokenPrincipal;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -36,10 +40,10 @@ public class IntrospectResource {
     private static final String BEARER = "bearer ";
 
     private final ClientAuthenticator clients;
-    private final TokenAuthenticator bearerTokens;
+    private final AccessTokenValidator bearerTokens;
     private final TokenIntrospection introspection;
 
-    public IntrospectResource(ClientAuthenticator clients, TokenAuthenticator bearerTokens,
+    public IntrospectResource(ClientAuthenticator clients, AccessTokenValidator bearerTokens,
                               TokenIntrospection introspection) {
         this.clients = clients;
         this.bearerTokens = bearerTokens;
@@ -69,13 +73,15 @@ public class IntrospectResource {
     private IntrospectionCaller caller(String authorization, MultivaluedMap<String, String> form) {
         if (authorization != null && authorization.strip().toLowerCase(Locale.ROOT).startsWith(BEARER)) {
             String token = authorization.strip().substring(BEARER.length()).strip();
-            Optional<TokenPrincipal> principal = token.isEmpty() ? Optional.empty() : bearerTokens.authenticate(token);
-            if (principal.isEmpty()) {
-                throw bearerError(401, "invalid_token", "The access token is invalid.");
+            Optional<AccessTokenClaims> claims = bearerTokens.claims(token);
+            if (claims.isEmpty()) {
+                throw bearerError(401, BearerChallenge.error(BearerChallenge.OAUTH_REALM, OAuthError.INVALID_TOKEN,
+                        TokenValidation.Failure.INVALID.description()));
             }
-            if (!principal.get().scope().contains(INTROSPECTION_SCOPE)) {
+            if (!claims.get().scope().contains(INTROSPECTION_SCOPE)) {
                 // RFC 6750 §3.1: a good token without the scope is an authorization failure, not a bad credential.
-                throw bearerError(403, "insufficient_scope", "The token lacks the introspection scope.");
+                throw bearerError(403, BearerChallenge.insufficientScope(BearerChallenge.OAUTH_REALM,
+                        "The token lacks the introspection scope.", ScopeSet.of(INTROSPECTION_SCOPE)));
             }
             return IntrospectionCaller.resourceServer();
         }
@@ -86,13 +92,10 @@ public class IntrospectResource {
         return IntrospectionCaller.client(client);
     }
 
-    private static WebApplicationException bearerError(int status, String error, String description) {
-        String challenge = "Bearer realm=\"" + OAuthExceptionMapper.CLIENT_REALM + "\", error=\"" + error
-                + "\", error_description=\"" + description + "\""
-                + (status == 403 ? ", scope=\"" + INTROSPECTION_SCOPE + "\"" : "");
+    private static WebApplicationException bearerError(int status, BearerChallenge challenge) {
         return new WebApplicationException(OAuthRequests.noStore(Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
-                .entity(new OAuthErrorBody(error, description))));
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge.headerValue())
+                .entity(new OAuthErrorBody(challenge.error().code(), challenge.description()))));
     }
 }

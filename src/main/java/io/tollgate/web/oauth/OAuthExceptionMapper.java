@@ -10,7 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 /** Renders protocol errors as RFC 6749 §5.2 JSON, never cached, with a Basic challenge after a failed Basic login. */
 @Provider
 public class OAuthExceptionMapper implements ExceptionMapper<OAuthException> {
-    public static final String CLIENT_REALM = "oauth";
+    public static final String CLIENT_REALM = io.tollgate.oauth.resource.BearerChallenge.OAUTH_REALM;
 
     @Override
     public Response toResponse(OAuthException exception) {

@@ -1,6 +1,9 @@
 package io.tollgate.web.security;
 
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
+import io.tollgate.oauth.OAuthError;
+import io.tollgate.oauth.resource.BearerChallenge;
+import io.tollgate.oauth.resource.TokenValidation;
 import io.tollgate.web.errors.ApiError;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -21,7 +24,7 @@ import java.util.Locale;
  */
 @Priority(Priorities.AUTHENTICATION)
 public class BearerAuthFilter implements ContainerRequestFilter {
-    public static final String REALM = "api";
+    public static final String REALM = BearerChallenge.API_REALM;
     static final String NOT_PROVIDED = "Authentication credentials were not provided.";
     private static final String SCHEME = "bearer ";
 
@@ -44,14 +47,15 @@ public class BearerAuthFilter implements ContainerRequestFilter {
         boolean bearerHeader = header != null && header.toLowerCase(Locale.ROOT).startsWith(SCHEME);
         if (!bearerHeader) {
             if (request.getUriInfo().getQueryParameters().containsKey(OAuthCredentialAuthFilter.OAUTH_ACCESS_TOKEN_PARAM)) {
-                throw unauthorized("invalid_request",
-                        "Send the access token in the Authorization header, not in the URL.");
+                throw unauthorized(BearerChallenge.error(REALM, OAuthError.INVALID_REQUEST,
+                        "Send the access token in the Authorization header, not in the URL."));
             }
-            throw unauthorized(null, null);
+            throw unauthorized(BearerChallenge.missing(REALM));
         }
         String token = header.substring(SCHEME.length()).strip();
         if (token.isEmpty()) {
-            throw unauthorized("invalid_token", TokenCheck.Failure.INVALID.description());
+            throw unauthorized(BearerChallenge.error(REALM, OAuthError.INVALID_TOKEN,
+                    TokenValidation.Failure.INVALID.description()));
         }
         try {
             delegate.filter(request);
@@ -59,18 +63,14 @@ public class BearerAuthFilter implements ContainerRequestFilter {
             if (refused.getResponse().getStatus() != 401) {
                 throw refused;
             }
-            TokenCheck.Failure why = authenticator.explainFailure(token);
-            throw unauthorized("invalid_token", why.description());
+            TokenValidation.Failure why = authenticator.explainFailure(token);
+            throw unauthorized(BearerChallenge.error(REALM, OAuthError.INVALID_TOKEN, why.description()));
         }
     }
 
-    private static WebApplicationException unauthorized(String error, String description) {
-        String challenge = "Bearer realm=\"" + REALM + "\"";
-        if (error != null) {
-            challenge += ", error=\"" + error + "\", error_description=\"" + description + "\"";
-        }
+    private static WebApplicationException unauthorized(BearerChallenge challenge) {
         return new WebApplicationException(Response.status(401)
-                .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge.headerValue())
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ApiError(NOT_PROVIDED))
                 .build());

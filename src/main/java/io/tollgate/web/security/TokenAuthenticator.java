@@ -1,125 +1,52 @@
 package io.tollgate.web.security;
 
-import com.codahale.metrics.MetricRegistry;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.dropwizard.auth.Authenticator;
+import io.tollgate.oauth.resource.AccessTokenValidator;
+import io.tollgate.oauth.resource.TokenValidation;
 import io.tollgate.oauth.token.TokenHasher;
-import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
- * Checks bearer tokens: hash, look up (through a short-lived per-node cache), then expiry, revocation and the
- * user's active flag, all decided per request so a cached entry never outlives its token. Never touches the
- * password hasher, and answers empty (401), never an exception, for a bad token.
+ * Dropwizard's view of the protocol's {@link AccessTokenValidator}: a valid token's claims become the request's
+ * {@link TokenPrincipal}; a bad token is an empty answer (401), never an exception. Never touches the password
+ * hasher.
  */
 public class TokenAuthenticator implements Authenticator<String, TokenPrincipal> {
-    private final BearerTokenLookup lookup;
-    private final Clock clock;
-    private final Cache<String, BearerToken> cache;
-    private final boolean caching;
+    private final AccessTokenValidator validator;
     /** Why recently refused tokens failed, so the 401 can say it without a second lookup. */
-    private final Cache<String, TokenCheck.Failure> recentFailures = Caffeine.newBuilder()
+    private final Cache<String, TokenValidation.Failure> recentFailures = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(10))
             .maximumSize(10_000)
             .build();
 
-    public TokenAuthenticator(BearerTokenLookup lookup, Clock clock, Duration maxStaleness, long maximumSize,
-                              MetricRegistry metrics) {
-        this.lookup = lookup;
-        this.clock = clock;
-        this.caching = !maxStaleness.isZero() && maximumSize > 0;
-        this.cache = Caffeine.newBuilder()
-                .expireAfterWrite(caching ? maxStaleness : Duration.ofNanos(1))
-                .maximumSize(caching ? maximumSize : 0)
-                .recordStats()
-                .build();
-        metrics.gauge(MetricRegistry.name(TokenAuthenticator.class, "cache", "hit-rate"),
-                () -> () -> cache.stats().hitRate());
-        metrics.gauge(MetricRegistry.name(TokenAuthenticator.class, "cache", "size"),
-                () -> cache::estimatedSize);
+    public TokenAuthenticator(AccessTokenValidator validator) {
+        this.validator = Objects.requireNonNull(validator, "validator");
     }
 
     @Override
     public Optional<TokenPrincipal> authenticate(String token) {
-        return check(token).asOptional();
+        return check(token).asOptional().map(TokenPrincipal::of);
     }
 
     /** Why this token is refused (for the RFC 6750 error description). */
-    public TokenCheck.Failure explainFailure(String token) {
-        TokenCheck.Failure recent = recentFailures.getIfPresent(TokenHasher.sha256Hex(token));
+    public TokenValidation.Failure explainFailure(String token) {
+        TokenValidation.Failure recent = recentFailures.getIfPresent(TokenHasher.sha256Hex(token));
         if (recent != null) {
             return recent;
         }
-        TokenCheck check = check(token);
-        return check.failure() == null ? TokenCheck.Failure.INVALID : check.failure();
+        TokenValidation check = check(token);
+        return check.failure() == null ? TokenValidation.Failure.INVALID : check.failure();
     }
 
-    /** Like {@link #authenticate}, but says why a token was refused. */
-    public TokenCheck check(String token) {
-        String hash = TokenHasher.sha256Hex(token);
-        TokenCheck result = lookUp(hash);
+    private TokenValidation check(String token) {
+        TokenValidation result = validator.validate(token);
         if (result.failure() != null) {
-            recentFailures.put(hash, result.failure());
+            recentFailures.put(TokenHasher.sha256Hex(token), result.failure());
         }
         return result;
-    }
-
-    private TokenCheck lookUp(String hash) {
-        BearerToken found = caching ? cache.getIfPresent(hash) : null;
-        if (found == null) {
-            Optional<BearerToken> loaded = lookup.findByHash(hash);
-            if (loaded.isEmpty()) {
-                return TokenCheck.failed(TokenCheck.Failure.INVALID);
-            }
-            found = loaded.get();
-            if (caching) {
-                cache.put(hash, found);
-            }
-        }
-        if (found.revoked() != null || !found.userActive()) {
-            return TokenCheck.failed(TokenCheck.Failure.INVALID);
-        }
-        if (found.principal().isExpired(clock)) {
-            return TokenCheck.failed(TokenCheck.Failure.EXPIRED);
-        }
-        return TokenCheck.valid(found.principal());
-    }
-
-    /** Forgets the cached token with this hash, so a revocation on this node takes effect at once. */
-    public void forgetToken(String tokenHash) {
-        cache.invalidate(tokenHash);
-    }
-
-    /** Forgets every cached token of a grant family (reuse detection, code replay). */
-    public void forgetFamily(String familyId) {
-        forgetWhere(token -> token.principal().familyId().equals(familyId));
-    }
-
-    /** Forgets the access tokens issued with this refresh token (rotation, refresh-token revocation). */
-    public void forgetIssuedWith(long refreshTokenId) {
-        forgetWhere(token -> token.refreshTokenId() != null && token.refreshTokenId() == refreshTokenId);
-    }
-
-    /** Forgets every cached token of this user (deactivation, password change). */
-    public void forgetUser(long userId) {
-        forgetWhere(token -> token.principal().userId() != null && token.principal().userId() == userId);
-    }
-
-    /** Forgets every cached token issued to this client (the application was deleted). */
-    public void forgetClient(String clientId) {
-        forgetWhere(token -> token.principal().clientId().equals(clientId));
-    }
-
-    /** Forgets the access token with this database id. */
-    public void forgetAccessToken(long accessTokenId) {
-        forgetWhere(token -> token.principal().accessTokenId() == accessTokenId);
-    }
-
-    // A scan of a bounded cache on a rare event, in exchange for no secondary indexes on the hot path.
-    private void forgetWhere(Predicate<BearerToken> predicate) {
-        cache.asMap().values().removeIf(predicate);
     }
 }

@@ -1,5 +1,6 @@
 package io.tollgate.web.security;
 
+import io.tollgate.oauth.model.AccessTokenClaims;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.users.Actor;
 import java.security.Principal;
@@ -22,6 +23,13 @@ public record TokenPrincipal(
         boolean superuser,
         ScopeSet scope,
         Instant expires) implements Principal {
+
+    /** The principal of a token the protocol found valid. */
+    public static TokenPrincipal of(AccessTokenClaims claims) {
+        return new TokenPrincipal(claims.accessTokenId(), claims.tokenHash(), claims.familyId(), claims.clientId(),
+                claims.userId(), claims.username(), claims.hasRole(AccessTokenClaims.STAFF),
+                claims.hasRole(AccessTokenClaims.SUPERUSER), claims.scope(), claims.expires());
+    }
 
     @Override
     public String getName() {

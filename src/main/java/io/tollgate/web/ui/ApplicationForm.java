@@ -3,7 +3,7 @@ package io.tollgate.web.ui;
 import io.tollgate.oauth.client.ClientRegistrationRequest;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.ClientType;
-import io.tollgate.oauth.model.GrantType;
+import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.scope.ScopeRegistry;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -20,13 +20,6 @@ import java.util.Set;
  */
 public record ApplicationForm(String name, String clientType, Set<String> grantTypes, String redirectUris,
                               Set<String> scopes, boolean skipAuthorization) {
-
-    /** Offered grant types with DOT's labels; refresh_token comes with password and code, as in DOT. */
-    static final Map<String, String> GRANT_LABELS = Map.of(
-            "authorization_code", "Authorization code",
-            "password", "Resource owner password-based",
-            "client_credentials", "Client credentials");
-    static final List<String> GRANT_ORDER = List.of("authorization_code", "password", "client_credentials");
 
     public static ApplicationForm blank() {
         // Prefilled so the tutorial's Step 3 (which names only the client and grant types) works as written.
@@ -48,10 +41,13 @@ public record ApplicationForm(String name, String clientType, Set<String> grantT
                 "on".equals(form.getFirst("skip_authorization")));
     }
 
-    /** Unknown choices become validation errors in ClientRegistrations, or are simply not offered back. */
-    public ClientRegistrationRequest toRequest(Long ownerUserId) {
+    /**
+     * @param offered the grants the pages offer, with their labels (the registered handlers'); a grant not
+     *                offered is dropped, as an unticked box would be
+     */
+    public ClientRegistrationRequest toRequest(Long ownerUserId, Map<GrantType, String> offered) {
         Set<GrantType> grants = new LinkedHashSet<>();
-        grantTypes.forEach(name -> GrantType.fromWire(name).filter(g -> g != GrantType.REFRESH_TOKEN).ifPresent(grants::add));
+        offered.keySet().stream().filter(grant -> grantTypes.contains(grant.wireName())).forEach(grants::add);
         List<String> uris = Arrays.asList(redirectUris.split("[\\s]+"));
         return new ClientRegistrationRequest(name, ownerUserId, ClientType.fromWire(clientType).orElse(null), grants,
                 uris, scopes.isEmpty() ? null : new ScopeSet(new ArrayList<>(scopes)), skipAuthorization, null, null);
@@ -60,9 +56,11 @@ public record ApplicationForm(String name, String clientType, Set<String> grantT
     public record Choice(String value, String label, boolean checked, String id) {
     }
 
-    public List<Choice> grantChoices() {
-        return GRANT_ORDER.stream()
-                .map(g -> new Choice(g, GRANT_LABELS.get(g), grantTypes.contains(g), "id_grant_" + g)).toList();
+    public List<Choice> grantChoices(Map<GrantType, String> offered) {
+        return offered.entrySet().stream()
+                .map(e -> new Choice(e.getKey().wireName(), e.getValue(), grantTypes.contains(e.getKey().wireName()),
+                        "id_grant_" + e.getKey().shortName()))
+                .toList();
     }
 
     public List<Choice> scopeChoices(ScopeRegistry registry) {

@@ -1,5 +1,6 @@
 package io.tollgate.web.ui;
 
+import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.scope.ScopeRegistry;
 import java.util.List;
 import java.util.Map;
@@ -9,15 +10,18 @@ public class ApplicationFormView extends PageView {
     private final ApplicationForm form;
     private final Map<String, List<String>> errors;
     private final ScopeRegistry scopes;
+    private final Map<GrantType, String> grantLabels;
     private final String action;
     private final String cancel;
 
     public ApplicationFormView(PageContext page, String title, String action, String cancel, ApplicationForm form,
-                               Map<String, List<String>> errors, ScopeRegistry scopes) {
+                               Map<String, List<String>> errors, ScopeRegistry scopes,
+                               Map<GrantType, String> grantLabels) {
         super("application_form.mustache", title, page);
         this.form = form;
         this.errors = errors;
         this.scopes = scopes;
+        this.grantLabels = grantLabels;
         this.action = action;
         this.cancel = cancel;
     }
@@ -43,7 +47,7 @@ public class ApplicationFormView extends PageView {
     }
 
     public List<ApplicationForm.Choice> getGrantChoices() {
-        return form.grantChoices();
+        return form.grantChoices(grantLabels);
     }
 
     public List<ApplicationForm.Choice> getScopeChoices() {

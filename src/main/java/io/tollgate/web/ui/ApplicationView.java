@@ -1,21 +1,25 @@
 package io.tollgate.web.ui;
 
 import io.tollgate.oauth.model.Client;
-import io.tollgate.oauth.model.GrantType;
+import io.tollgate.oauth.grant.GrantType;
 import java.util.List;
+import java.util.Map;
 
 /** One application; {@code secret} is non-null only right after creation or regeneration. */
 public class ApplicationView extends PageView {
     private final Client client;
     private final String secret;
     private final String template;
+    private final Map<GrantType, String> grantLabels;
 
-    public ApplicationView(PageContext page, Client client, String secret, boolean confirmDelete) {
+    public ApplicationView(PageContext page, Client client, String secret, boolean confirmDelete,
+                           Map<GrantType, String> grantLabels) {
         super(confirmDelete ? "application_delete.mustache" : "application.mustache",
                 confirmDelete ? "Delete " + client.name() : client.name(), page);
         this.client = client;
         this.secret = secret;
         this.template = confirmDelete ? "delete" : "detail";
+        this.grantLabels = grantLabels;
     }
 
     public long getId() {
@@ -39,9 +43,9 @@ public class ApplicationView extends PageView {
     }
 
     public List<String> getGrantTypes() {
-        return ApplicationForm.GRANT_ORDER.stream()
-                .filter(g -> client.grantTypes().contains(GrantType.fromWire(g).orElseThrow()))
-                .map(ApplicationForm.GRANT_LABELS::get).toList();
+        return grantLabels.entrySet().stream()
+                .filter(e -> client.grantTypes().contains(e.getKey()))
+                .map(Map.Entry::getValue).toList();
     }
 
     public List<String> getRedirectUris() {

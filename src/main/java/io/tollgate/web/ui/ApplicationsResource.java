@@ -3,10 +3,11 @@ package io.tollgate.web.ui;
 import io.tollgate.oauth.client.ClientRegistrationException;
 import io.tollgate.oauth.client.ClientRegistrations;
 import io.tollgate.oauth.client.RegisteredClient;
+import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.scope.ScopeRegistry;
 import io.tollgate.oauth.store.ClientStore;
-import io.tollgate.web.ui.session.SignedInUser;
+import io.tollgate.users.session.SignedInUser;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -32,7 +33,12 @@ public class ApplicationsResource {
     private final ClientRegistrations registrations;
     private final ScopeRegistry scopes;
 
-    public ApplicationsResource(ClientStore clients, ClientRegistrations registrations, ScopeRegistry scopes) {
+    private final Map<GrantType, String> grantLabels;
+
+    /** @param grantLabels the grants the pages offer, from the registered handlers */
+    public ApplicationsResource(ClientStore clients, ClientRegistrations registrations, ScopeRegistry scopes,
+                                Map<GrantType, String> grantLabels) {
+        this.grantLabels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(grantLabels));
         this.clients = clients;
         this.registrations = registrations;
         this.scopes = scopes;
@@ -71,9 +77,11 @@ public class ApplicationsResource {
         }
         ApplicationForm typed = ApplicationForm.of(form);
         try {
-            RegisteredClient registered = registrations.register(typed.toRequest(page.user().get().userId()));
+            RegisteredClient registered = registrations.register(
+                    typed.toRequest(page.user().get().userId(), grantLabels));
             // Rendered, not redirected: the plaintext secret exists only in this response (no-store).
-            return Pages.html(201, new ApplicationView(page, registered.client(), registered.plainSecret(), false));
+            return Pages.html(201, new ApplicationView(page, registered.client(), registered.plainSecret(), false,
+                    grantLabels));
         } catch (ClientRegistrationException e) {
             return Pages.html(400, formView(page, null, typed, e.fieldErrors()));
         }
@@ -82,7 +90,8 @@ public class ApplicationsResource {
     @GET
     @Path("/{id}/")
     public Response detail(@PathParam("id") String id, @Context ContainerRequestContext request) {
-        return withOwned(request, id, (page, client) -> Pages.html(200, new ApplicationView(page, client, null, false)));
+        return withOwned(request, id,
+                (page, client) -> Pages.html(200, new ApplicationView(page, client, null, false, grantLabels)));
     }
 
     @GET
@@ -100,7 +109,7 @@ public class ApplicationsResource {
         return withOwnedPost(request, id, form, (page, client) -> {
             ApplicationForm typed = ApplicationForm.of(form);
             try {
-                registrations.update(client, typed.toRequest(client.ownerUserId()));
+                registrations.update(client, typed.toRequest(client.ownerUserId(), grantLabels));
                 return Response.seeOther(URI.create("/o/applications/" + client.id() + "/")).build();
             } catch (ClientRegistrationException e) {
                 return Pages.html(400, formView(page, client, typed, e.fieldErrors()));
@@ -118,14 +127,15 @@ public class ApplicationsResource {
                 return Pages.html(400, new MessageView(page, "No secret", "Public applications have no secret."));
             }
             RegisteredClient fresh = registrations.regenerateSecret(client);
-            return Pages.html(200, new ApplicationView(page, fresh.client(), fresh.plainSecret(), false));
+            return Pages.html(200, new ApplicationView(page, fresh.client(), fresh.plainSecret(), false, grantLabels));
         });
     }
 
     @GET
     @Path("/{id}/delete/")
     public Response deleteForm(@PathParam("id") String id, @Context ContainerRequestContext request) {
-        return withOwned(request, id, (page, client) -> Pages.html(200, new ApplicationView(page, client, null, true)));
+        return withOwned(request, id,
+                (page, client) -> Pages.html(200, new ApplicationView(page, client, null, true, grantLabels)));
     }
 
     @POST
@@ -134,7 +144,7 @@ public class ApplicationsResource {
     public Response delete(@PathParam("id") String id, MultivaluedMap<String, String> form,
                            @Context ContainerRequestContext request) {
         return withOwnedPost(request, id, form, (page, client) -> {
-            clients.delete(client.id());
+            registrations.delete(client);
             return Response.seeOther(URI.create("/o/applications/")).build();
         });
     }
@@ -143,11 +153,11 @@ public class ApplicationsResource {
                                          Map<String, java.util.List<String>> errors) {
         if (existing == null) {
             return new ApplicationFormView(page, "New application", "/o/applications/register/",
-                    "/o/applications/", form, errors, scopes);
+                    "/o/applications/", form, errors, scopes, grantLabels);
         }
         return new ApplicationFormView(page, "Edit " + existing.name(),
                 "/o/applications/" + existing.id() + "/update/", "/o/applications/" + existing.id() + "/",
-                form, errors, scopes);
+                form, errors, scopes, grantLabels);
     }
 
     private interface Action {

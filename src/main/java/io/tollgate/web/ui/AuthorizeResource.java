@@ -1,5 +1,6 @@
 package io.tollgate.web.ui;
 
+import io.tollgate.oauth.Issuer;
 import io.tollgate.oauth.authorize.AuthorizationCodeIssuer;
 import io.tollgate.oauth.authorize.AuthorizationRequest;
 import io.tollgate.oauth.authorize.AuthorizationRequestValidator;
@@ -10,7 +11,7 @@ import io.tollgate.oauth.authorize.AuthorizationValidation.RedirectError;
 import io.tollgate.oauth.authorize.AuthorizationValidation.Valid;
 import io.tollgate.oauth.authorize.ConsentPolicy;
 import io.tollgate.oauth.scope.ScopeRegistry;
-import io.tollgate.web.ui.session.SignedInUser;
+import io.tollgate.users.session.SignedInUser;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,16 +39,15 @@ public class AuthorizeResource {
     private final ConsentPolicy consent;
     private final AuthorizationCodeIssuer codes;
     private final ScopeRegistry scopes;
-    private final String configuredIssuer;
+    private final Issuer issuer;
 
-    /** @param configuredIssuer nullable: derived from the request's base URI */
     public AuthorizeResource(AuthorizationRequestValidator validator, ConsentPolicy consent,
-                             AuthorizationCodeIssuer codes, ScopeRegistry scopes, String configuredIssuer) {
+                             AuthorizationCodeIssuer codes, ScopeRegistry scopes, Issuer issuer) {
         this.validator = validator;
         this.consent = consent;
         this.codes = codes;
         this.scopes = scopes;
-        this.configuredIssuer = configuredIssuer == null || configuredIssuer.isBlank() ? null : configuredIssuer;
+        this.issuer = issuer;
     }
 
     @GET
@@ -114,12 +114,7 @@ public class AuthorizeResource {
     }
 
     private AuthorizationResponses responses(ContainerRequestContext request) {
-        if (configuredIssuer != null) {
-            return new AuthorizationResponses(configuredIssuer);
-        }
-        URI base = request.getUriInfo().getBaseUri();
-        String issuer = base.getScheme() + "://" + base.getRawAuthority();
-        return new AuthorizationResponses(issuer);
+        return new AuthorizationResponses(issuer.resolve(request.getUriInfo().getBaseUri()));
     }
 
     private static Response redirect(int status, String location) {

@@ -1,6 +1,6 @@
 package io.tollgate.web.ui;
 
-import io.tollgate.oauth.store.AuthorizedApplications;
+import io.tollgate.oauth.revoke.UserAuthorizations;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,19 +13,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Clock;
 
 /** The signed-in user's authorized applications, each revocable (DOT's /o/authorized_tokens/). */
 @Path("/o/authorized_tokens")
 @BrowserPage
 @Produces(MediaType.TEXT_HTML)
 public class AuthorizedTokensResource {
-    private final AuthorizedApplications authorized;
-    private final Clock clock;
+    private final UserAuthorizations authorized;
 
-    public AuthorizedTokensResource(AuthorizedApplications authorized, Clock clock) {
+    public AuthorizedTokensResource(UserAuthorizations authorized) {
         this.authorized = authorized;
-        this.clock = clock;
     }
 
     @GET
@@ -35,7 +32,7 @@ public class AuthorizedTokensResource {
             return Pages.toLogin("/o/authorized_tokens/");
         }
         return Pages.html(200, new AuthorizedTokensView(page,
-                authorized.list(page.user().get().userId(), clock.instant())));
+                authorized.list(page.user().get().userId())));
     }
 
     @POST
@@ -52,7 +49,7 @@ public class AuthorizedTokensResource {
         }
         try {
             // Scoped to the signed-in user in SQL, so another user's id revokes nothing.
-            authorized.revoke(page.user().get().userId(), Long.parseLong(applicationId), clock.instant());
+            authorized.revoke(page.user().get().userId(), Long.parseLong(applicationId));
         } catch (NumberFormatException e) {
             return Pages.notFound(page);
         }

@@ -3,7 +3,7 @@ package io.tollgate.web.ui;
 import io.tollgate.oauth.token.TokenGenerator;
 import io.tollgate.users.User;
 import io.tollgate.users.UserService;
-import io.tollgate.web.ui.session.SessionManager;
+import io.tollgate.users.session.SessionManager;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

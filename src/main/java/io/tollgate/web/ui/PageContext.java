@@ -1,6 +1,6 @@
 package io.tollgate.web.ui;
 
-import io.tollgate.web.ui.session.SignedInUser;
+import io.tollgate.users.session.SignedInUser;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Optional;
 

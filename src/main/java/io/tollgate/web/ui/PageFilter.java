@@ -1,8 +1,8 @@
 package io.tollgate.web.ui;
 
 import io.tollgate.oauth.token.TokenGenerator;
-import io.tollgate.web.ui.session.SessionManager;
-import io.tollgate.web.ui.session.SignedInUser;
+import io.tollgate.users.session.SessionManager;
+import io.tollgate.users.session.SignedInUser;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;

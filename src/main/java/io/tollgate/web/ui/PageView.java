@@ -1,7 +1,7 @@
 package io.tollgate.web.ui;
 
 import io.dropwizard.views.common.View;
-import io.tollgate.web.ui.session.SignedInUser;
+import io.tollgate.users.session.SignedInUser;
 import java.nio.charset.StandardCharsets;
 
 /** What every page's shared layout needs: the title, who is signed in, and the CSRF token for its forms. */

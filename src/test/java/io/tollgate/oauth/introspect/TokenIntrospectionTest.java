@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.oauth.OAuthFixture;
 import io.tollgate.oauth.model.Client;
-import io.tollgate.oauth.model.GrantType;
+import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.model.TokenResponse;
+import io.tollgate.oauth.token.TokenContext;
 import io.tollgate.oauth.token.TokenHasher;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class TokenIntrospectionTest {
     private final OAuthFixture f = new OAuthFixture();
-    private final TokenIntrospection introspection =
-            new TokenIntrospection(f.tokenStore, f.clients, f.owners, f.clock);
+    private final TokenIntrospection introspection = f.server.introspection();
     private final Client app = f.confidentialClient("app", "secret", GrantType.PASSWORD);
     private final Client other = f.confidentialClient("other", "secret", GrantType.CLIENT_CREDENTIALS);
     private final long alice = f.owners.add("alice", "pw", true).userId();
@@ -22,7 +22,8 @@ class TokenIntrospectionTest {
 
     @Test
     void aLiveAccessTokenIsDescribed() {
-        TokenResponse pair = f.tokens.issue(app, alice, ScopeSet.of("read", "write"), true, null);
+        TokenResponse pair = f.tokens.issue(
+                TokenContext.of(app, alice, ScopeSet.of("read", "write"), GrantType.PASSWORD), true);
         Introspection result = introspection.introspect(asApp, pair.accessToken(), null);
         long now = f.clock.instant().getEpochSecond();
         assertThat(result).isEqualTo(new Introspection(true, "read write", "app", "alice", "Bearer",
@@ -31,7 +32,7 @@ class TokenIntrospectionTest {
 
     @Test
     void aLiveRefreshTokenIsDescribedWithItsType() {
-        TokenResponse pair = f.tokens.issue(app, alice, ScopeSet.of("read"), true, null);
+        TokenResponse pair = f.tokens.issue(TokenContext.of(app, alice, ScopeSet.of("read"), GrantType.PASSWORD), true);
         Introspection result = introspection.introspect(asApp, pair.refreshToken(), "refresh_token");
         assertThat(result.active()).isTrue();
         assertThat(result.tokenType()).isEqualTo("refresh_token");
@@ -41,7 +42,8 @@ class TokenIntrospectionTest {
 
     @Test
     void aClientTokenHasNoUsernameAndItsClientAsSubject() {
-        TokenResponse token = f.tokens.issue(other, null, ScopeSet.of("read"), false, null);
+        TokenResponse token = f.tokens.issue(
+                TokenContext.of(other, null, ScopeSet.of("read"), GrantType.CLIENT_CREDENTIALS), false);
         Introspection result = introspection.introspect(IntrospectionCaller.client(other), token.accessToken(), null);
         assertThat(result.active()).isTrue();
         assertThat(result.username()).isNull();
@@ -50,15 +52,15 @@ class TokenIntrospectionTest {
 
     @Test
     void expiredRevokedUnknownAndDeactivatedAreAllJustInactive() {
-        TokenResponse expired = f.tokens.issue(app, alice, ScopeSet.of("read"), false, null);
-        TokenResponse revoked = f.tokens.issue(app, alice, ScopeSet.of("read"), false, null);
+        TokenResponse expired = f.tokens.issue(TokenContext.of(app, alice, ScopeSet.of("read"), GrantType.PASSWORD), false);
+        TokenResponse revoked = f.tokens.issue(TokenContext.of(app, alice, ScopeSet.of("read"), GrantType.PASSWORD), false);
         f.tokenStore.revokeAccessToken(f.tokenStore.findAccessToken(TokenHasher.sha256Hex(revoked.accessToken()))
                 .orElseThrow().id(), f.clock.instant());
         assertThat(introspection.introspect(asApp, revoked.accessToken(), null)).isEqualTo(Introspection.inactive());
         assertThat(introspection.introspect(asApp, "unknown", null)).isEqualTo(Introspection.inactive());
 
         long bob = f.owners.add("bob", "pw", true).userId();
-        TokenResponse bobs = f.tokens.issue(app, bob, ScopeSet.of("read"), false, null);
+        TokenResponse bobs = f.tokens.issue(TokenContext.of(app, bob, ScopeSet.of("read"), GrantType.PASSWORD), false);
         f.owners.setActive(bob, false);
         assertThat(introspection.introspect(asApp, bobs.accessToken(), null)).isEqualTo(Introspection.inactive());
 
@@ -68,7 +70,7 @@ class TokenIntrospectionTest {
 
     @Test
     void aClientSeesOnlyItsOwnTokensAResourceServerSeesAll() {
-        TokenResponse pair = f.tokens.issue(app, alice, ScopeSet.of("read"), true, null);
+        TokenResponse pair = f.tokens.issue(TokenContext.of(app, alice, ScopeSet.of("read"), GrantType.PASSWORD), true);
         IntrospectionCaller asOther = IntrospectionCaller.client(other);
         assertThat(introspection.introspect(asOther, pair.accessToken(), null)).isEqualTo(Introspection.inactive());
         assertThat(introspection.introspect(asOther, pair.refreshToken(), null)).isEqualTo(Introspection.inactive());

@@ -2,18 +2,25 @@ package io.tollgate.oauth.metadata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tollgate.oauth.model.GrantType;
+import io.tollgate.oauth.OAuthFixture;
+import io.tollgate.oauth.client.ClientAuthenticator;
+import io.tollgate.oauth.grant.GrantHandlers;
 import io.tollgate.oauth.model.ScopeSet;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AuthorizationServerMetadataTest {
+    private final OAuthFixture f = new OAuthFixture();
+
+    private AuthorizationServerMetadata metadata(ScopeSet scopes, GrantHandlers grants, boolean allowPlainPkce) {
+        return new AuthorizationServerMetadata(scopes, grants, new ClientAuthenticator(f.clients), allowPlainPkce);
+    }
+
     @Test
     void endpointsHangOffTheIssuerAndListsFollowWhatIsWired() {
-        Map<String, Object> metadata = AuthorizationServerMetadata.describe("https://auth.example/",
-                ScopeSet.of("read", "write"), EnumSet.of(GrantType.PASSWORD, GrantType.REFRESH_TOKEN), false);
+        Map<String, Object> metadata = metadata(ScopeSet.of("read", "write"),
+                new GrantHandlers(List.of(f.passwordGrant, f.refreshGrant)), false).describe("https://auth.example/");
         assertThat(metadata.get("issuer")).isEqualTo("https://auth.example");
         assertThat(metadata.get("token_endpoint")).isEqualTo("https://auth.example/o/token/");
         assertThat(metadata.get("revocation_endpoint")).isEqualTo("https://auth.example/o/revoke_token/");
@@ -31,8 +38,8 @@ class AuthorizationServerMetadataTest {
 
     @Test
     void plainPkceIsAdvertisedOnlyWhenAllowed() {
-        assertThat(AuthorizationServerMetadata.describe("https://a.example", ScopeSet.of("read"),
-                EnumSet.of(GrantType.AUTHORIZATION_CODE), true).get("code_challenge_methods_supported"))
+        assertThat(metadata(ScopeSet.of("read"), new GrantHandlers(List.of(f.codeGrant)), true)
+                .describe("https://a.example").get("code_challenge_methods_supported"))
                 .isEqualTo(List.of("S256", "plain"));
     }
 }

@@ -4,22 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.oauth.OAuthFixture;
 import io.tollgate.oauth.model.Client;
-import io.tollgate.oauth.model.GrantType;
+import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.model.TokenResponse;
 import io.tollgate.oauth.revoke.TokenRevocation.Outcome;
+import io.tollgate.oauth.token.TokenContext;
 import io.tollgate.oauth.token.TokenHasher;
 import org.junit.jupiter.api.Test;
 
 class TokenRevocationTest {
     private final OAuthFixture f = new OAuthFixture();
-    private final TokenRevocation revocation = new TokenRevocation(f.tokenStore, f.clock);
+    private final TokenRevocation revocation = f.server.revocation();
     private final Client app = f.confidentialClient("app", "secret", GrantType.PASSWORD);
     private final Client other = f.confidentialClient("other", "secret", GrantType.PASSWORD);
     private final long alice = f.owners.add("alice", "pw", true).userId();
 
     private TokenResponse issue(Client client) {
-        return f.tokens.issue(client, alice, ScopeSet.of("read"), true, null);
+        return f.tokens.issue(TokenContext.of(client, alice, ScopeSet.of("read"), GrantType.PASSWORD), true);
     }
 
     private boolean accessRevoked(TokenResponse pair) {

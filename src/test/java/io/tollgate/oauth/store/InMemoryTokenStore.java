@@ -114,6 +114,25 @@ public final class InMemoryTokenStore implements TokenStore {
         return changed;
     }
 
+    /** Removes up to {@code limit} access tokens matching {@code dead}; returns how many went. */
+    public synchronized int deleteAccessTokens(java.util.function.Predicate<AccessToken> dead, int limit) {
+        List<Long> ids = access.values().stream().filter(dead).limit(limit).map(AccessToken::id).toList();
+        ids.forEach(access::remove);
+        return ids.size();
+    }
+
+    /** Removes up to {@code limit} refresh tokens matching {@code dead} that no access token refers to. */
+    public synchronized int deleteRefreshTokens(java.util.function.Predicate<RefreshToken> dead, int limit) {
+        List<Long> ids = refresh.values().stream().filter(dead)
+                .filter(r -> access.values().stream().noneMatch(a -> Long.valueOf(r.id()).equals(a.refreshTokenId())))
+                .limit(limit).map(RefreshToken::id).toList();
+        ids.forEach(id -> {
+            refresh.remove(id);
+            seals.remove(id);
+        });
+        return ids.size();
+    }
+
     /** Snapshot for assertions. */
     public synchronized List<AccessToken> accessTokens() {
         return new ArrayList<>(access.values());

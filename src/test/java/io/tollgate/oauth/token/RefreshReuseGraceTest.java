@@ -4,31 +4,36 @@ import static io.tollgate.oauth.OAuthAssertions.assertOAuthError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.oauth.OAuthFixture;
+import io.tollgate.oauth.compose.AuthorizationServer;
 import io.tollgate.oauth.grant.RefreshTokenGrant;
 import io.tollgate.oauth.grant.TokenParameters;
 import io.tollgate.oauth.model.Client;
-import io.tollgate.oauth.model.GrantType;
+import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.RefreshToken;
 import io.tollgate.oauth.model.ResourceOwner;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.model.TokenResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** RFC 9700 §4.14.2 reuse detection with the reuse grace, on the in-memory store and a hand-moved clock. */
 class RefreshReuseGraceTest {
     private static final Duration GRACE = Duration.ofSeconds(10);
 
-    private final OAuthFixture f = new OAuthFixture();
-    private final TokenService tokens = new TokenService(f.tokenStore, f.generator, TokenSettings.defaults(), f.clock,
-            GRACE, new SuccessorSeal());
-    private final RefreshTokenGrant grant = new RefreshTokenGrant(f.tokenStore, f.owners, tokens, f.clock);
+    private final OAuthFixture f = new OAuthFixture(settings -> settings.withReuseGrace(GRACE));
+    private final TokenService tokens = f.tokens;
+    private final RefreshTokenGrant grant = f.refreshGrant;
+    /** A server without the grace over the same stores. */
+    private final AuthorizationServer withoutGrace = f.build(UnaryOperator.identity(), List.of());
     private final Client client = f.confidentialClient("app", "secret", GrantType.PASSWORD);
     private final ResourceOwner alice = f.owners.add("alice", "pw", true);
 
     private TokenResponse login() {
-        return tokens.issue(client, alice.userId(), ScopeSet.of("read", "write"), true, null);
+        return tokens.issue(
+                TokenContext.of(client, alice.userId(), ScopeSet.of("read", "write"), GrantType.PASSWORD), true);
     }
 
     private TokenResponse refresh(String refreshToken) {
@@ -92,11 +97,12 @@ class RefreshReuseGraceTest {
 
     @Test
     void withoutGraceNothingIsSealedAndReuseRevokes() {
-        TokenResponse first = f.tokens.issue(client, alice.userId(), ScopeSet.of("read"), true, null);
-        TokenResponse second = f.refreshGrant.handle(client, TokenParameters.of(Map.of("grant_type", "refresh_token",
+        TokenResponse first = withoutGrace.tokens().issue(
+                TokenContext.of(client, alice.userId(), ScopeSet.of("read"), GrantType.PASSWORD), true);
+        TokenResponse second = withoutGrace.grants().dispatch(client, TokenParameters.of(Map.of("grant_type", "refresh_token",
                 "refresh_token", first.refreshToken())));
         assertThat(f.tokenStore.findSealedSuccessor(row(first.refreshToken()).id())).isEmpty();
-        assertOAuthError(() -> f.refreshGrant.handle(client, TokenParameters.of(Map.of("grant_type", "refresh_token",
+        assertOAuthError(() -> withoutGrace.grants().dispatch(client, TokenParameters.of(Map.of("grant_type", "refresh_token",
                 "refresh_token", first.refreshToken()))), "invalid_grant");
         assertThat(row(second.refreshToken()).isRevoked()).isTrue();
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tollgate.oauth.OAuthFixture;
 import io.tollgate.oauth.model.AccessToken;
 import io.tollgate.oauth.model.Client;
-import io.tollgate.oauth.model.GrantType;
+import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.RefreshToken;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.model.TokenResponse;
@@ -33,7 +33,8 @@ class TokenServiceTest {
 
     @Test
     void storeHoldsOnlyHashes() {
-        TokenResponse response = f.tokens.issue(client, 7L, ScopeSet.of("read"), true, null);
+        TokenResponse response = f.tokens.issue(
+                TokenContext.of(client, 7L, ScopeSet.of("read"), GrantType.PASSWORD), true);
         assertThat(response.accessToken()).matches(BASE64URL_43);
         assertThat(response.refreshToken()).matches(BASE64URL_43);
 
@@ -52,9 +53,10 @@ class TokenServiceTest {
 
     @Test
     void newFamilyPerIssueUnlessGiven() {
-        f.tokens.issue(client, 7L, ScopeSet.of("read"), false, null);
-        f.tokens.issue(client, 7L, ScopeSet.of("read"), false, null);
-        f.tokens.issue(client, 7L, ScopeSet.of("read"), false, "fam-1");
+        f.tokens.issue(TokenContext.of(client, 7L, ScopeSet.of("read"), GrantType.PASSWORD), false);
+        f.tokens.issue(TokenContext.of(client, 7L, ScopeSet.of("read"), GrantType.PASSWORD), false);
+        f.tokens.issue(
+                TokenContext.of(client, 7L, ScopeSet.of("read"), GrantType.PASSWORD).withFamily("fam-1"), false);
         var families = f.tokenStore.accessTokens().stream().map(AccessToken::familyId).toList();
         assertThat(families.get(0)).isNotEqualTo(families.get(1));
         assertThat(families.get(2)).isEqualTo("fam-1");

@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -52,8 +53,8 @@ class UserCommandsTest {
 
     private Run run(String stdin, String... args) {
         Bootstrap<TollgateConfiguration> bootstrap = new Bootstrap<>(new TollgateApplication());
-        bootstrap.addCommand(new CreateSuperuserCommand(() -> PasswordInput.of(input(stdin))));
-        bootstrap.addCommand(new ChangePasswordCommand(() -> PasswordInput.of(input(stdin))));
+        bootstrap.addCommand(new CreateSuperuserCommand(Clock.systemUTC(), () -> PasswordInput.of(input(stdin))));
+        bootstrap.addCommand(new ChangePasswordCommand(Clock.systemUTC(), () -> PasswordInput.of(input(stdin))));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Optional<Throwable> failure = new Cli(new JarLocation(getClass()), bootstrap, out, err).run(args);

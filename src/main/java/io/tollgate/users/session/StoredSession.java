@@ -1,4 +1,4 @@
-package io.tollgate.web.ui.session;
+package io.tollgate.users.session;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.tollgate.web.ui.session;
+package io.tollgate.users.session;
 
 import io.tollgate.oauth.token.TokenGenerator;
 import io.tollgate.oauth.token.TokenHasher;
@@ -65,10 +65,6 @@ public final class SessionManager {
         if (cookieValue != null && !cookieValue.isEmpty()) {
             store.delete(TokenHasher.sha256Hex(cookieValue));
         }
-    }
-
-    public int purgeIdle() {
-        return store.deleteIdleSince(clock.instant().minus(idleTimeout));
     }
 
     public static String fingerprint(String passwordHash) {

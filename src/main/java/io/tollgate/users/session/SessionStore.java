@@ -1,4 +1,4 @@
-package io.tollgate.web.ui.session;
+package io.tollgate.users.session;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -12,7 +12,4 @@ public interface SessionStore {
     void touch(String sessionHash, Instant at);
 
     void delete(String sessionHash);
-
-    /** Removes sessions idle since before {@code cutoff}; returns how many. */
-    int deleteIdleSince(Instant cutoff);
 }

@@ -1,0 +1,76 @@
+package io.tollgate.oauth.resource;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tollgate.oauth.model.AccessTokenClaims;
+import io.tollgate.oauth.model.ResolvedAccessToken;
+import io.tollgate.oauth.store.AccessTokenLookup;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * A per-node cache in front of the access-token lookup, bounded in size and in staleness: a row is trusted for
+ * at most {@code maxStaleness}, and {@link TokenCacheInvalidation} drops rows at once when this node learns of a
+ * change. Expiry is still judged per request by the validator, so a cached row never outlives its token.
+ */
+public final class CachingAccessTokenLookup implements AccessTokenLookup {
+    private final AccessTokenLookup lookup;
+    private final Cache<String, ResolvedAccessToken> cache;
+    private final boolean caching;
+
+    /** @param maxStaleness zero turns the cache off */
+    public CachingAccessTokenLookup(AccessTokenLookup lookup, Duration maxStaleness, long maximumSize) {
+        this.lookup = lookup;
+        this.caching = !maxStaleness.isZero() && maximumSize > 0;
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(caching ? maxStaleness : Duration.ofNanos(1))
+                .maximumSize(caching ? maximumSize : 0)
+                .recordStats()
+                .build();
+    }
+
+    @Override
+    public Optional<ResolvedAccessToken> findByHash(String tokenHash) {
+        if (!caching) {
+            return lookup.findByHash(tokenHash);
+        }
+        ResolvedAccessToken cached = cache.getIfPresent(tokenHash);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<ResolvedAccessToken> loaded = lookup.findByHash(tokenHash);
+        loaded.ifPresent(token -> cache.put(tokenHash, token));
+        return loaded;
+    }
+
+    /** Share of lookups answered from the cache (a metrics gauge). */
+    public double hitRate() {
+        return cache.stats().hitRate();
+    }
+
+    public long size() {
+        return cache.estimatedSize();
+    }
+
+    public void forgetToken(String tokenHash) {
+        cache.invalidate(tokenHash);
+    }
+
+    public void forgetFamily(String familyId) {
+        forgetWhere(claims -> claims.familyId().equals(familyId));
+    }
+
+    public void forgetUser(long userId) {
+        forgetWhere(claims -> claims.userId() != null && claims.userId() == userId);
+    }
+
+    public void forgetClient(long clientDbId) {
+        forgetWhere(claims -> claims.clientDbId() == clientDbId);
+    }
+
+    // A scan of a bounded cache on a rare event, in exchange for no secondary indexes on the hot path.
+    private void forgetWhere(Predicate<AccessTokenClaims> predicate) {
+        cache.asMap().values().removeIf(token -> predicate.test(token.claims()));
+    }
+}
