@@ -110,6 +110,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         registerOAuth(environment.jersey(), services.oauth());
         registerPages(environment.jersey(), configuration, services);
         Operations.register(environment, services.oauth(), pendingMigrations, configuration.getCleanup());
+        services.oidc().register(environment, services.oauth());
     }
 
     /** The users and groups API behind the bearer filter. */
@@ -148,7 +149,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         jersey.register(new ApplicationsResource(oauth.ports().clients(), oauth.registrations(),
                 oauth.settings().scopes(), oauth.grants().labels()));
         jersey.register(new AuthorizeResource(oauth.authorizationRequests(), oauth.consent(), oauth.codes(),
-                oauth.settings().scopes(), oauth.issuer()));
+                oauth.settings().scopes(), oauth.issuer(), services.oidc().authorization()));
         jersey.register(new AuthorizedTokensResource(oauth.userAuthorizations()));
     }
 }

@@ -24,7 +24,7 @@ import org.jdbi.v3.core.Jdbi;
  * @param events the bus every part publishes to; subscribe listeners here
  */
 public record TollgateServices(ProtocolEvents events, UserService users, GroupService groups,
-                               SessionManager sessions, AuthorizationServer oauth) {
+                               SessionManager sessions, AuthorizationServer oauth, OpenIdConnect oidc) {
 
     public static TollgateServices assemble(TollgateConfiguration configuration, Jdbi jdbi, Clock clock) {
         ProtocolEvents events = new ProtocolEvents();
@@ -34,13 +34,14 @@ public record TollgateServices(ProtocolEvents events, UserService users, GroupSe
         UserService users = new UserService(userStore, groupStore, new PasswordHasher(passwords.getIterations()), clock,
                 new LoginThrottle(passwords.getMaxFailedLogins(), passwords.getLockoutWindow().toJavaDuration(), clock),
                 events);
-        AuthorizationServer oauth = AuthorizationServer
+        OpenIdConnect oidc = OpenIdConnect.assemble(configuration, jdbi, clock, userStore, System.out);
+        AuthorizationServer oauth = oidc.plugInto(AuthorizationServer
                 .builder(configuration.serverSettings(), JdbiPorts.of(jdbi, new UserResourceOwners(users, userStore)),
                         clock)
-                .events(events)
+                .events(events))
                 .build();
         SessionManager sessions = new SessionManager(new JdbiSessionStore(jdbi), oauth.generator(),
                 configuration.getSessions().getIdleTimeout().toJavaDuration(), clock);
-        return new TollgateServices(events, users, new GroupService(groupStore), sessions, oauth);
+        return new TollgateServices(events, users, new GroupService(groupStore), sessions, oauth, oidc);
     }
 }

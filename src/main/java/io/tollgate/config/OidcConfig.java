@@ -37,6 +37,19 @@ public class OidcConfig {
     @MaxDuration(value = 1, unit = TimeUnit.HOURS)
     private Duration signingKeyReload = Duration.minutes(1);
 
+    /** RFC 9068 aud of JWT access tokens (the resource they are for); empty: the issuer. */
+    private String accessTokenAudience = "";
+
+    @JsonProperty
+    public String getAccessTokenAudience() {
+        return accessTokenAudience;
+    }
+
+    @JsonProperty
+    public void setAccessTokenAudience(String accessTokenAudience) {
+        this.accessTokenAudience = accessTokenAudience == null ? "" : accessTokenAudience.strip();
+    }
+
     /** @param longestTokenLifetime the longest-lived signed token (ID token or JWT access token) */
     public SigningKeySettings signingKeySettings(java.time.Duration longestTokenLifetime) {
         java.time.Duration longest = longestTokenLifetime.compareTo(idTokenLifetime.toJavaDuration()) > 0

@@ -1,6 +1,8 @@
 package io.tollgate.persistence;
 
 import io.tollgate.oauth.model.Client;
+import io.tollgate.oauth.model.ClientSettings;
+import io.tollgate.oauth.model.ClientTokenSettings;
 import io.tollgate.oauth.model.ClientType;
 import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
@@ -20,7 +22,7 @@ import org.jdbi.v3.core.statement.Update;
 /** Clients in oauth_application; grant types, redirect URIs and scopes as space-separated lists. */
 public class JdbiClientStore implements ClientStore {
     private static final String COLUMNS = "id, client_id, client_secret_hash, name, user_id, client_type, grant_types, "
-            + "redirect_uris, allowed_scopes, skip_authorization, created, updated";
+            + "redirect_uris, allowed_scopes, skip_authorization, created, updated, access_token_format";
 
     private final Jdbi jdbi;
 
@@ -62,15 +64,16 @@ public class JdbiClientStore implements ClientStore {
         try {
             long id = jdbi.withHandle(handle -> bindColumns(handle.createUpdate(
                             "INSERT INTO oauth_application (client_id, client_secret_hash, name, user_id, client_type, "
-                                    + "grant_types, redirect_uris, allowed_scopes, skip_authorization, created, updated) "
+                                    + "grant_types, redirect_uris, allowed_scopes, skip_authorization, created, updated, "
+                                    + "access_token_format) "
                                     + "VALUES (:clientId, :secretHash, :name, :owner, :type, :grantTypes, :redirectUris, "
-                                    + ":allowedScopes, :skip, :created, :updated)"), client)
+                                    + ":allowedScopes, :skip, :created, :updated, :tokenFormat)"), client)
                     .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class)
                     .one());
             return new Client(id, client.clientId(), client.secretHash(), client.name(), client.ownerUserId(),
                     client.type(), client.grantTypes(), client.redirectUris(), client.allowedScopes(),
-                    client.skipAuthorization(), client.created(), client.updated());
+                    client.settings(), client.tokenSettings(), client.created(), client.updated());
         } catch (RuntimeException e) {
             if (Sql.UNIQUE_VIOLATION.equals(Sql.sqlState(e))) {
                 throw new DuplicateClientIdException(client.clientId());
@@ -85,7 +88,8 @@ public class JdbiClientStore implements ClientStore {
                         "UPDATE oauth_application SET client_id = :clientId, client_secret_hash = :secretHash, "
                                 + "name = :name, user_id = :owner, client_type = :type, grant_types = :grantTypes, "
                                 + "redirect_uris = :redirectUris, allowed_scopes = :allowedScopes, "
-                                + "skip_authorization = :skip, created = :created, updated = :updated WHERE id = :id"), client)
+                                + "skip_authorization = :skip, created = :created, updated = :updated, "
+                                + "access_token_format = :tokenFormat WHERE id = :id"), client)
                 .bind("id", client.id())
                 .execute()) == 1;
     }
@@ -109,22 +113,25 @@ public class JdbiClientStore implements ClientStore {
                 .bind("allowedScopes", client.allowedScopes() == null ? null : client.allowedScopes().asString())
                 .bind("skip", client.skipAuthorization())
                 .bind("created", client.created())
-                .bind("updated", client.updated());
+                .bind("updated", client.updated())
+                .bind("tokenFormat", client.tokenSettings().accessTokenFormat());
     }
 
     private static Client map(ResultSet rs, StatementContext context) throws SQLException {
         String allowedScopes = rs.getString("allowed_scopes");
+        ClientType type = ClientType.fromWire(rs.getString("client_type")).orElseThrow();
         return new Client(
                 rs.getLong("id"),
                 rs.getString("client_id"),
                 rs.getString("client_secret_hash"),
                 rs.getString("name"),
                 Sql.nullableLong(rs, "user_id"),
-                ClientType.fromWire(rs.getString("client_type")).orElseThrow(),
+                type,
                 grantTypes(rs.getString("grant_types")),
                 words(rs.getString("redirect_uris")),
                 allowedScopes == null ? null : ScopeSet.parse(allowedScopes),
-                rs.getBoolean("skip_authorization"),
+                ClientSettings.defaultsFor(type, rs.getBoolean("skip_authorization")),
+                new ClientTokenSettings(null, null, rs.getString("access_token_format")),
                 Sql.instant(rs, "created"),
                 Sql.instant(rs, "updated"));
     }

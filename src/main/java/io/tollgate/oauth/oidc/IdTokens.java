@@ -1,5 +1,6 @@
 package io.tollgate.oauth.oidc;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.tollgate.oauth.OAuthException;
@@ -68,7 +69,7 @@ public final class IdTokens {
         if (request.accessToken() != null) {
             claims.claim("at_hash", accessTokenHash(request.accessToken()));
         }
-        return signer.sign(claims.build(), null);
+        return signer.sign(claims.build(), JOSEObjectType.JWT);
     }
 
     /**
