@@ -47,6 +47,7 @@ public final class OpenIdConnect {
     private final UserInfo userInfo;
     private final AuthenticationStore authentications;
     private final OidcAuthorization authorization;
+    private final Clock clock;
 
     private OpenIdConnect(TollgateConfiguration configuration, SigningKeys keys, OidcIssuer issuer, IdTokens idTokens,
                           UserInfo userInfo, AuthenticationStore authentications, Clock clock) {
@@ -59,6 +60,7 @@ public final class OpenIdConnect {
         this.userInfo = userInfo;
         this.authentications = authentications;
         this.authorization = new OidcAuthorization(authentications, clock);
+        this.clock = clock;
     }
 
     public static OpenIdConnect assemble(TollgateConfiguration configuration, Jdbi jdbi, Clock clock, UserStore users,
@@ -101,7 +103,24 @@ public final class OpenIdConnect {
         environment.jersey().register(new DiscoveryResource(issuer, new OpenIdProviderMetadata(oauth.metadata(),
                 List.of(configuration.getOidc().getSigningAlgorithm().name()))));
         environment.healthChecks().register("signing-keys", new SigningKeysHealthCheck(keys));
+        if (configuration.getCleanup().isEnabled()) {
+            // Sign-in facts go once the token purge has removed every code and token of their family.
+            java.time.Duration every = configuration.getCleanup().getInterval().toJavaDuration();
+            environment.lifecycle().scheduledExecutorService("oidc-cleanup").threads(1).build()
+                    .scheduleWithFixedDelay(this::purgeSignIns, every.toSeconds(), every.toSeconds(),
+                            java.util.concurrent.TimeUnit.SECONDS);
+        }
         environment.admin().addTask(new RotateKeysTask(keys));
+    }
+
+    private void purgeSignIns() {
+        try {
+            authentications.deleteStoredBefore(clock.instant().minus(java.time.Duration.ofHours(1)));
+        } catch (RuntimeException e) {
+            // A failed run (database briefly away) is retried at the next interval; the thread must survive.
+            org.slf4j.LoggerFactory.getLogger(OpenIdConnect.class).warn("OpenID Connect sign-in purge failed: {}",
+                    e.getMessage());
+        }
     }
 
     public SigningKeys keys() {

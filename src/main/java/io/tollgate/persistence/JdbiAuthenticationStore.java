@@ -39,7 +39,11 @@ public class JdbiAuthenticationStore implements AuthenticationStore {
 
     @Override
     public int deleteStoredBefore(Instant cutoff) {
-        return jdbi.inTransaction(handle -> handle.createUpdate("DELETE FROM oidc_authentication WHERE stored < :cutoff")
+        return jdbi.inTransaction(handle -> handle.createUpdate("DELETE FROM oidc_authentication WHERE stored < :cutoff "
+                        + "AND NOT EXISTS (SELECT 1 FROM oauth_refresh_token r WHERE r.family_id = oidc_authentication.family_id) "
+                        + "AND NOT EXISTS (SELECT 1 FROM oauth_access_token t WHERE t.family_id = oidc_authentication.family_id) "
+                        + "AND NOT EXISTS (SELECT 1 FROM oauth_authorization_code c "
+                        + "WHERE c.family_id = oidc_authentication.family_id)")
                 .bind("cutoff", Timestamp.from(cutoff)).execute());
     }
 }

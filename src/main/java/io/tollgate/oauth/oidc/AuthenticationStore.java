@@ -10,6 +10,9 @@ public interface AuthenticationStore {
 
     Optional<Authentication> find(String familyId);
 
-    /** The purge: rows stored before {@code cutoff} (their family has expired by then); returns how many went. */
+    /**
+     * The purge: rows stored before {@code cutoff} whose grant family has no code or token left (the token purge
+     * removed them), so no exchange or refresh can ask for them again; returns how many went.
+     */
     int deleteStoredBefore(Instant cutoff);
 }
