@@ -59,7 +59,7 @@ public final class OpenIdConnect {
         this.idTokens = idTokens;
         this.userInfo = userInfo;
         this.authentications = authentications;
-        this.authorization = new OidcAuthorization(authentications, clock);
+        this.authorization = new OidcAuthorization(authentications, clock, this::hintSubject, SubjectIdentifiers.PUBLIC);
         this.clock = clock;
     }
 
@@ -111,6 +111,13 @@ public final class OpenIdConnect {
                             java.util.concurrent.TimeUnit.SECONDS);
         }
         environment.admin().addTask(new RotateKeysTask(keys));
+    }
+
+    /** The subject of an ID token this server issued to {@code clientId}; expired ones count (OIDC Core §3.1.2.1). */
+    private java.util.Optional<String> hintSubject(String idToken, String clientId) {
+        return verifier.verify(idToken, com.nimbusds.jose.JOSEObjectType.JWT, issuer.value(), true)
+                .filter(claims -> claims.getAudience() != null && claims.getAudience().contains(clientId))
+                .map(com.nimbusds.jwt.JWTClaimsSet::getSubject);
     }
 
     private void purgeSignIns() {

@@ -267,6 +267,26 @@ abstract class OpenIdConnectContract {
     }
 
     @Test
+    void promptNoneWithAnIdTokenHintSignsTheSameUserInSilently() throws Exception {
+        OidcBrowser browser = signedIn();
+        Reply tokens = exchange(OidcBrowser.param(consent(browser, "openid", "n1"), "code"));
+        String idToken = tokens.body().get("id_token").asText();
+
+        HttpResponse<String> silent = browser.get(authorizeUrl("openid", "prompt=none", "nonce=n2",
+                "id_token_hint=" + idToken));
+        assertThat(silent.statusCode()).isEqualTo(302);
+        assertThat(OidcBrowser.param(silent, "error")).isNull();
+        JWTClaimsSet again = validateIdToken(exchange(OidcBrowser.param(silent, "code")).body().get("id_token").asText());
+        assertThat(again.getStringClaim("nonce")).isEqualTo("n2");
+        assertThat(again.getSubject()).isEqualTo(Long.toString(userId));
+
+        String[] parts = idToken.split("\\.");
+        HttpResponse<String> forged = browser.get(authorizeUrl("openid", "prompt=none",
+                "id_token_hint=" + parts[0] + "." + parts[1] + ".AAAA"));
+        assertThat(OidcBrowser.param(forged, "error")).isEqualTo("invalid_request");
+    }
+
+    @Test
     void jwtAccessTokensVerifyOfflineAndAreStillRevocable() throws Exception {
         data.jdbi().useHandle(h -> h.createUpdate("UPDATE oauth_application SET access_token_format = 'jwt' "
                 + "WHERE client_id = :id").bind("id", clientId()).execute());

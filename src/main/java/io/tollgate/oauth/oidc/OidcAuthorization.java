@@ -3,7 +3,10 @@ package io.tollgate.oauth.oidc;
 import io.tollgate.oauth.model.ScopeSet;
 import java.time.Clock;
 import java.time.Instant;
+import io.tollgate.oauth.OAuthException;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -19,20 +22,47 @@ public final class OidcAuthorization {
     private final AuthenticationStore authentications;
     private final SignInPolicy policy;
     private final Clock clock;
+    private final BiFunction<String, String, Optional<String>> hintSubject;
+    private final SubjectIdentifiers subjects;
 
+    /** Without a way to verify id_token_hint: a request carrying one is refused. */
     public OidcAuthorization(AuthenticationStore authentications, Clock clock) {
+        this(authentications, clock, (hint, clientId) -> Optional.empty(), SubjectIdentifiers.PUBLIC);
+    }
+
+    /**
+     * @param hintSubject the {@code sub} of an ID token this server issued to the client (expired ones too, as
+     *                    OIDC Core allows for id_token_hint), or empty when it is not one
+     */
+    public OidcAuthorization(AuthenticationStore authentications, Clock clock,
+                             BiFunction<String, String, Optional<String>> hintSubject, SubjectIdentifiers subjects) {
         this.authentications = Objects.requireNonNull(authentications, "authentications");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = new SignInPolicy(clock);
+        this.hintSubject = Objects.requireNonNull(hintSubject, "hintSubject");
+        this.subjects = Objects.requireNonNull(subjects, "subjects");
     }
 
     /** @throws io.tollgate.oauth.OAuthException for the client's redirect URI */
-    public OidcRequestParameters parameters(ScopeSet scope, Function<String, String> parameter) {
-        return OidcScopes.isOpenId(scope) ? OidcRequestParameters.parse(parameter) : PLAIN_OAUTH;
+    public OidcRequestParameters parameters(ScopeSet scope, String clientId, Function<String, String> parameter) {
+        if (!OidcScopes.isOpenId(scope)) {
+            return PLAIN_OAUTH;
+        }
+        OidcRequestParameters parsed = OidcRequestParameters.parse(parameter);
+        if (parsed.idTokenHint() != null && hintSubject.apply(parsed.idTokenHint(), clientId).isEmpty()) {
+            throw OAuthException.invalidRequest("The id_token_hint is not an ID token this server issued to you.");
+        }
+        return parsed;
     }
 
-    public SignInDecision signIn(OidcRequestParameters request, Instant signedInAt) {
-        return policy.signIn(request, signedInAt, false, true);
+    /**
+     * @param userId the session's user, or null without a session
+     */
+    public SignInDecision signIn(OidcRequestParameters request, Instant signedInAt, Long userId, String clientId) {
+        boolean hintMatches = request.idTokenHint() == null || userId == null
+                || hintSubject.apply(request.idTokenHint(), clientId)
+                        .map(sub -> sub.equals(subjects.subject(userId, clientId))).orElse(false);
+        return policy.signIn(request, signedInAt, false, hintMatches);
     }
 
     /** prompt=none, and consent would have to be asked: consent_required. */

@@ -69,13 +69,15 @@ public class AuthorizeResource {
         AuthorizationRequest authorization = valid.request();
         OidcRequestParameters openId;
         try {
-            openId = oidc.parameters(authorization.scope(), uri.getQueryParameters()::getFirst);
+            openId = oidc.parameters(authorization.scope(), authorization.client().clientId(),
+                    uri.getQueryParameters()::getFirst);
         } catch (OAuthException e) {
             return redirectError(request, 302, authorization, e.error(), e.description());
         }
         Instant signedInAt = page.user().map(user -> user.signedInAt() == null ? Instant.EPOCH : user.signedInAt())
                 .orElse(null);
-        SignInDecision signIn = oidc.signIn(openId, signedInAt);
+        SignInDecision signIn = oidc.signIn(openId, signedInAt, page.user().map(SignedInUser::userId).orElse(null),
+                authorization.client().clientId());
         if (signIn == SignInDecision.LOGIN_REQUIRED || signIn == SignInDecision.ACCOUNT_MISMATCH) {
             return redirectError(request, 302, authorization, "login_required", "The user must sign in.");
         }
@@ -138,7 +140,7 @@ public class AuthorizeResource {
         }
         OidcRequestParameters openId;
         try {
-            openId = oidc.parameters(authorization.scope(), form::getFirst);
+            openId = oidc.parameters(authorization.scope(), authorization.client().clientId(), form::getFirst);
         } catch (OAuthException e) {
             return redirectError(request, 303, authorization, e.error(), e.description());
         }
