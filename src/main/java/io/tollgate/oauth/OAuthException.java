@@ -3,8 +3,8 @@ package io.tollgate.oauth;
 import java.util.Objects;
 
 /**
- * The only exception protocol code throws: an RFC 6749 §5.2 error code, a client-safe description and the HTTP
- * status. The web layer renders it; descriptions must never carry internal details.
+ * The only exception protocol code throws: an error code from the {@link OAuthError} catalogue, a client-safe
+ * description and the HTTP status. The web layer renders it; descriptions must never carry internal details.
  */
 public final class OAuthException extends RuntimeException {
 
@@ -23,32 +23,33 @@ public final class OAuthException extends RuntimeException {
     }
 
     public static OAuthException invalidRequest(String description) {
-        return new OAuthException("invalid_request", description, 400, false);
+        return OAuthError.INVALID_REQUEST.exception(description);
     }
 
     /** RFC 6749 §5.2: 401, and the web layer adds a Basic challenge when the client tried Basic. */
     public static OAuthException invalidClient(String description, boolean basicAttempted) {
-        return new OAuthException("invalid_client", description, 401, basicAttempted);
+        return new OAuthException(OAuthError.INVALID_CLIENT.code(), description, OAuthError.INVALID_CLIENT.status(),
+                basicAttempted);
     }
 
     public static OAuthException invalidGrant(String description) {
-        return new OAuthException("invalid_grant", description, 400, false);
+        return OAuthError.INVALID_GRANT.exception(description);
     }
 
     public static OAuthException unauthorizedClient(String description) {
-        return new OAuthException("unauthorized_client", description, 400, false);
+        return OAuthError.UNAUTHORIZED_CLIENT.exception(description);
     }
 
     public static OAuthException unsupportedGrantType(String description) {
-        return new OAuthException("unsupported_grant_type", description, 400, false);
+        return OAuthError.UNSUPPORTED_GRANT_TYPE.exception(description);
     }
 
     public static OAuthException invalidScope(String description) {
-        return new OAuthException("invalid_scope", description, 400, false);
+        return OAuthError.INVALID_SCOPE.exception(description);
     }
 
     public static OAuthException accessDenied(String description) {
-        return new OAuthException("access_denied", description, 400, false);
+        return OAuthError.ACCESS_DENIED.exception(description);
     }
 
     public String error() {

@@ -1,7 +1,6 @@
 package io.tollgate.ops;
 
 import io.dropwizard.servlets.tasks.Task;
-import io.tollgate.oauth.cleanup.PurgeKind;
 import io.tollgate.oauth.cleanup.PurgeReport;
 import java.io.PrintWriter;
 import java.util.List;
@@ -23,9 +22,7 @@ public class ClearTokensTask extends Task {
 
     /** Shared with the cleartokens command, so both speak the same lines. */
     public static void print(PurgeReport report, PrintWriter output) {
-        for (PurgeKind kind : PurgeKind.values()) {
-            output.println(kind.label() + ": " + report.deleted(kind));
-        }
+        report.deleted().forEach((kind, count) -> output.println(kind.label() + ": " + count));
         output.println("elapsed_ms: " + report.elapsed().toMillis());
         output.flush();
     }

@@ -5,7 +5,7 @@ import com.codahale.metrics.MetricRegistry;
 import io.tollgate.oauth.cleanup.PurgeKind;
 import io.tollgate.oauth.cleanup.PurgeReport;
 import io.tollgate.oauth.cleanup.TokenPurge;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,11 +15,11 @@ public class TokenCleanupJob {
     private static final Logger LOG = LoggerFactory.getLogger(TokenCleanupJob.class);
 
     private final TokenPurge purge;
-    private final Map<PurgeKind, Counter> deleted = new EnumMap<>(PurgeKind.class);
+    private final Map<PurgeKind, Counter> deleted = new LinkedHashMap<>();
 
     public TokenCleanupJob(TokenPurge purge, MetricRegistry metrics) {
         this.purge = purge;
-        for (PurgeKind kind : PurgeKind.values()) {
+        for (PurgeKind kind : purge.kinds()) {
             deleted.put(kind, metrics.counter(MetricRegistry.name("io.tollgate.cleanup", "deleted", kind.label())));
         }
     }

@@ -10,6 +10,7 @@ import io.tollgate.oauth.store.ClientStore;
 import io.tollgate.oauth.store.DuplicateClientIdException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,8 @@ import org.jdbi.v3.core.statement.Update;
 /** Clients in oauth_application; grant types, redirect URIs and scopes as space-separated lists. */
 public class JdbiClientStore implements ClientStore {
     private static final String COLUMNS = "id, client_id, client_secret_hash, name, user_id, client_type, grant_types, "
-            + "redirect_uris, allowed_scopes, skip_authorization, created, updated, access_token_format";
+            + "redirect_uris, allowed_scopes, skip_authorization, require_pkce, access_token_lifetime, "
+            + "refresh_token_lifetime, access_token_format, created, updated";
 
     private final Jdbi jdbi;
 
@@ -64,10 +66,11 @@ public class JdbiClientStore implements ClientStore {
         try {
             long id = jdbi.withHandle(handle -> bindColumns(handle.createUpdate(
                             "INSERT INTO oauth_application (client_id, client_secret_hash, name, user_id, client_type, "
-                                    + "grant_types, redirect_uris, allowed_scopes, skip_authorization, created, updated, "
-                                    + "access_token_format) "
-                                    + "VALUES (:clientId, :secretHash, :name, :owner, :type, :grantTypes, :redirectUris, "
-                                    + ":allowedScopes, :skip, :created, :updated, :tokenFormat)"), client)
+                                    + "grant_types, redirect_uris, allowed_scopes, skip_authorization, require_pkce, "
+                                    + "access_token_lifetime, refresh_token_lifetime, access_token_format, created, "
+                                    + "updated) VALUES (:clientId, :secretHash, :name, :owner, :type, :grantTypes, "
+                                    + ":redirectUris, :allowedScopes, :skip, :requirePkce, :accessLifetime, "
+                                    + ":refreshLifetime, :format, :created, :updated)"), client)
                     .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class)
                     .one());
@@ -88,8 +91,10 @@ public class JdbiClientStore implements ClientStore {
                         "UPDATE oauth_application SET client_id = :clientId, client_secret_hash = :secretHash, "
                                 + "name = :name, user_id = :owner, client_type = :type, grant_types = :grantTypes, "
                                 + "redirect_uris = :redirectUris, allowed_scopes = :allowedScopes, "
-                                + "skip_authorization = :skip, created = :created, updated = :updated, "
-                                + "access_token_format = :tokenFormat WHERE id = :id"), client)
+                                + "skip_authorization = :skip, require_pkce = :requirePkce, "
+                                + "access_token_lifetime = :accessLifetime, refresh_token_lifetime = :refreshLifetime, "
+                                + "access_token_format = :format, created = :created, updated = :updated "
+                                + "WHERE id = :id"), client)
                 .bind("id", client.id())
                 .execute()) == 1;
     }
@@ -111,29 +116,40 @@ public class JdbiClientStore implements ClientStore {
                         .collect(Collectors.joining(" ")))
                 .bind("redirectUris", String.join(" ", client.redirectUris()))
                 .bind("allowedScopes", client.allowedScopes() == null ? null : client.allowedScopes().asString())
-                .bind("skip", client.skipAuthorization())
+                .bind("skip", !client.settings().requireConsent())
+                .bind("requirePkce", client.settings().requireProofKey())
+                .bind("accessLifetime", seconds(client.tokenSettings().accessTokenLifetime()))
+                .bind("refreshLifetime", seconds(client.tokenSettings().refreshTokenLifetime()))
+                .bind("format", client.tokenSettings().accessTokenFormat())
                 .bind("created", client.created())
-                .bind("updated", client.updated())
-                .bind("tokenFormat", client.tokenSettings().accessTokenFormat());
+                .bind("updated", client.updated());
     }
 
     private static Client map(ResultSet rs, StatementContext context) throws SQLException {
         String allowedScopes = rs.getString("allowed_scopes");
-        ClientType type = ClientType.fromWire(rs.getString("client_type")).orElseThrow();
         return new Client(
                 rs.getLong("id"),
                 rs.getString("client_id"),
                 rs.getString("client_secret_hash"),
                 rs.getString("name"),
                 Sql.nullableLong(rs, "user_id"),
-                type,
+                ClientType.fromWire(rs.getString("client_type")).orElseThrow(),
                 grantTypes(rs.getString("grant_types")),
                 words(rs.getString("redirect_uris")),
                 allowedScopes == null ? null : ScopeSet.parse(allowedScopes),
-                ClientSettings.defaultsFor(type, rs.getBoolean("skip_authorization")),
-                new ClientTokenSettings(null, null, rs.getString("access_token_format")),
+                new ClientSettings(rs.getBoolean("require_pkce"), !rs.getBoolean("skip_authorization")),
+                new ClientTokenSettings(duration(Sql.nullableLong(rs, "access_token_lifetime")),
+                        duration(Sql.nullableLong(rs, "refresh_token_lifetime")), rs.getString("access_token_format")),
                 Sql.instant(rs, "created"),
                 Sql.instant(rs, "updated"));
+    }
+
+    private static Long seconds(Duration duration) {
+        return duration == null ? null : duration.toSeconds();
+    }
+
+    private static Duration duration(Long seconds) {
+        return seconds == null ? null : Duration.ofSeconds(seconds);
     }
 
     private static Set<GrantType> grantTypes(String value) {

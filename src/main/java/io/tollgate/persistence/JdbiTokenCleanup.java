@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
@@ -25,15 +26,35 @@ public class JdbiTokenCleanup implements TokenCleanupStore {
     private static final int ATTEMPTS = 5;
 
     private final Jdbi jdbi;
+    private final Map<PurgeKind, Target> targets;
     private volatile Boolean postgres;
 
+    /** The built-in kinds: tokens, codes and sessions. */
     public JdbiTokenCleanup(Jdbi jdbi) {
+        this(jdbi, standardTargets());
+    }
+
+    private JdbiTokenCleanup(Jdbi jdbi, Map<PurgeKind, Target> targets) {
         this.jdbi = jdbi;
+        this.targets = Map.copyOf(targets);
+    }
+
+    /**
+     * The same batched, lock-skipping, retrying deletion for another kind of row (device codes): rows of
+     * {@code table} (aliased {@code alias}) are due when any of {@code conditions} holds, each written against
+     * {@code :cutoff}.
+     */
+    public static JdbiTokenCleanup forTable(Jdbi jdbi, PurgeKind kind, String table, String alias,
+                                            List<String> conditions) {
+        return new JdbiTokenCleanup(jdbi, Map.of(kind, new Target(table, alias, List.copyOf(conditions), "")));
     }
 
     @Override
     public int deleteBatch(PurgeKind kind, Instant cutoff, int limit) {
-        Target target = target(kind);
+        Target target = targets.get(kind);
+        if (target == null) {
+            throw new IllegalArgumentException("No table for purge kind " + kind.label());
+        }
         String lock = isPostgres() ? " FOR UPDATE SKIP LOCKED" : "";
         for (int attempt = 1; ; attempt++) {
             try {
@@ -74,19 +95,18 @@ public class JdbiTokenCleanup implements TokenCleanupStore {
     private record Target(String table, String alias, List<String> conditions, String extra) {
     }
 
-    private static Target target(PurgeKind kind) {
-        return switch (kind) {
-            case ACCESS_TOKENS -> new Target("oauth_access_token", "a",
-                    List.of("a.expires < :cutoff", "a.revoked < :cutoff"), "");
-            // A refresh token still referenced by an access token waits for a later run: deleting it would
-            // cascade (fk_oauth_access_token_refresh is ON DELETE CASCADE) to that access token, live or not.
-            case REFRESH_TOKENS -> new Target("oauth_refresh_token", "r",
-                    List.of("r.expires < :cutoff", "r.revoked < :cutoff"),
-                    " AND NOT EXISTS (SELECT 1 FROM oauth_access_token a WHERE a.refresh_token_id = r.id)");
-            case AUTHORIZATION_CODES -> new Target("oauth_authorization_code", "c",
-                    List.of("c.expires < :cutoff", "c.consumed < :cutoff"), "");
-            case SESSIONS -> new Target("web_session", "s", List.of("s.last_seen < :cutoff"), "");
-        };
+    private static Map<PurgeKind, Target> standardTargets() {
+        return Map.of(
+                PurgeKind.ACCESS_TOKENS, new Target("oauth_access_token", "a",
+                        List.of("a.expires < :cutoff", "a.revoked < :cutoff"), ""),
+                // A refresh token still referenced by an access token waits for a later run: deleting it would
+                // cascade (fk_oauth_access_token_refresh is ON DELETE CASCADE) to that access token, live or not.
+                PurgeKind.REFRESH_TOKENS, new Target("oauth_refresh_token", "r",
+                        List.of("r.expires < :cutoff", "r.revoked < :cutoff"),
+                        " AND NOT EXISTS (SELECT 1 FROM oauth_access_token a WHERE a.refresh_token_id = r.id)"),
+                PurgeKind.AUTHORIZATION_CODES, new Target("oauth_authorization_code", "c",
+                        List.of("c.expires < :cutoff", "c.consumed < :cutoff"), ""),
+                PurgeKind.SESSIONS, new Target("web_session", "s", List.of("s.last_seen < :cutoff"), ""));
     }
 
     private boolean isPostgres() {

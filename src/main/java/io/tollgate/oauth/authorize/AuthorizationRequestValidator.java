@@ -1,5 +1,6 @@
 package io.tollgate.oauth.authorize;
 
+import io.tollgate.oauth.OAuthError;
 import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.authorize.AuthorizationValidation.ErrorPage;
 import io.tollgate.oauth.authorize.AuthorizationValidation.RedirectError;
@@ -70,11 +71,11 @@ public final class AuthorizationRequestValidator {
         }
         if (!responseType.get().equals("code")) {
             // "token" (implicit) included: OAuth 2.1 and RFC 9700 §2.1.2 drop it.
-            return new RedirectError(uri, "unsupported_response_type",
+            return new RedirectError(uri, OAuthError.UNSUPPORTED_RESPONSE_TYPE.code(),
                     "Only response_type=code is supported.", state);
         }
         if (!client.allowsGrant(GrantType.AUTHORIZATION_CODE)) {
-            return new RedirectError(uri, "unauthorized_client",
+            return new RedirectError(uri, OAuthError.UNAUTHORIZED_CLIENT.code(),
                     "This application may not use the authorization code grant.", state);
         }
         ScopeSet scope;
@@ -116,7 +117,7 @@ public final class AuthorizationRequestValidator {
     }
 
     private static RedirectError invalidRequest(String uri, String description, String state) {
-        return new RedirectError(uri, "invalid_request", description, state);
+        return new RedirectError(uri, OAuthError.INVALID_REQUEST.code(), description, state);
     }
 
     private static int count(Map<String, List<String>> params, String name) {

@@ -2,7 +2,7 @@ package io.tollgate.oauth.cleanup;
 
 import java.time.Duration;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -11,16 +11,13 @@ import java.util.stream.Collectors;
 public record PurgeReport(Map<PurgeKind, Long> deleted, Duration elapsed) {
 
     public PurgeReport {
-        Map<PurgeKind, Long> copy = new EnumMap<>(PurgeKind.class);
-        for (PurgeKind kind : PurgeKind.values()) {
-            copy.put(kind, deleted == null ? 0L : deleted.getOrDefault(kind, 0L));
-        }
-        deleted = Collections.unmodifiableMap(copy);
+        deleted = Collections.unmodifiableMap(new LinkedHashMap<>(deleted == null ? Map.of() : deleted));
         Objects.requireNonNull(elapsed, "elapsed");
     }
 
+    /** How many rows of this kind went; zero for a kind this run did not purge. */
     public long deleted(PurgeKind kind) {
-        return deleted.get(kind);
+        return deleted.getOrDefault(kind, 0L);
     }
 
     public long total() {

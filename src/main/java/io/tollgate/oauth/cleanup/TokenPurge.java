@@ -3,7 +3,7 @@ package io.tollgate.oauth.cleanup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,7 +15,7 @@ import java.util.Objects;
  */
 public final class TokenPurge {
 
-    private final TokenCleanupStore store;
+    private final Map<PurgeKind, TokenCleanupStore> stores;
     private final Clock clock;
     private final Duration retention;
     private final int batchSize;
@@ -25,11 +25,20 @@ public final class TokenPurge {
         this(store, clock, retention, batchSize, Duration.ofHours(2));
     }
 
-    /** @param sessionIdleTimeout sessions.idleTimeout: a session idle this long has ended and is deleted */
+    /** The built-in kinds, all in one store. */
     public TokenPurge(TokenCleanupStore store, Clock clock, Duration retention, int batchSize,
                       Duration sessionIdleTimeout) {
+        this(standard(store), clock, retention, batchSize, sessionIdleTimeout);
+    }
+
+    /**
+     * @param stores             each kind with the store that deletes its rows, in the order they must go
+     * @param sessionIdleTimeout sessions.idleTimeout: a session idle this long has ended and is deleted
+     */
+    public TokenPurge(Map<PurgeKind, TokenCleanupStore> stores, Clock clock, Duration retention, int batchSize,
+                      Duration sessionIdleTimeout) {
         this.sessionIdleTimeout = Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
-        this.store = Objects.requireNonNull(store, "store");
+        this.stores = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stores));
         this.clock = Objects.requireNonNull(clock, "clock");
         this.retention = Objects.requireNonNull(retention, "retention");
         if (retention.isNegative()) {
@@ -41,13 +50,25 @@ public final class TokenPurge {
         this.batchSize = batchSize;
     }
 
+    public static Map<PurgeKind, TokenCleanupStore> standard(TokenCleanupStore store) {
+        Map<PurgeKind, TokenCleanupStore> stores = new LinkedHashMap<>();
+        PurgeKind.STANDARD.forEach(kind -> stores.put(kind, store));
+        return stores;
+    }
+
+    /** The kinds this purge removes, in order. */
+    public java.util.List<PurgeKind> kinds() {
+        return java.util.List.copyOf(stores.keySet());
+    }
+
     public PurgeReport run() {
         Instant started = clock.instant();
         // One cutoff for the whole run, so rows becoming eligible mid-run do not keep it going.
         Instant cutoff = started.minus(retention);
         Instant sessionCutoff = started.minus(sessionIdleTimeout);
-        Map<PurgeKind, Long> deleted = new EnumMap<>(PurgeKind.class);
-        for (PurgeKind kind : PurgeKind.values()) {
+        Map<PurgeKind, Long> deleted = new LinkedHashMap<>();
+        for (Map.Entry<PurgeKind, TokenCleanupStore> entry : stores.entrySet()) {
+            PurgeKind kind = entry.getKey();
             long total = 0;
             int batch;
             do {
@@ -55,7 +76,7 @@ public final class TokenPurge {
                     deleted.put(kind, total);
                     return new PurgeReport(deleted, Duration.between(started, clock.instant()));
                 }
-                batch = store.deleteBatch(kind, kind == PurgeKind.SESSIONS ? sessionCutoff : cutoff, batchSize);
+                batch = entry.getValue().deleteBatch(kind, kind.sessionCutoff() ? sessionCutoff : cutoff, batchSize);
                 total += batch;
             } while (batch > 0);
             deleted.put(kind, total);

@@ -86,9 +86,9 @@ public final class ClientRegistrations {
         throwIfAny(validate(request));
         String secretHash = request.type() == ClientType.PUBLIC ? null : existing.secretHash();
         // The policy follows the new type and consent choice; the token settings stay the client's own.
-        ClientSettings settings = new ClientSettings(
-                existing.settings().requireProofKey() || request.type() == ClientType.PUBLIC,
-                !request.skipAuthorization());
+        // A confidential client keeps an operator's PKCE requirement; a public one always has it (ClientSettings).
+        boolean chosenPkce = existing.type() == ClientType.CONFIDENTIAL && existing.settings().requireProofKey();
+        ClientSettings settings = new ClientSettings(chosenPkce, !request.skipAuthorization());
         Client changed = new Client(existing.id(), existing.clientId(), secretHash, request.name(),
                 existing.ownerUserId(), request.type(), request.grantTypes(), request.redirectUris(),
                 request.allowedScopes(), settings, existing.tokenSettings(), existing.created(), clock.instant());

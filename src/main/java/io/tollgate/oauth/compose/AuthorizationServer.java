@@ -4,6 +4,8 @@ import io.tollgate.oauth.Issuer;
 import io.tollgate.oauth.authorize.AuthorizationCodeIssuer;
 import io.tollgate.oauth.authorize.AuthorizationRequestValidator;
 import io.tollgate.oauth.authorize.ConsentPolicy;
+import io.tollgate.oauth.cleanup.PurgeKind;
+import io.tollgate.oauth.cleanup.TokenCleanupStore;
 import io.tollgate.oauth.cleanup.TokenPurge;
 import io.tollgate.oauth.client.ClientAuthenticationMethod;
 import io.tollgate.oauth.client.ClientAuthenticator;
@@ -32,7 +34,9 @@ import io.tollgate.oauth.token.TokenResponseContributor;
 import io.tollgate.oauth.token.TokenService;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -110,7 +114,9 @@ public final class AuthorizationServer {
         this.codes = new AuthorizationCodeIssuer(ports.codes(), generator, settings.tokens(), clock);
         this.userAuthorizations = new UserAuthorizations(ports.authorizedApplications(), events, clock);
         ServerSettings.Purge purgeSettings = settings.purge();
-        this.purge = new TokenPurge(ports.cleanup(), clock, purgeSettings.retention(), purgeSettings.batchSize(),
+        Map<PurgeKind, TokenCleanupStore> purged = TokenPurge.standard(ports.cleanup());
+        purged.putAll(b.purged);
+        this.purge = new TokenPurge(purged, clock, purgeSettings.retention(), purgeSettings.batchSize(),
                 purgeSettings.sessionIdleTimeout());
     }
 
@@ -218,6 +224,7 @@ public final class AuthorizationServer {
         private final List<AccessTokenFormat> accessTokenFormats = new ArrayList<>();
         private final List<TokenResponseContributor> contributors = new ArrayList<>();
         private final List<ProtocolEventListener> listeners = new ArrayList<>();
+        private final Map<PurgeKind, TokenCleanupStore> purged = new LinkedHashMap<>();
 
         private Builder(ServerSettings settings, StoragePorts ports, Clock clock) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -265,6 +272,12 @@ public final class AuthorizationServer {
         /** Subscribes a listener before anything can be published. */
         public Builder listener(ProtocolEventListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Adds a kind of row to the purge (after the built-in kinds), deleted by its own store. */
+        public Builder purge(PurgeKind kind, TokenCleanupStore store) {
+            purged.put(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(store, "store"));
             return this;
         }
 

@@ -1,14 +1,7 @@
 package io.tollgate.ops.cli;
 
-import io.tollgate.TollgateConfiguration;
-import io.tollgate.persistence.JdbiGroupStore;
-import io.tollgate.persistence.JdbiUserStore;
-import io.tollgate.users.PasswordHasher;
-import io.tollgate.users.UserService;
 import io.tollgate.users.ValidationException;
-import java.time.Clock;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
 
 /** What the user commands share: readable validation errors. */
 final class UserCommands {

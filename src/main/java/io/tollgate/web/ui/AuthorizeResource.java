@@ -1,5 +1,6 @@
 package io.tollgate.web.ui;
 
+import io.tollgate.oauth.OAuthError;
 import io.tollgate.oauth.Issuer;
 import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.oidc.OidcAuthorization;
@@ -136,7 +137,7 @@ public class AuthorizeResource {
         AuthorizationRequest authorization = valid.request();
         if (!"allow".equals(form.getFirst("decision"))) {
             return redirect(303, responses(request).error(new RedirectError(authorization.redirectUri(),
-                    "access_denied", "The user denied the request.", authorization.state())));
+                    OAuthError.ACCESS_DENIED.code(), "The user denied the request.", authorization.state())));
         }
         OidcRequestParameters openId;
         try {

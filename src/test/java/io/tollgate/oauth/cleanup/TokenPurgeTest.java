@@ -6,7 +6,7 @@ import io.tollgate.oauth.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class TokenPurgeTest {
 
     /** Counts down a pool of rows per kind and records every call. */
     private static final class FakeStore implements TokenCleanupStore {
-        final Map<PurgeKind, Integer> remaining = new EnumMap<>(PurgeKind.class);
+        final Map<PurgeKind, Integer> remaining = new HashMap<>();
         final List<String> calls = new ArrayList<>();
 
         @Override

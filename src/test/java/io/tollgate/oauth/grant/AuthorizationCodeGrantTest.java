@@ -7,7 +7,6 @@ import io.tollgate.oauth.OAuthFixture;
 import io.tollgate.oauth.model.AccessToken;
 import io.tollgate.oauth.model.AuthorizationCode;
 import io.tollgate.oauth.model.Client;
-import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.ResourceOwner;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.model.TokenResponse;

@@ -7,7 +7,6 @@ import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.OAuthFixture;
 import io.tollgate.oauth.model.AccessToken;
 import io.tollgate.oauth.model.Client;
-import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.ResourceOwner;
 import io.tollgate.oauth.model.TokenResponse;
 import io.tollgate.oauth.token.TokenHasher;

@@ -14,12 +14,14 @@ public final class InMemoryTokenCleanup implements TokenCleanupStore {
 
     @Override
     public int deleteBatch(PurgeKind kind, Instant cutoff, int limit) {
-        return switch (kind) {
-            case ACCESS_TOKENS -> tokens.deleteAccessTokens(t -> t.expires().isBefore(cutoff)
+        if (kind.equals(PurgeKind.ACCESS_TOKENS)) {
+            return tokens.deleteAccessTokens(t -> t.expires().isBefore(cutoff)
                     || (t.revoked() != null && t.revoked().isBefore(cutoff)), limit);
-            case REFRESH_TOKENS -> tokens.deleteRefreshTokens(t -> (t.expires() != null && t.expires().isBefore(cutoff))
+        }
+        if (kind.equals(PurgeKind.REFRESH_TOKENS)) {
+            return tokens.deleteRefreshTokens(t -> (t.expires() != null && t.expires().isBefore(cutoff))
                     || (t.revoked() != null && t.revoked().isBefore(cutoff)), limit);
-            case AUTHORIZATION_CODES, SESSIONS -> 0;
-        };
+        }
+        return 0;
     }
 }

@@ -30,6 +30,11 @@ abstract class BrowserPagesContract {
 
     abstract TestDatabase database();
 
+    /** This class's own application's clock. */
+    private io.tollgate.oauth.MutableClock clock() {
+        return ((ClockedApp) app().getApplication()).clock();
+    }
+
     String base() {
         return "http://127.0.0.1:" + app().getLocalPort();
     }
@@ -178,11 +183,11 @@ abstract class BrowserPagesContract {
             }
             assertThat(hashes).contains(TokenHasher.sha256Hex(session)).doesNotContain(session);
         }
-        ClockedApp.CLOCK.advance(Duration.ofMinutes(119));
+        clock().advance(Duration.ofMinutes(119));
         assertThat(browser.get("/o/applications/").statusCode()).isEqualTo(200);
-        ClockedApp.CLOCK.advance(Duration.ofMinutes(119));
+        clock().advance(Duration.ofMinutes(119));
         assertThat(browser.get("/o/applications/").statusCode()).as("activity extended it").isEqualTo(200);
-        ClockedApp.CLOCK.advance(Duration.ofMinutes(120));
+        clock().advance(Duration.ofMinutes(120));
         assertThat(browser.get("/o/applications/").statusCode()).isEqualTo(303);
     }
 
