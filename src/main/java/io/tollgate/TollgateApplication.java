@@ -98,6 +98,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         bootstrap.addCommand(new ChangePasswordCommand(clock));
         bootstrap.addCommand(new ClearTokensCommand(clock));
         bootstrap.addCommand(new PasswordCostCommand());
+        bootstrap.addCommand(new io.tollgate.ops.cli.RotateKeysCommand());
     }
 
     @Override
@@ -119,6 +120,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         console.registerConsole(services);
         Operations.register(environment, services.oauth(), pendingMigrations, configuration.getCleanup(),
                 dataSource);
+        services.oidc().register(environment, services.oauth());
     }
 
     /** The users and groups API behind the bearer filter. */
@@ -157,7 +159,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         jersey.register(new ApplicationsResource(oauth.ports().clients(), oauth.registrations(),
                 oauth.settings().scopes(), oauth.grants().labels()));
         jersey.register(new AuthorizeResource(oauth.authorizationRequests(), oauth.consent(), oauth.codes(),
-                oauth.settings().scopes(), oauth.issuer()));
+                oauth.settings().scopes(), oauth.issuer(), services.oidc().authorization()));
         jersey.register(new AuthorizedTokensResource(oauth.userAuthorizations()));
     }
 }

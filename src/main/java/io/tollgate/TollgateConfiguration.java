@@ -10,6 +10,7 @@ import io.tollgate.config.DeviceFlowSettings;
 import io.tollgate.config.DatabaseDrivers;
 import io.tollgate.config.SessionSettings;
 import io.tollgate.config.OAuthSettings;
+import io.tollgate.config.OidcConfig;
 import io.tollgate.config.PasswordSettings;
 import io.tollgate.config.ThrottleSettings;
 import io.tollgate.config.TimeBoundDataSourceFactory;
@@ -63,6 +64,10 @@ public class TollgateConfiguration extends Configuration {
     public void setThrottle(ThrottleSettings throttle) {
         this.throttle = throttle;
     }
+
+    @Valid
+    @NotNull
+    private OidcConfig oidc = new OidcConfig();
 
     @NotNull
     private Map<String, Map<String, String>> views = Collections.emptyMap();
@@ -206,5 +211,15 @@ public class TollgateConfiguration extends Configuration {
     @JsonProperty
     public void setViews(Map<String, Map<String, String>> views) {
         this.views = new LinkedHashMap<>(views);
+    }
+
+    @JsonProperty
+    public OidcConfig getOidc() {
+        return oidc;
+    }
+
+    @JsonProperty
+    public void setOidc(OidcConfig oidc) {
+        this.oidc = oidc;
     }
 }

@@ -29,7 +29,8 @@ import org.jdbi.v3.core.Jdbi;
  * @param device the device authorization grant (RFC 8628), for its endpoints
  */
 public record TollgateServices(ProtocolEvents events, UserService users, GroupService groups,
-                               SessionManager sessions, AuthorizationServer oauth, DeviceFlow device) {
+                               SessionManager sessions, AuthorizationServer oauth, DeviceFlow device,
+                               OpenIdConnect oidc) {
 
     /** Without throttles: for the command-line tools, which authenticate nobody. */
     public static TollgateServices assemble(TollgateConfiguration configuration, Jdbi jdbi, Clock clock) {
@@ -46,7 +47,8 @@ public record TollgateServices(ProtocolEvents events, UserService users, GroupSe
         UserService users = new UserService(userStore, groupStore, new PasswordHasher(passwords.getIterations()), clock,
                 throttle, events);
         DeviceFlow device = new DeviceFlow(new JdbiDeviceCodeStore(jdbi), configuration.getDevice().settings());
-        AuthorizationServer oauth = AuthorizationServer
+        OpenIdConnect oidc = OpenIdConnect.assemble(configuration, jdbi, clock, userStore, System.out);
+        AuthorizationServer oauth = oidc.plugInto(AuthorizationServer
                 .builder(configuration.serverSettings(), JdbiPorts.of(jdbi, new UserResourceOwners(users, userStore)),
                         clock)
                 .events(events)
@@ -55,10 +57,10 @@ public record TollgateServices(ProtocolEvents events, UserService users, GroupSe
                 .clientThrottle(throttle)
                 .purge(JdbiThrottleStore.PURGE_KIND, JdbiThrottleStore.cleanup(jdbi))
                 .purge(JdbiAuditCleanup.AUDIT_EVENTS, new JdbiAuditCleanup(jdbi, clock,
-                        configuration.getAudit().getRetention().toJavaDuration()))
+                        configuration.getAudit().getRetention().toJavaDuration())))
                 .build();
         SessionManager sessions = new SessionManager(new JdbiSessionStore(jdbi), oauth.generator(),
                 configuration.getSessions().getIdleTimeout().toJavaDuration(), clock);
-        return new TollgateServices(events, users, new GroupService(groupStore), sessions, oauth, device);
+        return new TollgateServices(events, users, new GroupService(groupStore), sessions, oauth, device, oidc);
     }
 }

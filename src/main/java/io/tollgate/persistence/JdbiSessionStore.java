@@ -29,12 +29,13 @@ public class JdbiSessionStore implements SessionStore {
     @Override
     public Optional<StoredSession> find(String sessionHash) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT u.id, u.username, u.is_staff, u.is_superuser, "
-                        + "u.is_active, u.password, s.auth_hash, s.last_seen FROM web_session s "
+                        + "u.is_active, u.password, s.auth_hash, s.last_seen, s.created FROM web_session s "
                         + "JOIN auth_user u ON u.id = s.user_id WHERE s.session_hash = :hash")
                 .bind("hash", sessionHash)
                 .map((rs, ctx) -> new StoredSession(
                         new SignedInUser(rs.getLong("id"), rs.getString("username"),
-                                rs.getBoolean("is_staff") || rs.getBoolean("is_superuser")),
+                                rs.getBoolean("is_staff") || rs.getBoolean("is_superuser"),
+                                Sql.instant(rs, "created"), SessionManager.publicId(sessionHash)),
                         rs.getBoolean("is_active"), rs.getString("auth_hash"),
                         SessionManager.fingerprint(rs.getString("password")),
                         rs.getTimestamp("last_seen").toInstant()))

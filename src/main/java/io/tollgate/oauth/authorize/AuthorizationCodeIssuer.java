@@ -30,11 +30,21 @@ public final class AuthorizationCodeIssuer {
 
     /** Returns the plaintext code, which exists only in the redirect. */
     public String issue(AuthorizationRequest request, long userId) {
+        return issue(request, userId, family -> { });
+    }
+
+    /**
+     * As {@link #issue(AuthorizationRequest, long)}, telling {@code beforeSave} the grant family first, so what
+     * is kept about the family (OpenID Connect's sign-in facts) exists before the code can be redeemed.
+     */
+    public String issue(AuthorizationRequest request, long userId, java.util.function.Consumer<String> beforeSave) {
         String code = generator.generate();
         Instant now = clock.instant();
+        String family = UUID.randomUUID().toString();
+        beforeSave.accept(family);
         codes.save(new AuthorizationCode(TokenHasher.sha256Hex(code), request.client().id(), userId,
                 request.redirectUri(), request.scope(), request.codeChallenge(), request.codeChallengeMethod(),
-                now, now.plus(settings.authorizationCodeLifetime()), UUID.randomUUID().toString()));
+                now, now.plus(settings.authorizationCodeLifetime()), family));
         return code;
     }
 }

@@ -67,6 +67,11 @@ public final class SessionManager {
         }
     }
 
+    /** The session's public id (OpenID Connect sid): a one-way function of the stored hash, labelled. */
+    public static String publicId(String sessionHash) {
+        return TokenHasher.sha256Hex("tollgate/sid/v1:" + sessionHash).substring(0, 32);
+    }
+
     public static String fingerprint(String passwordHash) {
         return TokenHasher.sha256Hex(passwordHash == null ? "" : passwordHash);
     }

@@ -2,6 +2,10 @@ package io.tollgate.web.ui;
 
 import io.tollgate.oauth.OAuthError;
 import io.tollgate.oauth.Issuer;
+import io.tollgate.oauth.OAuthException;
+import io.tollgate.oauth.oidc.OidcAuthorization;
+import io.tollgate.oauth.oidc.OidcRequestParameters;
+import io.tollgate.oauth.oidc.SignInDecision;
 import io.tollgate.oauth.authorize.AuthorizationCodeIssuer;
 import io.tollgate.oauth.authorize.AuthorizationRequest;
 import io.tollgate.oauth.authorize.AuthorizationRequestValidator;
@@ -26,6 +30,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 
@@ -41,9 +46,12 @@ public class AuthorizeResource {
     private final AuthorizationCodeIssuer codes;
     private final ScopeRegistry scopes;
     private final Issuer issuer;
+    private final OidcAuthorization oidc;
 
     public AuthorizeResource(AuthorizationRequestValidator validator, ConsentPolicy consent,
-                             AuthorizationCodeIssuer codes, ScopeRegistry scopes, Issuer issuer) {
+                             AuthorizationCodeIssuer codes, ScopeRegistry scopes, Issuer issuer,
+                             OidcAuthorization oidc) {
+        this.oidc = oidc;
         this.validator = validator;
         this.consent = consent;
         this.codes = codes;
@@ -62,19 +70,50 @@ public class AuthorizeResource {
         if (!(result instanceof Valid valid)) {
             return refuse(page, request, result, 302);
         }
-        if (page.user().isEmpty()) {
-            String raw = uri.getRequestUri().getRawPath()
-                    + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
-            return Pages.toLogin(raw);
+        AuthorizationRequest authorization = valid.request();
+        OidcRequestParameters openId;
+        try {
+            openId = oidc.parameters(authorization.scope(), authorization.client().clientId(),
+                    uri.getQueryParameters()::getFirst);
+        } catch (OAuthException e) {
+            return redirectError(request, 302, authorization, e.error(), e.description());
+        }
+        Instant signedInAt = page.user().map(user -> user.signedInAt() == null ? Instant.EPOCH : user.signedInAt())
+                .orElse(null);
+        SignInDecision signIn = oidc.signIn(openId, signedInAt, page.user().map(SignedInUser::userId).orElse(null),
+                authorization.client().clientId());
+        if (signIn == SignInDecision.LOGIN_REQUIRED || signIn == SignInDecision.ACCOUNT_MISMATCH) {
+            return redirectError(request, 302, authorization, "login_required", "The user must sign in.");
+        }
+        if (signIn == SignInDecision.SIGN_IN) {
+            // Back here after signing in, without prompt and max_age: the fresh session satisfies both.
+            return Pages.toLogin(OidcLoginRedirect.next(uri.getRequestUri()), page.user().isPresent(),
+                    openId.loginHint());
         }
         SignedInUser user = page.user().get();
-        AuthorizationRequest authorization = valid.request();
-        if (!consent.mustAsk(authorization, user.userId())) {
+        boolean remembered = !consent.mustAsk(authorization, user.userId());
+        if (oidc.consentRequired(openId, !remembered)) {
+            return redirectError(request, 302, authorization, "consent_required", "The user must consent.");
+        }
+        if (!oidc.mustAskConsent(openId, !remembered)) {
             return redirect(302, responses(request).success(authorization.redirectUri(),
-                    codes.issue(authorization, user.userId()), authorization.state()));
+                    issueCode(authorization, user, openId), authorization.state()));
         }
         request.setProperty(PageFilter.EXTRA_FORM_ACTION, formActionSource(authorization.redirectUri()));
-        return Pages.html(200, new ConsentView(page, authorization, scopes.describe(authorization.scope())));
+        return Pages.html(200, new ConsentView(page, authorization, scopes.describe(authorization.scope()),
+                openId.nonce()));
+    }
+
+    /** The code, with the OpenID Connect sign-in facts of its grant family kept first (for an openid request). */
+    private String issueCode(AuthorizationRequest authorization, SignedInUser user, OidcRequestParameters openId) {
+        return codes.issue(authorization, user.userId(), oidc.signInRecorder(authorization.scope(),
+                user.signedInAt(), user.sessionId(), openId.nonce()));
+    }
+
+    private Response redirectError(ContainerRequestContext request, int status, AuthorizationRequest authorization,
+                                   String error, String description) {
+        return redirect(status, responses(request).error(new RedirectError(authorization.redirectUri(), error,
+                description, authorization.state())));
     }
 
     @POST
@@ -106,10 +145,16 @@ public class AuthorizeResource {
             return redirect(303, responses(request).error(new RedirectError(authorization.redirectUri(),
                     OAuthError.ACCESS_DENIED.code(), "The user denied the request.", authorization.state())));
         }
-        long userId = page.user().get().userId();
-        consent.remember(authorization, userId);
+        OidcRequestParameters openId;
+        try {
+            openId = oidc.parameters(authorization.scope(), authorization.client().clientId(), form::getFirst);
+        } catch (OAuthException e) {
+            return redirectError(request, 303, authorization, e.error(), e.description());
+        }
+        SignedInUser user = page.user().get();
+        consent.remember(authorization, user.userId());
         return redirect(303, responses(request).success(authorization.redirectUri(),
-                codes.issue(authorization, userId), authorization.state()));
+                issueCode(authorization, user, openId), authorization.state()));
     }
 
     /**

@@ -14,10 +14,17 @@ public class ConsentView extends PageView {
     }
 
     private final AuthorizationRequest request;
+    private final String nonce;
     private final List<Scope> scopes;
 
     public ConsentView(PageContext page, AuthorizationRequest request, Map<String, String> descriptions) {
+        this(page, request, descriptions, null);
+    }
+
+    /** @param nonce nullable: the OpenID Connect request's nonce, carried through the consent form */
+    public ConsentView(PageContext page, AuthorizationRequest request, Map<String, String> descriptions, String nonce) {
         super("authorize.mustache", "Authorize " + request.client().name(), page);
+        this.nonce = nonce;
         this.request = request;
         this.scopes = descriptions.entrySet().stream().map(e -> new Scope(e.getKey(), e.getValue())).toList();
     }
@@ -46,6 +53,9 @@ public class ConsentView extends PageView {
         if (request.codeChallenge() != null) {
             hidden.add(new Hidden("code_challenge", request.codeChallenge()));
             hidden.add(new Hidden("code_challenge_method", request.codeChallengeMethod()));
+        }
+        if (nonce != null) {
+            hidden.add(new Hidden("nonce", nonce));
         }
         return hidden;
     }

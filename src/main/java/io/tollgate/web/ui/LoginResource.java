@@ -46,13 +46,16 @@ public class LoginResource {
 
     @GET
     @Path("/login/")
-    public Response form(@QueryParam("next") String next, @Context ContainerRequestContext request) {
+    public Response form(@QueryParam("next") String next, @QueryParam("again") String again,
+                         @QueryParam("login_hint") String loginHint, @Context ContainerRequestContext request) {
         PageContext page = PageContext.of(request);
         String target = LocalPaths.orHome(next);
-        if (page.user().isPresent()) {
+        // again=1: OpenID Connect asks for a fresh sign-in over a live session; signing in replaces the session.
+        if (page.user().isPresent() && !"1".equals(again)) {
             return Response.seeOther(URI.create(target)).build();
         }
-        return Pages.html(200, new LoginView(page, "", target, null));
+        String hint = loginHint == null || loginHint.length() > 150 || loginHint.indexOf('\0') >= 0 ? "" : loginHint;
+        return Pages.html(200, new LoginView(page, hint, target, null));
     }
 
     @POST

@@ -35,6 +35,21 @@ public final class Pages {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(view).build();
     }
 
+    /**
+     * To the sign-in page for OpenID Connect: {@code again} shows the form over a live session (prompt=login, an
+     * exceeded max_age); {@code loginHint} (nullable) prefills the username.
+     */
+    public static Response toLogin(String next, boolean again, String loginHint) {
+        StringBuilder url = new StringBuilder("/accounts/login/?next=").append(URLEncoder.encode(next, StandardCharsets.UTF_8));
+        if (again) {
+            url.append("&again=1");
+        }
+        if (loginHint != null) {
+            url.append("&login_hint=").append(URLEncoder.encode(loginHint, StandardCharsets.UTF_8));
+        }
+        return Response.seeOther(URI.create(url.toString())).build();
+    }
+
     public static Response toLogin(String next) {
         return Response.seeOther(URI.create("/accounts/login/?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)))
                 .build();

@@ -1,0 +1,34 @@
+package io.tollgate.oauth.oidc;
+
+import io.tollgate.oauth.model.ScopeSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scope values OpenID Connect Core §5.4 defines. They are configured like every other scope (so an
+ * application gets them only when allowed); these names only give them their meaning.
+ */
+public final class OidcScopes {
+    public static final String OPENID = "openid";
+    public static final String PROFILE = "profile";
+    public static final String EMAIL = "email";
+    public static final String OFFLINE_ACCESS = "offline_access";
+
+    /** The claims each scope releases, in the order they are written. */
+    static final Map<String, List<String>> CLAIMS = Map.of(
+            PROFILE, List.of("name", "given_name", "family_name", "preferred_username"),
+            EMAIL, List.of("email", "email_verified"));
+
+    /** Every claim this server can release, for the discovery document's claims_supported. */
+    public static final List<String> SUPPORTED_CLAIMS = List.of("sub", "iss", "aud", "exp", "iat", "auth_time",
+            "nonce", "azp", "at_hash", "sid", "name", "given_name", "family_name", "preferred_username", "email",
+            "email_verified");
+
+    private OidcScopes() {
+    }
+
+    /** An OpenID Connect request: without {@code openid} it is plain OAuth and no ID token is issued. */
+    public static boolean isOpenId(ScopeSet scope) {
+        return scope != null && scope.contains(OPENID);
+    }
+}

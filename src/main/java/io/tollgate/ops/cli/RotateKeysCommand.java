@@ -1,0 +1,39 @@
+package io.tollgate.ops.cli;
+
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import io.tollgate.OpenIdConnect;
+import io.tollgate.TollgateConfiguration;
+import io.tollgate.oauth.keys.SigningKeys;
+import io.tollgate.ops.RotateKeysTask;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import net.sourceforge.argparse4j.inf.Namespace;
+
+/**
+ * {@code rotatekeys config.yml}: the current signing key retires (published until every token it signed has
+ * expired), the next one signs, a fresh next one is published. Safe while servers run; they pick it up within
+ * oidc.signingKeyReload.
+ */
+public class RotateKeysCommand extends ConfiguredCommand<TollgateConfiguration> {
+    public RotateKeysCommand() {
+        super("rotatekeys", "Rotate the OpenID Connect signing keys");
+    }
+
+    @Override
+    protected void run(Bootstrap<TollgateConfiguration> bootstrap, Namespace namespace,
+                       TollgateConfiguration configuration) throws Exception {
+        try (CliDatabase database = CliDatabase.open(configuration)) {
+            SigningKeys keys = OpenIdConnect.signingKeys(configuration, database.jdbi(), Clock.systemUTC(), System.out);
+            PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+            RotateKeysTask.print(RotateKeysTask.rotate(keys, "command"), out);
+        }
+    }
+
+    @Override
+    public void onError(io.dropwizard.core.cli.Cli cli, Namespace namespace, Throwable error) {
+        CommandErrors.print(cli, error);
+    }
+}

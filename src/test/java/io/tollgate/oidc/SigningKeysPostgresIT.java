@@ -1,0 +1,25 @@
+package io.tollgate.oidc;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.tollgate.TollgateConfiguration;
+import io.tollgate.testing.RequiresPostgres;
+import io.tollgate.testing.TestApp;
+import io.tollgate.testing.TestDatabase;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith({RequiresPostgres.class, DropwizardExtensionsSupport.class})
+class SigningKeysPostgresIT extends SigningKeysContract {
+    static final TestDatabase DATABASE = TestDatabase.postgres("signingkeys");
+    static final DropwizardAppExtension<TollgateConfiguration> APP = TestApp.start(DATABASE);
+
+    @Override
+    DropwizardAppExtension<TollgateConfiguration> app() {
+        return APP;
+    }
+
+    @Override
+    TestDatabase database() {
+        return DATABASE;
+    }
+}
