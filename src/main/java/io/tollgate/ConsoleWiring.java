@@ -10,6 +10,7 @@ import io.tollgate.audit.AuditLoggerSink;
 import io.tollgate.audit.AuditWriter;
 import io.tollgate.audit.ProtocolAuditListener;
 import io.tollgate.ops.ProtocolMetrics;
+import io.tollgate.ops.Readiness;
 import io.tollgate.oauth.resource.CachingAccessTokenLookup;
 import io.tollgate.oauth.store.ClientStore;
 import io.tollgate.persistence.JdbiAdminQueries;
@@ -58,6 +59,10 @@ final class ConsoleWiring {
         environment.metrics().register("io.tollgate.audit.queue.depth", (Gauge<Integer>) audit::depth);
         environment.metrics().register("io.tollgate.audit.dropped", (Gauge<Long>) audit::dropped);
         environment.metrics().register("io.tollgate.audit.written", (Gauge<Long>) audit::written);
+        Readiness readiness = new Readiness(environment.healthChecks(),
+                configuration.getReadiness().getShutdownDrain().toJavaDuration());
+        environment.lifecycle().addEventListener(readiness);
+        environment.admin().addServlet("ready", readiness).addMapping("/ready");
         environment.servlets().addFilter("request-id", new RequestIdFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
     }

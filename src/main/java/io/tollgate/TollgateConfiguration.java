@@ -5,6 +5,7 @@ import io.dropwizard.core.Configuration;
 import io.tollgate.config.AuthorizeConfig;
 import io.tollgate.config.ApiSettings;
 import io.tollgate.config.AuditSettings;
+import io.tollgate.config.ReadinessSettings;
 import io.tollgate.config.CleanupSettings;
 import io.tollgate.config.DeviceFlowSettings;
 import io.tollgate.config.DatabaseDrivers;
@@ -182,6 +183,20 @@ public class TollgateConfiguration extends Configuration {
     @Valid
     @NotNull
     private AuditSettings audit = new AuditSettings();
+
+    @Valid
+    @NotNull
+    private ReadinessSettings readiness = new ReadinessSettings();
+
+    @JsonProperty
+    public ReadinessSettings getReadiness() {
+        return readiness;
+    }
+
+    @JsonProperty
+    public void setReadiness(ReadinessSettings readiness) {
+        this.readiness = readiness;
+    }
 
     @JsonProperty
     public AuditSettings getAudit() {

@@ -176,6 +176,18 @@ abstract class AuditApiContract {
         assertThat(left.at("/results/0/type").asText()).isEqualTo("recent.event");
     }
 
+    @Test
+    void theAdminPortAnswersReadinessAndTheRequestIdHeader() {
+        Client admin = ClientBuilder.newClient();
+        try (admin; Response ready = admin.target("http://localhost:" + app().getAdminPort() + "/ready").request().get()) {
+            assertThat(ready.getStatus()).isEqualTo(200);
+            assertThat(ready.readEntity(String.class)).isEqualTo("{\"ready\":true}");
+        }
+        Reply root = http.get("/", null);
+        Reply again = http.get("/", null);
+        assertThat(root.header("X-Request-Id")).isNotEqualTo(again.header("X-Request-Id"));
+    }
+
     private String clearTokensTask() {
         Client admin = ClientBuilder.newClient();
         try (admin; Response response = admin.target("http://localhost:" + app().getAdminPort() + "/tasks/cleartokens")

@@ -1,5 +1,6 @@
 package io.tollgate.web.admin;
 
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.tollgate.TollgateConfiguration;
@@ -10,7 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({DropwizardExtensionsSupport.class})
 class AuditApiH2IT extends AuditApiContract {
     static final TestDatabase DATABASE = TestDatabase.h2("auditapi");
-    static final DropwizardAppExtension<TollgateConfiguration> APP = TestApp.start(DATABASE);
+    static final DropwizardAppExtension<TollgateConfiguration> APP = TestApp.start(DATABASE,
+            // the documented opt-in (config.yml), for these tests only: others treat "admin" as unknown
+            ConfigOverride.config("oauth.scopes.admin", "Read the audit trail"));
 
     @Override
     DropwizardAppExtension<TollgateConfiguration> app() {
