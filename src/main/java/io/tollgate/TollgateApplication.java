@@ -44,6 +44,7 @@ import io.tollgate.ops.PendingMigrations;
 import io.tollgate.ops.PrometheusEndpoint;
 import io.tollgate.ops.cli.CreateApplicationCommand;
 import io.tollgate.ops.cli.PasswordCostCommand;
+import io.tollgate.ops.djangoimport.ImportedSecretsWiring;
 import io.tollgate.persistence.JdbiAuthorizationCodeStore;
 import io.tollgate.persistence.JdbiAuthorizedTokens;
 import io.tollgate.persistence.JdbiBearerTokenLookup;
@@ -244,7 +245,8 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
                 new ClientCredentialsGrant(scopes, tokenService),
                 new AuthorizationCodeGrant(new JdbiAuthorizationCodeStore(jdbi), tokens, owners, tokenService, clock)));
 
-        ClientAuthenticator clientAuthenticator = new ClientAuthenticator(clients);
+        ClientAuthenticator clientAuthenticator = new ClientAuthenticator(clients,
+                ImportedSecretsWiring.clientSecrets(jdbi, environment.metrics()));
         environment.jersey().register(new OAuthExceptionMapper());
         environment.jersey().register(new TokenResource(clientAuthenticator, grants));
         environment.jersey().register(new AuthDynamicFeature(new BearerAuthFilter(tokenChecks, new ScopeAuthorizer())));
