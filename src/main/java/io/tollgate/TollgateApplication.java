@@ -44,6 +44,7 @@ import io.tollgate.ops.PendingMigrations;
 import io.tollgate.ops.PrometheusEndpoint;
 import io.tollgate.ops.cli.CreateApplicationCommand;
 import io.tollgate.ops.cli.PasswordCostCommand;
+import io.tollgate.ops.djangoimport.ImportDjangoCommand;
 import io.tollgate.ops.djangoimport.ImportedSecretsWiring;
 import io.tollgate.persistence.JdbiAuthorizationCodeStore;
 import io.tollgate.persistence.JdbiAuthorizedTokens;
@@ -150,6 +151,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         bootstrap.addCommand(new CreateSuperuserCommand());
         bootstrap.addCommand(new ChangePasswordCommand());
         bootstrap.addCommand(new ClearTokensCommand());
+        bootstrap.addCommand(new ImportDjangoCommand());
         bootstrap.addBundle(new ViewBundle<>() {
             @Override
             public Map<String, Map<String, String>> getViewConfiguration(TollgateConfiguration configuration) {
