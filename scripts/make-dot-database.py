@@ -223,6 +223,48 @@ def build(args):
     return manifest
 
 
+def bulk(args):
+    """For the benchmark: DOT's schema by DOT's migrations, then many rows by plain SQL (the ORM would take hours)."""
+    from django.contrib.auth.hashers import make_password
+    from django.core.management import call_command
+    from django.db import connection
+    from django.utils import timezone
+    from oauthlib.common import generate_token
+
+    now = timezone.now()
+    stamp = now.strftime("%Y-%m-%d %H:%M:%S.%f")
+    later = (now + timedelta(hours=10)).strftime("%Y-%m-%d %H:%M:%S.%f")
+    password = make_password("bench-password")
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            "INSERT INTO auth_user (id, password, last_login, is_superuser, username, first_name, last_name, email, "
+            "is_staff, is_active, date_joined) VALUES (%s, %s, NULL, %s, %s, '', '', %s, %s, %s, %s)",
+            [(i, password, False, "user%d" % i, "user%d@example.com" % i, False, True, stamp)
+             for i in range(1, args.bulk_users + 1)])
+        apps = 10
+        cursor.executemany(
+            "INSERT INTO oauth2_provider_application (id, client_id, redirect_uris, client_type, "
+            "authorization_grant_type, client_secret, name, user_id, skip_authorization, created, updated, algorithm) "
+            "VALUES (%s, %s, '', 'confidential', 'password', %s, %s, NULL, %s, %s, %s, '')",
+            [(i, "bench-client-%d" % i, generate_token(48), "Bench %d" % i, False, stamp, stamp)
+             for i in range(1, apps + 1)])
+        pairs = args.bulk_tokens // 2
+        chunk = 50000
+        for start in range(1, pairs + 1, chunk):
+            ids = range(start, min(start + chunk, pairs + 1))
+            cursor.executemany(
+                "INSERT INTO oauth2_provider_accesstoken (id, token, expires, scope, application_id, user_id, created, "
+                "updated) VALUES (%s, %s, %s, 'read write', %s, %s, %s, %s)",
+                [(i, "access-%d-%s" % (i, generate_token(20)), later, i % apps + 1, i % args.bulk_users + 1, stamp,
+                  stamp) for i in ids])
+            cursor.executemany(
+                "INSERT INTO oauth2_provider_refreshtoken (id, token, application_id, user_id, access_token_id, "
+                "created, updated, revoked) VALUES (%s, %s, %s, %s, %s, %s, %s, NULL)",
+                [(i, "refresh-%d-%s" % (i, generate_token(20)), i % apps + 1, i % args.bulk_users + 1, i, stamp,
+                  stamp) for i in ids])
+    return {"users": args.bulk_users, "tokens": pairs * 2, "applications": apps}
+
+
 def add_dot3_columns(path, newer):
     """DOT 2.x/3.x's additions to a DOT 1.7 SQLite database, by hand (Debian has no DOT 3 to make them)."""
     db = sqlite3.connect(path)
@@ -261,6 +303,8 @@ def main():
     parser.add_argument("--pg-user", default="postgres")
     parser.add_argument("--variant", default="dot1", choices=["dot1", "dot3", "newer"])
     parser.add_argument("--not-dot", action="store_true")
+    parser.add_argument("--bulk-users", type=int, help="benchmark: this many users, rows by plain SQL")
+    parser.add_argument("--bulk-tokens", type=int, default=0, help="benchmark: this many tokens (access + refresh)")
     args = parser.parse_args()
     if bool(args.sqlite) == bool(args.postgres):
         parser.error("give exactly one of --sqlite FILE or --postgres NAME")
@@ -273,6 +317,14 @@ def main():
     if args.postgres:
         create_postgres_database(args)
     configure(args)
+    if args.bulk_users:
+        from django.core.management import call_command
+        from django.db import transaction
+        call_command("migrate", verbosity=0)
+        with transaction.atomic():
+            json.dump(bulk(args), sys.stdout)
+        sys.stdout.write("\n")
+        return
     manifest = build(args)
     if args.variant != "dot1":
         if not args.sqlite:
