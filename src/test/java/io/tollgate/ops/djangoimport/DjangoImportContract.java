@@ -245,6 +245,17 @@ abstract class DjangoImportContract {
     }
 
     @Test
+    @Order(0)
+    void aGaugeCountsTheClientsStillOnAnImportedDjangoHash() throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + app().getAdminPort() + "/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode gauge = new com.fasterxml.jackson.databind.ObjectMapper().readTree(metrics.body())
+                .get("gauges").get(ImportedSecretsWiring.GAUGE);
+        assertThat(gauge.get("value").asLong()).as("Password app (hashed) and Code app").isEqualTo(2);
+    }
+
+    @Test
     @Order(1)
     void liveAccessTokensWorkAndExpiredOnesAreNotThere() {
         int live = 0;

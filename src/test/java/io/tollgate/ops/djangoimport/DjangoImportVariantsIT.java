@@ -112,8 +112,9 @@ class DjangoImportVariantsIT {
     void onlyImportsTheNamedPartsAndLaterPartsFindTheEarlierOnes() throws Exception {
         ImportRunner runner = new ImportRunner(spare, dir);
         TestData data = new TestData(spare);
-        assertThat(runner.run(dot3.toString(), "--only", "users").failure()).isEmpty();
-        assertThat(data.count("auth_user")).isEqualTo(9);
+        ImportRunner.Run users = runner.run(dot3.toString(), "--only", "users");
+        assertThat(users.failure()).as(users.err()).isEmpty();
+        assertThat(data.count("auth_user")).as(users.out()).isEqualTo(9);
         assertThat(data.count("auth_group")).isZero();
         assertThat(data.count("oauth_application")).isZero();
         ImportRunner.Run tokensFirst = runner.run(dot3.toString(), "--only", "tokens");

@@ -38,6 +38,12 @@ final class ImportRunner {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream original = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        // A running DropwizardAppExtension passes its ConfigOverrides as dw.* system properties, which would
+        // point this command at the app's database instead of the one in its config file.
+        java.util.Properties saved = new java.util.Properties();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("dw."))
+                .forEach(name -> saved.setProperty(name, System.getProperty(name)));
+        saved.stringPropertyNames().forEach(System::clearProperty);
         try {
             TollgateApplication application = new TollgateApplication();
             Bootstrap<TollgateConfiguration> bootstrap = new Bootstrap<>(application);
@@ -46,6 +52,7 @@ final class ImportRunner {
             return new Run(failure, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
+            saved.stringPropertyNames().forEach(name -> System.setProperty(name, saved.getProperty(name)));
         }
     }
 
