@@ -26,6 +26,8 @@ import io.tollgate.ops.cli.CreateSuperuserCommand;
 import io.tollgate.ops.cli.PasswordCostCommand;
 import io.tollgate.web.DeviceFlowEndpoints;
 import io.tollgate.web.ErrorHandling;
+import io.tollgate.ops.djangoimport.ImportDjangoCommand;
+import io.tollgate.ops.djangoimport.ImportedSecretsWiring;
 import io.tollgate.web.api.ApiRootResource;
 import io.tollgate.web.api.GroupsResource;
 import io.tollgate.web.api.Pagination;
@@ -99,6 +101,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         bootstrap.addCommand(new ClearTokensCommand(clock));
         bootstrap.addCommand(new PasswordCostCommand());
         bootstrap.addCommand(new io.tollgate.ops.cli.RotateKeysCommand());
+        bootstrap.addCommand(new ImportDjangoCommand());
     }
 
     @Override
@@ -110,6 +113,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         AttemptThrottle throttle = ThrottleWiring.register(configuration.getThrottle(), environment, jdbi, clock);
         TollgateServices services = TollgateServices.assemble(configuration, jdbi, clock, throttle);
         InvalidationWiring.register(configuration.getDatabase(), jdbi, environment, services.oauth());
+        ImportedSecretsWiring.registerGauge(jdbi, environment.metrics());
         ConsoleWiring console = new ConsoleWiring(configuration, environment, jdbi, clock);
 
         ErrorHandling.register(environment, configuration.getMaxRequestBodySize().toBytes());

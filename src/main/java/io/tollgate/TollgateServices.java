@@ -4,6 +4,7 @@ import io.tollgate.config.PasswordSettings;
 import io.tollgate.oauth.compose.AuthorizationServer;
 import io.tollgate.oauth.device.DeviceFlow;
 import io.tollgate.oauth.event.ProtocolEvents;
+import io.tollgate.ops.djangoimport.ImportedSecretsWiring;
 import io.tollgate.persistence.JdbiDeviceCodeStore;
 import io.tollgate.persistence.JdbiAuditCleanup;
 import io.tollgate.persistence.JdbiGroupStore;
@@ -55,6 +56,7 @@ public record TollgateServices(ProtocolEvents events, UserService users, GroupSe
                 .grant(device::grant)
                 .purge(DeviceFlow.DEVICE_CODES, JdbiDeviceCodeStore.cleanup(jdbi))
                 .clientThrottle(throttle)
+                .clientSecretVerifier(ImportedSecretsWiring.clientSecrets(jdbi))
                 .purge(JdbiThrottleStore.PURGE_KIND, JdbiThrottleStore.cleanup(jdbi))
                 .purge(JdbiAuditCleanup.AUDIT_EVENTS, new JdbiAuditCleanup(jdbi, clock,
                         configuration.getAudit().getRetention().toJavaDuration())))

@@ -1,5 +1,7 @@
 package io.tollgate.users;
 
+import io.tollgate.users.hashers.ForeignPasswordHash;
+import io.tollgate.users.hashers.ForeignPasswordHashes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -7,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -15,7 +18,8 @@ import javax.crypto.spec.PBEKeySpec;
  * Django-compatible password hashing: {@code pbkdf2_sha256$<iterations>$<salt>$<base64 hash>}.
  *
  * <p>Hashes move freely between Tollgate and a Django user table in both directions. Legacy Django
- * {@code pbkdf2_sha1} hashes are verified too, and always flagged for rehash.
+ * {@code pbkdf2_sha1} hashes are verified too, and always flagged for rehash; so are the other formats Django
+ * writes (argon2, bcrypt_sha256, bcrypt, scrypt), which arrive with users imported from Django.
  */
 public class PasswordHasher {
 
@@ -45,17 +49,23 @@ public class PasswordHasher {
 
     private final int iterations;
     private final SecureRandom random;
+    private final ForeignPasswordHashes foreign;
 
     public PasswordHasher(int iterations) {
         this(iterations, new SecureRandom());
     }
 
     PasswordHasher(int iterations, SecureRandom random) {
+        this(iterations, random, ForeignPasswordHashes.django());
+    }
+
+    PasswordHasher(int iterations, SecureRandom random, ForeignPasswordHashes foreign) {
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
         }
         this.iterations = iterations;
         this.random = Objects.requireNonNull(random, "random");
+        this.foreign = Objects.requireNonNull(foreign, "foreign");
     }
 
     public int iterations() {
@@ -78,6 +88,11 @@ public class PasswordHasher {
     }
 
     public Verification verify(String rawPassword, String encoded) {
+        Optional<ForeignPasswordHash> format = foreign.forEncoded(encoded);
+        if (format.isPresent() && passwordProblem(rawPassword) == null) {
+            // Any foreign format is replaced by the configured PBKDF2 at the first successful check.
+            return format.get().matches(rawPassword, encoded) ? new Verification(true, true) : Verification.NO_MATCH;
+        }
         Parsed parsed = Parsed.of(encoded);
         if (parsed == null || passwordProblem(rawPassword) != null) {
             // Same cost as a real check, so a broken or unusable hash is not visible by timing.

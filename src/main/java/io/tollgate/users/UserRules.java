@@ -2,12 +2,12 @@ package io.tollgate.users;
 
 import java.util.regex.Pattern;
 
-/** Django's field rules for auth_user, kept apart from the service so they read as a list. */
-final class UserRules {
+/** Django's field rules for auth_user, kept apart from the service so they read as a list (and importdjango). */
+public final class UserRules {
 
-    static final int USERNAME_MAX = 150;
-    static final int NAME_MAX = 150;
-    static final int EMAIL_MAX = 254;
+    public static final int USERNAME_MAX = 150;
+    public static final int NAME_MAX = 150;
+    public static final int EMAIL_MAX = 254;
 
     static final String USERNAME_INVALID =
             "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.";
@@ -28,7 +28,7 @@ final class UserRules {
 
     private UserRules() {}
 
-    static boolean validUsername(String username) {
+    public static boolean validUsername(String username) {
         return USERNAME.matcher(username).matches();
     }
 

@@ -48,8 +48,17 @@ public final class ClientAuthenticator {
         }
     }
 
+    /** Client authentication with secrets checked by {@code secrets} (e.g. imported Django hashes too). */
+    public ClientAuthenticator(ClientStore clients, ClientSecretVerifier secrets) {
+        this(clients, standardMethods(secrets));
+    }
+
     public static List<ClientAuthenticationMethod> standardMethods() {
-        return List.of(new ClientSecretBasic(), new ClientSecretPost(), new NoClientAuthentication());
+        return standardMethods(ClientSecretVerifier.sha256());
+    }
+
+    public static List<ClientAuthenticationMethod> standardMethods(ClientSecretVerifier secrets) {
+        return List.of(new ClientSecretBasic(secrets), new ClientSecretPost(secrets), new NoClientAuthentication());
     }
 
     /** A request from an unknown address; see {@link #authenticate(String, Map, String)}. */

@@ -10,6 +10,17 @@ import java.util.Base64;
 /** RFC 6749 §2.3.1 HTTP Basic; a failure answers with a Basic challenge. */
 public final class ClientSecretBasic implements ClientAuthenticationMethod {
     public static final String NAME = "client_secret_basic";
+    private final ClientSecretVerifier secrets;
+
+    /** Tollgate's own secrets (SHA-256 at rest). */
+    public ClientSecretBasic() {
+        this(ClientSecretVerifier.sha256());
+    }
+
+    /** @param secrets decides whether a presented secret is the client's (e.g. also imported Django hashes) */
+    public ClientSecretBasic(ClientSecretVerifier secrets) {
+        this.secrets = java.util.Objects.requireNonNull(secrets, "secrets");
+    }
 
     @Override
     public String name() {
@@ -28,7 +39,7 @@ public final class ClientSecretBasic implements ClientAuthenticationMethod {
         if (bodyId != null && !bodyId.equals(idAndSecret[0])) {
             throw OAuthException.invalidRequest("client_id does not match the authenticated client.");
         }
-        return ClientSecretCheck.verify(clients, idAndSecret[0], idAndSecret[1], true);
+        return ClientSecretCheck.verify(clients, secrets, idAndSecret[0], idAndSecret[1], true);
     }
 
     @Override

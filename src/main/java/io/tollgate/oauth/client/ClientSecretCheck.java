@@ -15,23 +15,19 @@ final class ClientSecretCheck {
     private ClientSecretCheck() {
     }
 
-    static Client verify(ClientStore clients, String clientId, String secret, boolean basicAttempted) {
+    static Client verify(ClientStore clients, ClientSecretVerifier secrets, String clientId, String secret,
+                         boolean basicAttempted) {
         Optional<Client> found = clients.findByClientId(clientId);
-        String presentedHash = TokenHasher.sha256Hex(secret);
-        String storedHash = found.map(Client::secretHash).orElse(UNKNOWN_CLIENT_HASH);
         if (found.isEmpty()) {
-            TokenHasher.constantTimeEquals(presentedHash, storedHash);
+            TokenHasher.constantTimeEquals(TokenHasher.sha256Hex(secret), UNKNOWN_CLIENT_HASH);
             throw OAuthException.invalidClient(FAILED, basicAttempted);
         }
         Client client = found.get();
-        if (client.secretHash() == null) {
-            // A public client without a secret may send "id:" in Basic; anything else is a secret it does not have.
-            if (!client.isConfidential() && secret.isEmpty()) {
-                return client;
-            }
-            throw OAuthException.invalidClient(FAILED, basicAttempted);
+        // A public client without a secret may send "id:" in Basic; anything else is a secret it does not have.
+        if (client.secretHash() == null && !client.isConfidential() && secret.isEmpty()) {
+            return client;
         }
-        if (!TokenHasher.constantTimeEquals(presentedHash, storedHash)) {
+        if (!secrets.matches(client, secret)) {
             throw OAuthException.invalidClient(FAILED, basicAttempted);
         }
         return client;

@@ -7,6 +7,17 @@ import io.tollgate.oauth.store.ClientStore;
 /** RFC 6749 §2.3.1 client_id and client_secret in the form body. */
 public final class ClientSecretPost implements ClientAuthenticationMethod {
     public static final String NAME = "client_secret_post";
+    private final ClientSecretVerifier secrets;
+
+    /** Tollgate's own secrets (SHA-256 at rest). */
+    public ClientSecretPost() {
+        this(ClientSecretVerifier.sha256());
+    }
+
+    /** @param secrets decides whether a presented secret is the client's (e.g. also imported Django hashes) */
+    public ClientSecretPost(ClientSecretVerifier secrets) {
+        this.secrets = java.util.Objects.requireNonNull(secrets, "secrets");
+    }
 
     @Override
     public String name() {
@@ -24,7 +35,7 @@ public final class ClientSecretPost implements ClientAuthenticationMethod {
         if (clientId == null) {
             throw OAuthException.invalidClient(ClientSecretCheck.FAILED, false);
         }
-        return ClientSecretCheck.verify(clients, clientId, request.bodyParameter("client_secret"), false);
+        return ClientSecretCheck.verify(clients, secrets, clientId, request.bodyParameter("client_secret"), false);
     }
 
     @Override

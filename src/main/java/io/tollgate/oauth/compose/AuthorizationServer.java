@@ -9,6 +9,9 @@ import io.tollgate.oauth.cleanup.TokenCleanupStore;
 import io.tollgate.oauth.cleanup.TokenPurge;
 import io.tollgate.oauth.client.ClientAuthenticationMethod;
 import io.tollgate.oauth.client.ClientAuthenticator;
+import io.tollgate.oauth.client.ClientSecretBasic;
+import io.tollgate.oauth.client.ClientSecretPost;
+import io.tollgate.oauth.client.ClientSecretVerifier;
 import io.tollgate.oauth.client.ClientRegistrations;
 import io.tollgate.oauth.event.ProtocolEventListener;
 import io.tollgate.oauth.event.ProtocolEvents;
@@ -272,13 +275,26 @@ public final class AuthorizationServer {
             return this;
         }
 
-        /** Subscribes a listener before anything can be published. */
         /** Counts failed client authentications, shared by every node (nullable: none). */
         public Builder clientThrottle(AttemptThrottle throttle) {
             this.clientThrottle = throttle;
             return this;
         }
 
+        /**
+         * Decides secrets for client_secret_basic and client_secret_post (e.g. imported Django hashes as well as
+         * Tollgate's SHA-256); methods added with {@link #clientAuthenticationMethod} stay as they are.
+         */
+        public Builder clientSecretVerifier(ClientSecretVerifier secrets) {
+            Objects.requireNonNull(secrets, "secrets");
+            clientAuthenticationMethods = clientAuthenticationMethods.stream()
+                    .map(method -> method instanceof ClientSecretBasic ? new ClientSecretBasic(secrets)
+                            : method instanceof ClientSecretPost ? new ClientSecretPost(secrets) : method)
+                    .toList();
+            return this;
+        }
+
+        /** Subscribes a listener before anything can be published. */
         public Builder listener(ProtocolEventListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;

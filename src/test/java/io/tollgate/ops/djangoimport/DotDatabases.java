@@ -1,0 +1,107 @@
+package io.tollgate.ops.djangoimport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tollgate.testing.PostgresServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * DOT databases made by scripts/make-dot-database.py with Debian's Django OAuth Toolkit: the reference system's
+ * own code writes the rows the import reads.
+ */
+final class DotDatabases {
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final Path SCRIPT = Path.of("scripts/make-dot-database.py");
+
+    private DotDatabases() {
+    }
+
+    /** Skips outside CI when Debian's DOT is missing; fails under CI=true. */
+    static void requireDot() {
+        boolean available = available();
+        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        assumeTrue(available || ci, "/usr/bin/python3 with django-oauth-toolkit not found; skipped outside CI");
+        assertThat(available).as("CI=true requires Debian's python3-django-oauth-toolkit (see .ci/run)").isTrue();
+    }
+
+    static JsonNode sqlite(Path file, String variant) {
+        return run("--sqlite", file.toString(), "--variant", variant);
+    }
+
+    static void notDot(Path file) {
+        run("--sqlite", file.toString(), "--not-dot");
+    }
+
+    /** Creates database {@code name} on the test PostgreSQL server; drop it with {@link #dropPostgres}. */
+    static JsonNode postgres(String name) {
+        String url = PostgresServer.url().replaceAll("\\?.*", "");
+        String hostPort = url.replaceFirst("jdbc:postgresql://", "").replaceFirst("/.*", "");
+        String host = hostPort.contains(":") ? hostPort.substring(0, hostPort.indexOf(':')) : hostPort;
+        String port = hostPort.contains(":") ? hostPort.substring(hostPort.indexOf(':') + 1) : "5432";
+        return run("--postgres", name, "--pg-host", host, "--pg-port", port, "--pg-user", PostgresServer.user());
+    }
+
+    /** The JDBC URL importdjango is given for that database. */
+    static String postgresUrl(String name) {
+        String base = PostgresServer.url().replaceAll("\\?.*", "");
+        return base.substring(0, base.lastIndexOf('/') + 1) + name + "?user=" + PostgresServer.user();
+    }
+
+    static void dropPostgres(String name) {
+        try (Connection connection = DriverManager.getConnection(PostgresServer.url(), PostgresServer.user(),
+                PostgresServer.password()); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop " + name, e);
+        }
+    }
+
+    private static boolean available() {
+        if (!Files.isExecutable(PYTHON)) {
+            return false;
+        }
+        try {
+            Process process = new ProcessBuilder(PYTHON.toString(), "-c", "import oauth2_provider, argon2, bcrypt")
+                    .redirectErrorStream(true).start();
+            return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static JsonNode run(String... args) {
+        List<String> command = new ArrayList<>(List.of(PYTHON.toString(), SCRIPT.toString()));
+        command.addAll(List.of(args));
+        try {
+            Path err = Files.createTempFile("make-dot", ".err");
+            Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("make-dot-database.py failed: " + Files.readString(err));
+            }
+            Files.deleteIfExists(err);
+            return new ObjectMapper().readTree(new String(out, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
