@@ -1,5 +1,6 @@
 package io.tollgate.web.edge;
 
+import io.tollgate.oauth.OAuthError;
 import io.tollgate.oauth.OAuthException;
 import io.tollgate.web.errors.ErrorResponses;
 import jakarta.annotation.Priority;
@@ -43,7 +44,7 @@ public class RequestEdgeFilter implements ContainerRequestFilter {
             OAuthInputRules.checkBasic(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         }
         if (request.getLength() > maxBodyBytes) {
-            throw new WebApplicationException(413);
+            throw tooLarge(oauth);
         }
         byte[] body = readBody(request, oauth);
         if (body.length == 0) {
@@ -91,15 +92,23 @@ public class RequestEdgeFilter implements ContainerRequestFilter {
             }
             byte[] body = request.getEntityStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (body.length > maxBodyBytes) {
-                throw new WebApplicationException(413);
+                throw tooLarge(oauth);
             }
             return body;
-        } catch (WebApplicationException tooLarge) {
+        } catch (WebApplicationException | OAuthException tooLarge) {
             throw tooLarge;
         } catch (IOException | RuntimeException brokenFraming) {
             // Jetty reports an early EOF or a bad chunk as an IOException or a BadMessageException.
             throw refuse(oauth, 400, "The request body is incomplete or malformed.");
         }
+    }
+
+    /** 413 in the endpoint's own shape: RFC 6749 JSON on the OAuth endpoints, {"detail"} elsewhere. */
+    private static RuntimeException tooLarge(boolean oauth) {
+        if (oauth) {
+            return new OAuthException(OAuthError.INVALID_REQUEST.code(), "The request body is too large.", 413, false);
+        }
+        return new WebApplicationException(413);
     }
 
     /** OAuth endpoints answer in RFC 6749 terms (invalid_request is always 400); everything else in DRF's. */

@@ -244,6 +244,18 @@ abstract class BadInputContract {
         }
     }
 
+    @Test
+    void oversizedBodiesAre413InEachEndpointsShape() throws Exception {
+        String huge = "grant_type=password&username=" + "a".repeat(70 * 1024);
+        for (String path : OAUTH_ENDPOINTS) {
+            assertOAuthError(send("POST", path, FORM, huge, null), 413, "invalid_request");
+            assertOAuthError(chunked(path, FORM, Integer.toHexString(huge.length()) + "\r\n" + huge + "\r\n0\r\n\r\n",
+                    null), 413, "invalid_request");
+        }
+        JsonNode api = json(send("POST", "/users/", FORM, huge, "Bearer " + staffToken), 413);
+        assertThat(api.has("detail")).isTrue();
+    }
+
     private RawHttp.Reply send(String method, String target, String contentType, String body, String authorization,
                                String... extraHeaders) throws Exception {
         StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
