@@ -17,6 +17,8 @@ import io.tollgate.oauth.oidc.SubjectIdentifiers;
 import io.tollgate.oauth.oidc.UserInfo;
 import io.tollgate.oauth.token.JwtAccessTokenFormat;
 import io.tollgate.oauth.token.TokenGenerator;
+import io.tollgate.ops.BoundedHealthCheck;
+import io.tollgate.ops.DatabaseHealth;
 import io.tollgate.ops.KeyEncryptionKeys;
 import io.tollgate.ops.RotateKeysTask;
 import io.tollgate.ops.SigningKeysHealthCheck;
@@ -102,7 +104,12 @@ public final class OpenIdConnect {
         environment.jersey().register(new UserInfoResource(oauth.accessTokenValidator(), userInfo));
         environment.jersey().register(new DiscoveryResource(issuer, new OpenIdProviderMetadata(oauth.metadata(),
                 List.of(configuration.getOidc().getSigningAlgorithm().name()))));
-        environment.healthChecks().register("signing-keys", new SigningKeysHealthCheck(keys));
+        // The key table changes on rotation only: answer the last result at once and refresh in the background, so
+        // a frozen database cannot hold /healthcheck beyond the database check's own bound (seeded at start).
+        SigningKeysHealthCheck signingKeys = new SigningKeysHealthCheck(keys);
+        environment.healthChecks().register("signing-keys", new BoundedHealthCheck(signingKeys, DatabaseHealth.BOUND,
+                environment.lifecycle().executorService("signing-keys-check-%d").minThreads(1).maxThreads(1).build(),
+                true, signingKeys.execute()));
         if (configuration.getCleanup().isEnabled()) {
             // Sign-in facts go once the token purge has removed every code and token of their family.
             java.time.Duration every = configuration.getCleanup().getInterval().toJavaDuration();

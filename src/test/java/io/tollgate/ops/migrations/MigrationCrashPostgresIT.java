@@ -22,7 +22,30 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @ExtendWith(RequiresPostgres.class)
 class MigrationCrashPostgresIT {
-    private static final int ALL_CHANGESETS = 12;
+    /** Every changeset the changelog includes, counted from the files so a new migration needs no edit here. */
+    private static final long ALL_CHANGESETS = countChangesets();
+
+    private static long countChangesets() {
+        try {
+            String changelog = resource("migrations.xml");
+            long count = 0;
+            java.util.regex.Matcher include = java.util.regex.Pattern.compile("<include file=\"([^\"]+)\"")
+                    .matcher(changelog);
+            while (include.find()) {
+                count += java.util.regex.Pattern.compile("<changeSet\\s").matcher(resource(include.group(1)))
+                        .results().count();
+            }
+            return count;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String resource(String name) throws java.io.IOException {
+        try (java.io.InputStream in = MigrationCrashPostgresIT.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 
     /** @param appliedBeforeKill how many changesets are recorded when the migration is frozen, then killed */
     @ParameterizedTest(name = "killed with {0}+ changesets applied")
