@@ -149,7 +149,7 @@ class DatabaseFaultsPostgresIT {
             lock.execute("SELECT * FROM oauth_access_token FOR UPDATE");
             revoke = CompletableFuture.supplyAsync(() -> timed(() -> send(http, post(base + "/o/revoke_token/",
                     "token=" + access).header("Authorization", basic()))));
-            sleep(500);
+            awaitLockWait(holder);
             postgres.stop();
         }
         try {
@@ -283,5 +283,24 @@ class DatabaseFaultsPostgresIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Until a backend waits on the holder's row lock: the revocation is then inside PostgreSQL, not on its way. */
+    private static void awaitLockWait(Connection holder) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        try (Connection watcher = DriverManager.getConnection(holder.getMetaData().getURL(), holder.getMetaData().getUserName(), "");
+             Statement query = watcher.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                try (java.sql.ResultSet waiting = query.executeQuery(
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")) {
+                    waiting.next();
+                    if (waiting.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                sleep(20);
+            }
+        }
+        throw new AssertionError("the revocation never waited on the row lock");
     }
 }
