@@ -14,7 +14,7 @@ import java.util.Random;
  */
 public final class MalformedRequests {
     static final List<String> OAUTH_POSTS = List.of("/o/token/", "/o/revoke_token/", "/o/introspect/", "/o/token",
-            "/o/revoke_token", "/o/introspect");
+            "/o/revoke_token", "/o/introspect", "/o/device-authorization/");
     static final List<String> API_COLLECTIONS = List.of("/users/", "/groups/", "/users", "/groups");
     static final List<String> PAGES = List.of("/accounts/login/", "/accounts/logout/", "/o/applications/",
             "/o/applications/register/", "/o/authorized_tokens/", "/o/authorize/", "/static/tollgate.css");
@@ -203,7 +203,7 @@ public final class MalformedRequests {
     /** Credentials that identify nobody, in every scheme, on every API and OAuth path. */
     private FuzzRequest garbageCredentials() {
         String path = pick(List.of("/", "/users/", "/users/1/", "/groups/", "/groups/1/", "/users", "/o/introspect/",
-                "/o/token/", "/o/revoke_token/"));
+                "/o/token/", "/o/revoke_token/", "/o/device-authorization/", "/o/userinfo/", "/admin/api/audit"));
         String method = path.startsWith("/o/") ? "POST" : pick(List.of("GET", "GET", "POST", "PUT", "PATCH", "DELETE",
                 "OPTIONS", "HEAD"));
         String authorization = switch (random.nextInt(12)) {

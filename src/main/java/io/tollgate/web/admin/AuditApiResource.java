@@ -7,17 +7,21 @@ import io.tollgate.audit.AuditJson;
 import io.tollgate.audit.AuditQuery;
 import io.tollgate.audit.AuditStore;
 import io.tollgate.users.PermissionDeniedException;
+import io.tollgate.web.api.ApiMetadata;
 import io.tollgate.web.api.PageRepresentation;
 import io.tollgate.web.api.Pagination;
 import io.tollgate.web.security.TokenPrincipal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
 
 /**
  * GET /admin/api/audit: the audit trail as JSON for SIEM pulls, newest first, paged as the users API is.
@@ -55,5 +59,12 @@ public class AuditApiResource {
         int offset = pagination.offset(page);
         return pagination.render(store.find(query, offset, pagination.pageSize()), offset, uriInfo,
                 stored -> json.toJson(stored.event(), stored.id()));
+    }
+
+    /** The API's metadata answer, behind the same staff-and-admin-scope check as the list (OPTIONS never bypasses it). */
+    @OPTIONS
+    public Response describe() {
+        return ApiMetadata.answer("Audit Event List", "Security events, newest first; filters: from, to, user, client, "
+                + "type, outcome.", "GET, HEAD, OPTIONS", null, Map.of());
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
  * renders and parses, and, only for a caller allowed to write there, the fields each write method takes.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ApiMetadata(
+public record ApiMetadata(
         @JsonProperty("name") String name,
         @JsonProperty("description") String description,
         @JsonProperty("renders") List<String> renders,
@@ -42,7 +42,7 @@ record ApiMetadata(
             field("name", "string", "Name", false, true, 150));
 
     /** @param writeMethod "POST" on a collection, "PUT" on an item, null where nothing may be written */
-    static Response answer(String name, String description, String allow, String writeMethod,
+    public static Response answer(String name, String description, String allow, String writeMethod,
                            Map<String, Map<String, Object>> fields) {
         Map<String, Map<String, Map<String, Object>>> actions = writeMethod == null ? null : Map.of(writeMethod, fields);
         return Response.ok(new ApiMetadata(name, description, RENDERS, PARSES, actions), MediaType.APPLICATION_JSON_TYPE)
