@@ -3,6 +3,7 @@ package io.tollgate.oauth.client;
 import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.store.ClientStore;
+import java.util.Objects;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -12,14 +13,9 @@ public final class ClientSecretBasic implements ClientAuthenticationMethod {
     public static final String NAME = "client_secret_basic";
     private final ClientSecretVerifier secrets;
 
-    /** Tollgate's own secrets (SHA-256 at rest). */
-    public ClientSecretBasic() {
-        this(ClientSecretVerifier.sha256());
-    }
-
     /** @param secrets decides whether a presented secret is the client's (e.g. also imported Django hashes) */
     public ClientSecretBasic(ClientSecretVerifier secrets) {
-        this.secrets = java.util.Objects.requireNonNull(secrets, "secrets");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
     }
 
     @Override

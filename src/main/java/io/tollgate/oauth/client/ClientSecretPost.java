@@ -3,20 +3,16 @@ package io.tollgate.oauth.client;
 import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.store.ClientStore;
+import java.util.Objects;
 
 /** RFC 6749 §2.3.1 client_id and client_secret in the form body. */
 public final class ClientSecretPost implements ClientAuthenticationMethod {
     public static final String NAME = "client_secret_post";
     private final ClientSecretVerifier secrets;
 
-    /** Tollgate's own secrets (SHA-256 at rest). */
-    public ClientSecretPost() {
-        this(ClientSecretVerifier.sha256());
-    }
-
     /** @param secrets decides whether a presented secret is the client's (e.g. also imported Django hashes) */
     public ClientSecretPost(ClientSecretVerifier secrets) {
-        this.secrets = java.util.Objects.requireNonNull(secrets, "secrets");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
     }
 
     @Override
