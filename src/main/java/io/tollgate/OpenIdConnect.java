@@ -31,7 +31,6 @@ import io.tollgate.web.oidc.DiscoveryResource;
 import io.tollgate.web.oidc.UserInfoResource;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.List;
 import org.eclipse.jetty.server.Server;
 import org.jdbi.v3.core.Jdbi;
 
@@ -103,7 +102,7 @@ public final class OpenIdConnect {
         environment.jersey().register(new JwksResource(keys));
         environment.jersey().register(new UserInfoResource(oauth.accessTokenValidator(), userInfo));
         environment.jersey().register(new DiscoveryResource(issuer, new OpenIdProviderMetadata(oauth.metadata(),
-                List.of(configuration.getOidc().getSigningAlgorithm().name()))));
+                keys::signingAlgorithms, SubjectIdentifiers.PUBLIC)));
         // The key table changes on rotation only: answer the last result at once and refresh in the background, so
         // a frozen database cannot hold /healthcheck beyond the database check's own bound (seeded at start).
         SigningKeysHealthCheck signingKeys = new SigningKeysHealthCheck(keys);

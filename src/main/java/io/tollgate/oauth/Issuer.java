@@ -25,6 +25,26 @@ public final class Issuer {
         return requestBase.getScheme() + "://" + requestBase.getRawAuthority();
     }
 
+    /**
+     * Where this server's endpoints live for {@code issuer}: its scheme and authority. An issuer may have a path
+     * (Django OAuth Toolkit names {@code https://host/o}, so relying parties moved from it keep their
+     * configuration), but the path only names the issuer: the endpoints stay at their own paths on that origin
+     * ({@code https://host/o/authorize/}, never {@code https://host/o/o/authorize/}).
+     */
+    public static String endpointBase(String issuer) {
+        URI uri = URI.create(Objects.requireNonNull(issuer, "issuer"));
+        if (uri.getScheme() == null || uri.getRawAuthority() == null) {
+            return stripSlash(issuer);
+        }
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    /** The issuer's path without a trailing slash ("/o"), or "" when it has none. */
+    public static String path(String issuer) {
+        String path = URI.create(Objects.requireNonNull(issuer, "issuer")).getRawPath();
+        return path == null ? "" : stripSlash(path);
+    }
+
     /** True when the operator named the issuer, so it never depends on a request's Host header. */
     public boolean isConfigured() {
         return configured != null;

@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param state               nullable; echoed back unchanged
  * @param codeChallenge       nullable: no PKCE (confidential clients only)
  * @param codeChallengeMethod nullable when there is no challenge; "S256" or (if allowed) "plain"
+ * @param responseMode        how the response travels back; {@code query} unless the request named another
+ * @param responseModeSent    whether the request named it (then the consent form carries it on)
  */
 public record AuthorizationRequest(
         Client client,
@@ -17,11 +19,20 @@ public record AuthorizationRequest(
         ScopeSet scope,
         String state,
         String codeChallenge,
-        String codeChallengeMethod) {
+        String codeChallengeMethod,
+        ResponseMode responseMode,
+        boolean responseModeSent) {
 
     public AuthorizationRequest {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(redirectUri, "redirectUri");
         Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(responseMode, "responseMode");
+    }
+
+    /** A request in the code flow's default response mode (query). */
+    public AuthorizationRequest(Client client, String redirectUri, ScopeSet scope, String state, String codeChallenge,
+                                String codeChallengeMethod) {
+        this(client, redirectUri, scope, state, codeChallenge, codeChallengeMethod, ResponseMode.QUERY, false);
     }
 }

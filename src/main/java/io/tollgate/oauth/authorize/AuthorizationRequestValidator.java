@@ -60,64 +60,71 @@ public final class AuthorizationRequestValidator {
         // From here on the redirect target is trusted; state is echoed only if it was sent exactly once.
         String uri = redirectUri.get();
         String state = count(params, "state") == 1 ? params.get("state").get(0) : null;
+        // Errors go back in the mode the request asked for, as soon as it named a valid one.
+        Optional<String> modeSent = single(params, "response_mode");
+        ResponseMode mode = modeSent.flatMap(ResponseMode::fromWireName).orElse(ResponseMode.QUERY);
         for (Map.Entry<String, List<String>> param : params.entrySet()) {
             if (param.getValue() != null && param.getValue().size() > 1) {
-                return invalidRequest(uri, "The " + param.getKey() + " parameter is repeated.", state);
+                return invalidRequest(uri, "The " + param.getKey() + " parameter is repeated.", state, mode);
             }
+        }
+        if (modeSent.isPresent() && ResponseMode.fromWireName(modeSent.get()).isEmpty()) {
+            return invalidRequest(uri, "Unsupported response_mode; use query, fragment or form_post.", state, mode);
         }
         Optional<String> responseType = single(params, "response_type");
         if (responseType.isEmpty()) {
-            return invalidRequest(uri, "The response_type parameter is missing.", state);
+            return invalidRequest(uri, "The response_type parameter is missing.", state, mode);
         }
         if (!responseType.get().equals("code")) {
             // "token" (implicit) included: OAuth 2.1 and RFC 9700 §2.1.2 drop it.
             return new RedirectError(uri, OAuthError.UNSUPPORTED_RESPONSE_TYPE.code(),
-                    "Only response_type=code is supported.", state);
+                    "Only response_type=code is supported.", state, mode);
         }
         if (!client.allowsGrant(GrantType.AUTHORIZATION_CODE)) {
             return new RedirectError(uri, OAuthError.UNAUTHORIZED_CLIENT.code(),
-                    "This application may not use the authorization code grant.", state);
+                    "This application may not use the authorization code grant.", state, mode);
         }
         ScopeSet scope;
         try {
             scope = scopes.resolve(single(params, "scope").orElse(null), client);
         } catch (OAuthException e) {
-            return new RedirectError(uri, e.error(), e.description(), state);
+            return new RedirectError(uri, e.error(), e.description(), state, mode);
         }
-        return pkce(params, client, uri, scope, state);
+        return pkce(params, client, uri, scope, state, mode, modeSent.isPresent());
     }
 
     private AuthorizationValidation pkce(Map<String, List<String>> params, Client client, String uri,
-                                         ScopeSet scope, String state) {
+                                         ScopeSet scope, String state, ResponseMode mode, boolean modeSent) {
         Optional<String> challenge = single(params, "code_challenge");
         Optional<String> method = single(params, "code_challenge_method");
         if (challenge.isEmpty()) {
             if (method.isPresent()) {
-                return invalidRequest(uri, "code_challenge_method was sent without a code_challenge.", state);
+                return invalidRequest(uri, "code_challenge_method was sent without a code_challenge.", state, mode);
             }
             if (client.settings().requireProofKey()) {
                 return invalidRequest(uri, client.isConfidential()
                         ? "This client must send a PKCE code_challenge (S256)."
-                        : "Public clients must send a PKCE code_challenge (S256).", state);
+                        : "Public clients must send a PKCE code_challenge (S256).", state, mode);
             }
-            return new Valid(new AuthorizationRequest(client, uri, scope, state, null, null));
+            return new Valid(new AuthorizationRequest(client, uri, scope, state, null, null, mode, modeSent));
         }
         // RFC 7636 §4.3: an absent method means plain.
         String chosen = method.orElse(Pkce.PLAIN);
         if (!Pkce.isSupportedMethod(chosen)) {
-            return invalidRequest(uri, "Unsupported code_challenge_method; use S256.", state);
+            return invalidRequest(uri, "Unsupported code_challenge_method; use S256.", state, mode);
         }
         if (chosen.equals(Pkce.PLAIN) && !settings.allowPlainPkce()) {
-            return invalidRequest(uri, "The plain code_challenge_method is not allowed; use S256.", state);
+            return invalidRequest(uri, "The plain code_challenge_method is not allowed; use S256.", state, mode);
         }
         if (!Pkce.isValidChallenge(challenge.get())) {
-            return invalidRequest(uri, "The code_challenge is malformed.", state);
+            return invalidRequest(uri, "The code_challenge is malformed.", state, mode);
         }
-        return new Valid(new AuthorizationRequest(client, uri, scope, state, challenge.get(), chosen));
+        return new Valid(new AuthorizationRequest(client, uri, scope, state, challenge.get(), chosen, mode,
+                modeSent));
     }
 
-    private static RedirectError invalidRequest(String uri, String description, String state) {
-        return new RedirectError(uri, OAuthError.INVALID_REQUEST.code(), description, state);
+    private static RedirectError invalidRequest(String uri, String description, String state, ResponseMode mode) {
+        return new RedirectError(uri, OAuthError.INVALID_REQUEST.code(), description, state, mode);
     }
 
     private static int count(Map<String, List<String>> params, String name) {

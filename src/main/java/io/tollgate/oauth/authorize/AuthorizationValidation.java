@@ -14,8 +14,18 @@ public sealed interface AuthorizationValidation {
     record ErrorPage(String message) implements AuthorizationValidation {
     }
 
-    /** Sent back to the client's redirect_uri as {@code error}, {@code error_description} and {@code state}. */
-    record RedirectError(String redirectUri, String error, String description, String state)
-            implements AuthorizationValidation {
+    /**
+     * Sent back to the client's redirect_uri as {@code error}, {@code error_description} and {@code state}, in the
+     * request's response mode when it named a valid one (else query).
+     */
+    record RedirectError(String redirectUri, String error, String description, String state,
+                         ResponseMode responseMode) implements AuthorizationValidation {
+        public RedirectError {
+            java.util.Objects.requireNonNull(responseMode, "responseMode");
+        }
+
+        public RedirectError(String redirectUri, String error, String description, String state) {
+            this(redirectUri, error, description, state, ResponseMode.QUERY);
+        }
     }
 }

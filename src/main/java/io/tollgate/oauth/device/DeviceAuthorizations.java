@@ -63,8 +63,7 @@ public final class DeviceAuthorizations {
     }
 
     private DeviceAuthorizationResponse response(String deviceCode, String userCode, String issuer) {
-        String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-        String uri = base + VERIFICATION_PATH;
+        String uri = io.tollgate.oauth.Issuer.endpointBase(issuer) + VERIFICATION_PATH;
         return new DeviceAuthorizationResponse(deviceCode, userCode, uri,
                 uri + "?user_code=" + URLEncoder.encode(userCode, StandardCharsets.UTF_8),
                 settings.codeLifetime().toSeconds(), settings.interval().toSeconds());

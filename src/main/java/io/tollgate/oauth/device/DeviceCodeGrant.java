@@ -59,8 +59,8 @@ public final class DeviceCodeGrant implements GrantHandler {
     }
 
     @Override
-    public Map<String, Object> metadata(String issuer) {
-        return Map.of("device_authorization_endpoint", issuer + DEVICE_AUTHORIZATION_PATH);
+    public Map<String, Object> metadata(String endpointBase) {
+        return Map.of("device_authorization_endpoint", endpointBase + DEVICE_AUTHORIZATION_PATH);
     }
 
     @Override

@@ -37,8 +37,12 @@ public interface GrantHandler {
         return Optional.empty();
     }
 
-    /** RFC 8414 members this grant adds to the metadata document (e.g. an endpoint), keyed by wire name. */
-    default Map<String, Object> metadata(String issuer) {
+    /**
+     * RFC 8414 members this grant adds to the metadata document (e.g. an endpoint), keyed by wire name.
+     *
+     * @param endpointBase the origin endpoints live on (the issuer without its path, see Issuer.endpointBase)
+     */
+    default Map<String, Object> metadata(String endpointBase) {
         return Map.of();
     }
 

@@ -49,7 +49,7 @@ public final class RefreshTokenGrant implements GrantHandler {
         }
         if (token.isRevoked()) {
             // A rotated token coming back: the same pair within the reuse grace, else the whole family dies.
-            TokenResponse replay = tokens.replayOrRevoke(token, presented);
+            TokenResponse replay = tokens.replayOrRevoke(client, token, presented);
             requireActiveOwner(token);
             return replay;
         }

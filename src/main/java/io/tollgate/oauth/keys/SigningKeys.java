@@ -62,6 +62,17 @@ public final class SigningKeys {
         return new JWKSet(keys);
     }
 
+    /**
+     * The JWS algorithms tokens may be signed with from now until the next rotation: the current key's, and the
+     * configured one (a rotation makes a key of that algorithm current). With ES256 configured and an ES256 key,
+     * that is ES256 alone, so discovery never promises RS256 the server will not sign with.
+     */
+    public List<String> signingAlgorithms() {
+        java.util.EnumSet<SigningAlgorithm> algorithms = java.util.EnumSet.of(settings.algorithm());
+        load().current().ifPresent(key -> algorithms.add(key.algorithm()));
+        return algorithms.stream().map(SigningAlgorithm::name).toList();
+    }
+
     /** The current key's age, or empty when there is none; reads the store, for the health check. */
     public Optional<Duration> currentKeyAge() {
         return find(store.all(), KeyState.CURRENT)

@@ -1,5 +1,7 @@
 package io.tollgate.oauth.metadata;
 
+import io.tollgate.oauth.Issuer;
+import io.tollgate.oauth.authorize.ResponseMode;
 import io.tollgate.oauth.client.ClientAuthenticator;
 import io.tollgate.oauth.grant.GrantHandlers;
 import io.tollgate.oauth.grant.GrantType;
@@ -38,14 +40,18 @@ public final class AuthorizationServerMetadata {
     /** @param issuer the public base URL (RFC 8414 §2: https, no query or fragment); a trailing slash is dropped */
     public Map<String, Object> describe(String issuer) {
         Objects.requireNonNull(issuer, "issuer");
-        String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        String id = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        // The issuer may have a path (https://host/o); the endpoints are on its origin all the same.
+        String base = Issuer.endpointBase(id);
         List<String> authMethods = clientAuthentication.methodNames();
         Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("issuer", base);
+        metadata.put("issuer", id);
         metadata.put("authorization_endpoint", base + AUTHORIZE_PATH);
         metadata.put("token_endpoint", base + TOKEN_PATH);
         metadata.put("scopes_supported", scopes.scopes());
         metadata.put("response_types_supported", List.of("code"));
+        // Listed although RFC 8414's default for an absent member would be ["query", "fragment"]: exactly these.
+        metadata.put("response_modes_supported", ResponseMode.supported());
         metadata.put("grant_types_supported", grants.grantTypes().stream().map(GrantType::wireName).toList());
         metadata.put("token_endpoint_auth_methods_supported", authMethods);
         metadata.put("revocation_endpoint", base + REVOKE_PATH);

@@ -53,10 +53,6 @@ public record OidcRequestParameters(Set<Prompt> prompt, Duration maxAge, String 
         if (parameter.apply("claims") != null) {
             throw OAuthException.invalidRequest("The claims parameter is not supported; request claims by scope.");
         }
-        String responseMode = parameter.apply("response_mode");
-        if (responseMode != null && !responseMode.equals("query")) {
-            throw OAuthException.invalidRequest("Unsupported response_mode: only query is supported.");
-        }
         return new OidcRequestParameters(prompt(parameter.apply("prompt")), maxAge(parameter.apply("max_age")),
                 text(parameter.apply("nonce"), "nonce", Authentication.MAX_NONCE_LENGTH),
                 text(parameter.apply("login_hint"), "login_hint", 150),

@@ -1,8 +1,11 @@
 package io.tollgate.oauth.oidc;
 
 import io.tollgate.oauth.model.ScopeSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The scope values OpenID Connect Core §5.4 defines. They are configured like every other scope (so an
@@ -14,17 +17,25 @@ public final class OidcScopes {
     public static final String EMAIL = "email";
     public static final String OFFLINE_ACCESS = "offline_access";
 
-    /** The claims each scope releases, in the order they are written. */
-    static final Map<String, List<String>> CLAIMS = Map.of(
-            PROFILE, List.of("name", "given_name", "family_name", "preferred_username"),
-            EMAIL, List.of("email", "email_verified"));
+    /** The claims each scope releases, in the order they are written (ScopeClaims writes exactly these). */
+    static final Map<String, List<String>> CLAIMS = orderedClaims();
 
-    /** Every claim this server can release, for the discovery document's claims_supported. */
-    public static final List<String> SUPPORTED_CLAIMS = List.of("sub", "iss", "aud", "exp", "iat", "auth_time",
-            "nonce", "azp", "at_hash", "sid", "name", "given_name", "family_name", "preferred_username", "email",
-            "email_verified");
+    /** The claims every ID token may carry whatever the scope (IdTokens writes exactly these). */
+    static final List<String> ID_TOKEN_CLAIMS = List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce",
+            "azp", "at_hash", "sid");
+
+    /** Every claim this server can release, for the discovery document's claims_supported: one list, built here. */
+    public static final List<String> SUPPORTED_CLAIMS = Stream.concat(ID_TOKEN_CLAIMS.stream(),
+            CLAIMS.values().stream().flatMap(List::stream)).distinct().toList();
 
     private OidcScopes() {
+    }
+
+    private static Map<String, List<String>> orderedClaims() {
+        Map<String, List<String>> claims = new LinkedHashMap<>();
+        claims.put(PROFILE, List.of("name", "given_name", "family_name", "preferred_username"));
+        claims.put(EMAIL, List.of("email", "email_verified"));
+        return Collections.unmodifiableMap(claims);
     }
 
     /** An OpenID Connect request: without {@code openid} it is plain OAuth and no ID token is issued. */

@@ -9,4 +9,9 @@ public interface SubjectIdentifiers {
     SubjectIdentifiers PUBLIC = (userId, clientId) -> Long.toString(userId);
 
     String subject(long userId, String clientId);
+
+    /** The OIDC Core §8 subject type, for the discovery document's subject_types_supported. */
+    default String type() {
+        return "public";
+    }
 }

@@ -104,7 +104,7 @@ public final class TokenService {
                 newRefresh(context, old.scope(), refresh, now), sealed);
         if (ids.isEmpty()) {
             // The store's conditional update only loses after the winner committed, so its seal is readable now.
-            return replayOrRevoke(old, presented);
+            return replayOrRevoke(client, old, presented);
         }
         events.publish(new TokenRevoked(now, TokenRevoked.Kind.REFRESH_TOKEN, TokenRevoked.Reason.ROTATED,
                 old.tokenHash(), old.clientDbId(), old.userId(), old.familyId()));
@@ -118,9 +118,9 @@ public final class TokenService {
      * previous token whose successor pair is still live, that same pair is returned; anything else is reuse
      * (RFC 9700 §4.14.2): two parties hold the token, so the whole family is revoked and the request fails.
      */
-    public TokenResponse replayOrRevoke(RefreshToken old, String presented) {
+    public TokenResponse replayOrRevoke(Client client, RefreshToken old, String presented) {
         Instant now = clock.instant();
-        Optional<TokenResponse> replay = replay(old, presented, now);
+        Optional<TokenResponse> replay = replay(client, old, presented, now);
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -136,14 +136,21 @@ public final class TokenService {
         return revoked;
     }
 
-    private Optional<TokenResponse> replay(RefreshToken old, String presented, Instant now) {
+    /**
+     * The same pair again, with the same contributed members the first answer had (an ID token for an OpenID
+     * Connect grant: a fresh one for the same access token, same sub, auth_time and sid), so a client that lost
+     * the first answer gets everything it would have got.
+     */
+    private Optional<TokenResponse> replay(Client client, RefreshToken old, String presented, Instant now) {
         if (!graceEnabled() || presented == null) {
             return Optional.empty();
         }
         return store.findSealedSuccessor(old.id())
                 .filter(sealed -> now.isBefore(sealed.rotated().plus(reuseGrace)))
                 .flatMap(sealed -> seal.open(presented, sealed.sealed()))
-                .flatMap(successor -> stillLive(successor, now));
+                .flatMap(successor -> stillLive(successor, now)
+                        .map(response -> contribute(TokenContext.of(client, old.userId(), successor.scope(),
+                                GrantType.REFRESH_TOKEN).withFamily(old.familyId()), response)));
     }
 
     /** The successor is handed out again only while both its tokens are untouched by any revocation. */

@@ -9,6 +9,7 @@ import io.tollgate.oauth.oidc.SignInDecision;
 import io.tollgate.oauth.authorize.AuthorizationCodeIssuer;
 import io.tollgate.oauth.authorize.AuthorizationRequest;
 import io.tollgate.oauth.authorize.AuthorizationRequestValidator;
+import io.tollgate.oauth.authorize.AuthorizationResponse;
 import io.tollgate.oauth.authorize.AuthorizationResponses;
 import io.tollgate.oauth.authorize.AuthorizationValidation;
 import io.tollgate.oauth.authorize.AuthorizationValidation.ErrorPage;
@@ -96,8 +97,8 @@ public class AuthorizeResource {
             return redirectError(request, 302, authorization, "consent_required", "The user must consent.");
         }
         if (!oidc.mustAskConsent(openId, !remembered)) {
-            return redirect(302, responses(request).success(authorization.redirectUri(),
-                    issueCode(authorization, user, openId), authorization.state()));
+            return respond(request, page, 302, responses(request).success(authorization,
+                    issueCode(authorization, user, openId)));
         }
         request.setProperty(PageFilter.EXTRA_FORM_ACTION, formActionSource(authorization.redirectUri()));
         return Pages.html(200, new ConsentView(page, authorization, scopes.describe(authorization.scope()),
@@ -112,8 +113,8 @@ public class AuthorizeResource {
 
     private Response redirectError(ContainerRequestContext request, int status, AuthorizationRequest authorization,
                                    String error, String description) {
-        return redirect(status, responses(request).error(new RedirectError(authorization.redirectUri(), error,
-                description, authorization.state())));
+        return respond(request, PageContext.of(request), status, responses(request).error(new RedirectError(
+                authorization.redirectUri(), error, description, authorization.state(), authorization.responseMode())));
     }
 
     @POST
@@ -142,8 +143,9 @@ public class AuthorizeResource {
         }
         AuthorizationRequest authorization = valid.request();
         if (!"allow".equals(form.getFirst("decision"))) {
-            return redirect(303, responses(request).error(new RedirectError(authorization.redirectUri(),
-                    OAuthError.ACCESS_DENIED.code(), "The user denied the request.", authorization.state())));
+            return respond(request, page, 303, responses(request).error(new RedirectError(authorization.redirectUri(),
+                    OAuthError.ACCESS_DENIED.code(), "The user denied the request.", authorization.state(),
+                    authorization.responseMode())));
         }
         OidcRequestParameters openId;
         try {
@@ -153,8 +155,8 @@ public class AuthorizeResource {
         }
         SignedInUser user = page.user().get();
         consent.remember(authorization, user.userId());
-        return redirect(303, responses(request).success(authorization.redirectUri(),
-                issueCode(authorization, user, openId), authorization.state()));
+        return respond(request, page, 303, responses(request).success(authorization,
+                issueCode(authorization, user, openId)));
     }
 
     /**
@@ -180,7 +182,21 @@ public class AuthorizeResource {
         if (result instanceof ErrorPage error) {
             return Pages.html(400, new MessageView(page, "Authorization failed", error.message()));
         }
-        return redirect(status, responses(request).error((RedirectError) result));
+        return respond(request, page, status, responses(request).error((RedirectError) result));
+    }
+
+    /**
+     * The response in its mode: a redirect for query and fragment; for form_post a page whose form the browser
+     * posts to the redirect URI (by a script file when scripts run, by its Continue button otherwise). Its CSP
+     * lets that one form reach that one URI and allows no script but this server's own file.
+     */
+    private static Response respond(ContainerRequestContext request, PageContext page, int redirectStatus,
+                                    AuthorizationResponse response) {
+        if (response.redirects()) {
+            return redirect(redirectStatus, response.location());
+        }
+        request.setProperty(PageFilter.FORM_POST_TARGET, FormPostView.formActionSource(response.redirectUri()));
+        return Pages.html(200, new FormPostView(page, response));
     }
 
     private AuthorizationResponses responses(ContainerRequestContext request) {

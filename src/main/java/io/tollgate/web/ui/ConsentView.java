@@ -57,6 +57,9 @@ public class ConsentView extends PageView {
         if (nonce != null) {
             hidden.add(new Hidden("nonce", nonce));
         }
+        if (request.responseModeSent()) {
+            hidden.add(new Hidden("response_mode", request.responseMode().wireName()));
+        }
         return hidden;
     }
 }

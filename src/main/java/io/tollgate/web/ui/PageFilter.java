@@ -25,6 +25,13 @@ import java.util.regex.Pattern;
 public class PageFilter implements ContainerRequestFilter, ContainerResponseFilter {
     /** A resource may set this request property to a space-separated list of extra form-action sources. */
     public static final String EXTRA_FORM_ACTION = PageFilter.class.getName() + ".formAction";
+    /**
+     * Set by the form_post response page to the CSP source of its one form's target. That page alone may run a
+     * script (this server's own file, never inline) and post a form, to that target only.
+     */
+    public static final String FORM_POST_TARGET = PageFilter.class.getName() + ".formPost";
+    static final String FORM_POST_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action ";
     private static final String NEW_CSRF = PageFilter.class.getName() + ".newCsrf";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     static final String CSP = "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
@@ -59,7 +66,12 @@ public class PageFilter implements ContainerRequestFilter, ContainerResponseFilt
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
         Object extra = request.getProperty(EXTRA_FORM_ACTION);
-        headers.putSingle("Content-Security-Policy", extra == null ? CSP : CSP + " " + extra);
+        Object formPost = request.getProperty(FORM_POST_TARGET);
+        if (formPost != null) {
+            headers.putSingle("Content-Security-Policy", FORM_POST_CSP + formPost);
+        } else {
+            headers.putSingle("Content-Security-Policy", extra == null ? CSP : CSP + " " + extra);
+        }
         headers.putSingle("X-Frame-Options", "DENY");
         headers.putSingle("X-Content-Type-Options", "nosniff");
         headers.putSingle("Referrer-Policy", "no-referrer");

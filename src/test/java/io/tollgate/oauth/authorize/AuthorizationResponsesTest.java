@@ -22,7 +22,7 @@ class AuthorizationResponsesTest {
     @Test
     void errorCarriesErrorDescriptionStateAndIssuer() {
         String uri = responses.error(new AuthorizationValidation.RedirectError(
-                "https://app.example/cb", "access_denied", "The user denied access.", "xyz"));
+                "https://app.example/cb", "access_denied", "The user denied access.", "xyz")).location();
         assertThat(uri).isEqualTo("https://app.example/cb?error=access_denied"
                 + "&error_description=The%20user%20denied%20access.&state=xyz&iss=https%3A%2F%2Fauth.example");
     }

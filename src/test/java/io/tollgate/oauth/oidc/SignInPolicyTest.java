@@ -52,8 +52,6 @@ class SignInPolicyTest {
         assertThat(errorOf("request_uri", "https://rp/req")).isEqualTo("request_uri_not_supported");
         assertThat(errorOf("registration", "{}")).isEqualTo("registration_not_supported");
         assertThat(errorOf("claims", "{\"userinfo\":{}}")).isEqualTo("invalid_request");
-        assertThat(errorOf("response_mode", "form_post")).isEqualTo("invalid_request");
-        assertThat(errorOf("response_mode", "fragment")).isEqualTo("invalid_request");
     }
 
     @Test
