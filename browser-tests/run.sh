@@ -2,7 +2,7 @@
 # Browser tests: start Tollgate on free ports with a fresh H2 database, create an admin and an ordinary user,
 # then drive the pages in headless Chromium (node --test, playwright-core, /usr/bin/chromium).
 # Usage: browser-tests/run.sh [extra node --test arguments, e.g. --test-name-pattern=Deny]
-# Needs: java 17, node >= 18, chromium, and `npm ci` done in browser-tests/. Screenshots: target/screenshots/.
+# Needs: java 17, node >= 20, chromium, and `npm ci` done in browser-tests/. Screenshots: target/screenshots/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -44,6 +44,10 @@ export HTTP_BIND_HOST=127.0.0.1
 export DATABASE_URL="jdbc:h2:file:$work/db;AUTO_SERVER=TRUE"
 export PASSWORD_ITERATIONS=10000
 export LOG_LEVEL=WARN TOLLGATE_LOG_LEVEL=WARN
+# The issuer has a path, as the reference system's (Django OAuth Toolkit: http://host/o), so relying parties moved
+# from it are tested as they are configured; the endpoints stay at $BASE_URL/o/authorize/ etc.
+export BASE_URL="http://127.0.0.1:$HTTP_PORT"
+export OAUTH_ISSUER="$BASE_URL/o" ISSUER="$BASE_URL/o"
 tollgate() { java -jar target/tollgate.jar "$@"; }
 
 tollgate db migrate config.yml >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; exit 1; }
@@ -51,7 +55,6 @@ tollgate db migrate config.yml >"$work/migrate.log" 2>&1 || { cat "$work/migrate
 java -jar target/tollgate.jar server config.yml >"$work/server.log" 2>&1 &
 server_pid=$!
 
-export BASE_URL="http://127.0.0.1:$HTTP_PORT"
 for _ in $(seq 1 120); do
   if ! kill -0 "$server_pid" 2>/dev/null; then
     code=0; wait "$server_pid" || code=$?

@@ -1,4 +1,4 @@
-// Shared pieces of the browser tests. Environment from run.sh: BASE_URL, ADMIN_USERNAME/ADMIN_PASSWORD,
+// Shared pieces of the browser tests. Environment from run.sh: BASE_URL, ISSUER, ADMIN_USERNAME/ADMIN_PASSWORD,
 // USER_USERNAME/USER_PASSWORD, SCREENSHOT_DIR, CHROMIUM.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
@@ -14,6 +14,8 @@ function required(name) {
 }
 
 export const BASE_URL = required('BASE_URL');
+/** The configured issuer (OAUTH_ISSUER): the RFC 9207 iss of every authorization response. */
+export const ISSUER = process.env.ISSUER || BASE_URL;
 export const ADMIN = { username: required('ADMIN_USERNAME'), password: required('ADMIN_PASSWORD') };
 export const USER = { username: required('USER_USERNAME'), password: required('USER_PASSWORD') };
 const SCREENSHOT_DIR = required('SCREENSHOT_DIR');

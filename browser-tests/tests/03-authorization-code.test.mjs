@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  ADMIN, BASE_URL, USER, api, authorizeUrl, launch, pkce, randomState, registerApplication, shot,
+  ADMIN, BASE_URL, ISSUER, USER, api, authorizeUrl, launch, pkce, randomState, registerApplication, shot,
   startRedirectCatcher, submitLogin, tokenRequest,
 } from '../lib/helpers.mjs';
 
@@ -78,7 +78,7 @@ test('code + PKCE S256: sign in when asked, Allow, code with state and iss, toke
   assert.deepEqual(chromium.cspViolations, [], 'no Content-Security-Policy violation in the browser');
   assert.equal(callback.path, '/callback');
   assert.equal(callback.query.state, state);
-  assert.equal(callback.query.iss, BASE_URL, 'RFC 9207 iss names this server');
+  assert.equal(callback.query.iss, ISSUER, 'RFC 9207 iss names this server');
   assert.match(callback.query.code, /^[A-Za-z0-9_-]{20,}$/);
   assert.equal(callback.query.error, undefined);
 
@@ -147,7 +147,7 @@ test('Deny: the client gets error=access_denied with its state', async () => {
   assert.equal(callback.path, '/callback');
   assert.equal(callback.query.error, 'access_denied');
   assert.equal(callback.query.state, state);
-  assert.equal(callback.query.iss, BASE_URL);
+  assert.equal(callback.query.iss, ISSUER);
   assert.equal(callback.query.code, undefined, 'no code after Deny');
 });
 
