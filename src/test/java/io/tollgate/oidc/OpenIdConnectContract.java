@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -163,7 +165,10 @@ abstract class OpenIdConnectContract {
         assertThat(oidc.get("scopes_supported").toString()).contains("\"openid\"", "\"profile\"", "\"email\"");
         assertThat(oidc.get("subject_types_supported").toString()).isEqualTo("[\"public\"]");
         assertThat(oidc.get("id_token_signing_alg_values_supported").toString()).isEqualTo("[\"RS256\"]");
-        assertThat(oidc.get("response_modes_supported").toString()).isEqualTo("[\"query\"]");
+        assertThat(oidc.get("response_modes_supported").toString())
+                .isEqualTo("[\"query\",\"fragment\",\"form_post\"]");
+        assertThat(rfc8414.get("response_modes_supported")).as("RFC 8414's default would claim fragment")
+                .isEqualTo(oidc.get("response_modes_supported"));
         assertThat(oidc.get("request_parameter_supported").asBoolean()).isFalse();
         assertThat(oidc.get("request_uri_parameter_supported").asBoolean()).isFalse();
         assertThat(oidc.get("claims_parameter_supported").asBoolean()).isFalse();
@@ -251,8 +256,6 @@ abstract class OpenIdConnectContract {
         assertThat(OidcBrowser.param(consentNeeded, "error")).isEqualTo("consent_required");
         assertThat(OidcBrowser.param(browser.get(authorizeUrl("openid", "request=eyJ.e30.")), "error"))
                 .isEqualTo("request_not_supported");
-        assertThat(OidcBrowser.param(browser.get(authorizeUrl("openid", "response_mode=form_post")), "error"))
-                .isEqualTo("invalid_request");
         // A control character anywhere in the request stops at the error page, never a redirect (web/edge rules).
         assertThat(browser.get(authorizeUrl("openid", "nonce=a%00b")).statusCode()).isEqualTo(400);
 
@@ -312,5 +315,197 @@ abstract class OpenIdConnectContract {
                 .asBoolean()).isFalse();
         // Still a well-signed token: only the server's revocation check stops it.
         assertThat(validate(jwt, new JOSEObjectType("at+jwt"), base, Set.of("jti")).getJWTID()).isEqualTo(claims.getJWTID());
+    }
+
+    /** Signed in, through the consent page with the request's extra parameters; the hidden fields are posted back. */
+    private HttpResponse<String> allowVia(OidcBrowser browser, String nonce, String... extra) {
+        String[] all = new String[extra.length + 1];
+        all[0] = "nonce=" + OidcBrowser.enc(nonce);
+        System.arraycopy(extra, 0, all, 1, extra.length);
+        HttpResponse<String> page = browser.get(authorizeUrl("openid profile", all));
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        Map<String, String> form = new LinkedHashMap<>();
+        Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">")
+                .matcher(page.body());
+        while (hidden.find()) {
+            form.put(FormPostPage.unescape(hidden.group(1)), FormPostPage.unescape(hidden.group(2)));
+        }
+        form.put("decision", "allow");
+        return browser.post("/o/authorize/", form);
+    }
+
+    private static Map<String, String> fragment(HttpResponse<String> redirect) {
+        String location = redirect.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(CALLBACK + "#").doesNotContain("?");
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : location.substring(location.indexOf('#') + 1).split("&")) {
+            String[] nameValue = pair.split("=", 2);
+            params.put(nameValue[0], java.net.URLDecoder.decode(nameValue[1], java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+
+    @Test
+    void responseModeFragmentPutsTheResponseAfterTheHashAndTheIdTokenValidates() throws Exception {
+        OidcBrowser browser = signedIn();
+        HttpResponse<String> consentPage = browser.get(authorizeUrl("openid profile", "nonce=nf1",
+                "response_mode=fragment"));
+        assertThat(consentPage.body()).contains("name=\"response_mode\" value=\"fragment\"");
+        HttpResponse<String> back = allowVia(browser, "nf1", "response_mode=fragment");
+        assertThat(back.statusCode()).isEqualTo(303);
+        Map<String, String> response = fragment(back);
+        assertThat(response.keySet()).containsExactly("code", "state", "iss");
+        assertThat(response.get("state")).isEqualTo("st8");
+        assertThat(response.get("iss")).isEqualTo(base);
+        JWTClaimsSet id = validateIdToken(exchange(response.get("code")).body().get("id_token").asText());
+        assertThat(id.getStringClaim("nonce")).isEqualTo("nf1");
+
+        // Consent remembered: the answer comes at once, in the fragment too.
+        HttpResponse<String> again = browser.get(authorizeUrl("openid profile", "nonce=nf2", "response_mode=fragment"));
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(validateIdToken(exchange(fragment(again).get("code")).body().get("id_token").asText())
+                .getStringClaim("nonce")).isEqualTo("nf2");
+        // Without response_mode the code flow stays in the query.
+        HttpResponse<String> plain = browser.get(authorizeUrl("openid profile", "nonce=nf3"));
+        assertThat(plain.headers().firstValue("Location").orElseThrow()).startsWith(CALLBACK + "?code=")
+                .doesNotContain("#");
+    }
+
+    @Test
+    void responseModeFormPostIsAPageThatPostsTheResponseWithoutInlineScript() throws Exception {
+        OidcBrowser browser = signedIn();
+        HttpResponse<String> answered = allowVia(browser, "nfp", "response_mode=form_post");
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        assertThat(answered.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        FormPostPage page = FormPostPage.of(answered);
+        assertThat(page.method()).isEqualTo("post");
+        assertThat(page.action()).isEqualTo(CALLBACK);
+        assertThat(page.fields().keySet()).containsExactly("code", "state", "iss");
+        assertThat(page.fields().get("state")).isEqualTo("st8");
+        assertThat(page.fields().get("iss")).isEqualTo(base);
+        assertThat(page.scripts()).containsExactly("<script src=\"/static/form_post.js\" defer></script>");
+        assertThat(page.html()).doesNotContainPattern("(?i)\\son[a-z]+\\s*=").doesNotContain("javascript:");
+        assertThat(page.html()).contains(">Continue</button>");
+        String csp = answered.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).isEqualTo("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action " + CALLBACK);
+        assertThat(answered.headers().firstValue("Cache-Control").orElseThrow()).isEqualTo("no-store");
+        assertThat(answered.headers().firstValue("X-Frame-Options").orElseThrow()).isEqualTo("DENY");
+
+        HttpResponse<String> script = browser.get("/static/form_post.js");
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
+        assertThat(script.headers().firstValue("X-Content-Type-Options").orElseThrow()).isEqualTo("nosniff");
+        assertThat(script.body()).contains("getElementById('form-post')", ".submit()");
+
+        Reply tokens = exchange(page.fields().get("code"));
+        assertThat(tokens.status()).as(tokens.body().toString()).isEqualTo(200);
+        assertThat(validateIdToken(tokens.body().get("id_token").asText()).getStringClaim("nonce")).isEqualTo("nfp");
+
+        // Consent remembered: the page comes straight from the GET. Other pages keep their strict CSP.
+        HttpResponse<String> direct = browser.get(authorizeUrl("openid profile", "nonce=nfp2", "response_mode=form_post"));
+        assertThat(direct.statusCode()).isEqualTo(200);
+        assertThat(FormPostPage.of(direct).fields()).containsKey("code");
+        assertThat(browser.get("/accounts/login/").headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("script-src 'none'").doesNotContain(CALLBACK);
+    }
+
+    @Test
+    void errorsGoBackInTheModeTheRequestNamed() {
+        OidcBrowser visitor = new OidcBrowser(base);
+        Map<String, String> loginRequired = fragment(visitor.get(authorizeUrl("openid", "prompt=none",
+                "response_mode=fragment")));
+        assertThat(loginRequired.get("error")).isEqualTo("login_required");
+        assertThat(loginRequired.get("state")).isEqualTo("st8");
+        assertThat(loginRequired.get("iss")).isEqualTo(base);
+
+        HttpResponse<String> posted = visitor.get(authorizeUrl("openid", "prompt=none", "response_mode=form_post"));
+        assertThat(posted.statusCode()).isEqualTo(200);
+        FormPostPage page = FormPostPage.of(posted);
+        assertThat(page.action()).isEqualTo(CALLBACK);
+        assertThat(page.fields()).containsEntry("error", "login_required").containsEntry("state", "st8")
+                .containsEntry("iss", base).doesNotContainKey("code");
+
+        HttpResponse<String> badType = visitor.get(authorizeUrl("openid", "response_mode=fragment")
+                .replace("response_type=code", "response_type=token"));
+        assertThat(fragment(badType).get("error")).isEqualTo("unsupported_response_type");
+
+        OidcBrowser browser = signedIn();
+        HttpResponse<String> consentPage = browser.get(authorizeUrl("openid", "response_mode=form_post"));
+        Map<String, String> deny = new LinkedHashMap<>();
+        deny.put("csrf_token", OidcBrowser.csrf(consentPage));
+        deny.put("client_id", clientId());
+        deny.put("redirect_uri", CALLBACK);
+        deny.put("response_type", "code");
+        deny.put("scope", "openid");
+        deny.put("state", "st8");
+        deny.put("code_challenge", Pkce.s256(VERIFIER));
+        deny.put("code_challenge_method", "S256");
+        deny.put("response_mode", "form_post");
+        deny.put("decision", "deny");
+        FormPostPage denied = FormPostPage.of(browser.post("/o/authorize/", deny));
+        assertThat(denied.fields()).containsEntry("error", "access_denied").containsEntry("state", "st8");
+
+        // No trusted redirect URI: the error page whatever the mode, never a form to the client.
+        for (String mode : List.of("form_post", "fragment")) {
+            HttpResponse<String> unknown = visitor.get(authorizeUrl("openid", "response_mode=" + mode)
+                    .replace("client_id=" + OidcBrowser.enc(clientId()), "client_id=nobody"));
+            assertThat(unknown.statusCode()).isEqualTo(400);
+            assertThat(unknown.headers().firstValue("Location")).isEmpty();
+            assertThat(unknown.body()).doesNotContain(CALLBACK).doesNotContain("<form method=\"post\" action=\"http");
+            HttpResponse<String> wrongUri = visitor.get(authorizeUrl("openid", "response_mode=" + mode)
+                    .replace(OidcBrowser.enc(CALLBACK), OidcBrowser.enc("http://127.0.0.1:9/evil")));
+            assertThat(wrongUri.statusCode()).isEqualTo(400);
+            assertThat(wrongUri.body()).doesNotContain("127.0.0.1:9/evil\"");
+        }
+    }
+
+    @Test
+    void badResponseModeValuesAreInvalidRequestAtTheRedirectOrTheErrorPageForControlCharacters() {
+        OidcBrowser browser = signedIn();
+        for (String bad : List.of("FRAGMENT", "jwt", "query.jwt", "form_post.jwt", "fragment%20", "web_message",
+                "%E2%80%8Bquery")) {
+            HttpResponse<String> refused = browser.get(authorizeUrl("openid", "response_mode=" + bad));
+            assertThat(refused.statusCode()).as(bad).isEqualTo(302);
+            assertThat(refused.headers().firstValue("Location").orElseThrow()).as(bad)
+                    .startsWith(CALLBACK + "?error=invalid_request&");
+            assertThat(OidcBrowser.param(refused, "state")).isEqualTo("st8");
+        }
+        HttpResponse<String> twice = browser.get(authorizeUrl("openid", "response_mode=fragment",
+                "response_mode=form_post"));
+        assertThat(twice.headers().firstValue("Location").orElseThrow()).startsWith(CALLBACK + "?error=invalid_request&");
+        // A NUL or other control character stops at the error page, never a redirect (the edge rules).
+        for (String control : List.of("form_post%00", "%00", "fragment%0A")) {
+            HttpResponse<String> stopped = browser.get(authorizeUrl("openid", "response_mode=" + control));
+            assertThat(stopped.statusCode()).as(control).isEqualTo(400);
+            assertThat(stopped.headers().firstValue("Location")).as(control).isEmpty();
+        }
+    }
+
+    @Test
+    void aReplayWithinTheRefreshGraceCarriesAnIdTokenLikeTheFirstAnswer() throws Exception {
+        OidcBrowser browser = signedIn();
+        Reply tokens = exchange(OidcBrowser.param(consent(browser, "openid profile", "nr"), "code"));
+        JWTClaimsSet signIn = validateIdToken(tokens.body().get("id_token").asText());
+        Form refresh = new Form().param("grant_type", "refresh_token")
+                .param("refresh_token", tokens.body().get("refresh_token").asText());
+        Reply first = oauth.token(basic(), refresh);
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(200);
+        Reply replay = oauth.token(basic(), new Form().param("grant_type", "refresh_token")
+                .param("refresh_token", tokens.body().get("refresh_token").asText()));
+        assertThat(replay.status()).as(replay.body().toString()).isEqualTo(200);
+        assertThat(replay.body().get("access_token").asText()).isEqualTo(first.body().get("access_token").asText());
+        assertThat(replay.body().get("refresh_token").asText()).isEqualTo(first.body().get("refresh_token").asText());
+
+        JWTClaimsSet firstId = validateIdToken(first.body().get("id_token").asText());
+        assertThat(replay.body().has("id_token")).as("the replay answers like the first answer").isTrue();
+        JWTClaimsSet replayId = validateIdToken(replay.body().get("id_token").asText());
+        assertThat(replayId.getSubject()).isEqualTo(firstId.getSubject()).isEqualTo(signIn.getSubject());
+        assertThat(replayId.getLongClaim("auth_time")).isEqualTo(signIn.getLongClaim("auth_time"));
+        assertThat(replayId.getStringClaim("sid")).isEqualTo(signIn.getStringClaim("sid"));
+        assertThat(replayId.getStringClaim("at_hash"))
+                .isEqualTo(IdTokens.accessTokenHash(replay.body().get("access_token").asText()));
+        assertThat(replayId.getStringClaim("name")).isEqualTo("Ada Lovelace");
+        assertThat(replayId.getClaims()).doesNotContainKey("nonce");
     }
 }
