@@ -35,20 +35,6 @@ public final class AuthorizationResponses {
         return new AuthorizationResponse(error.redirectUri(), error.responseMode(), params);
     }
 
-    /** The redirect URI of a query-mode success (kept for callers that only ever use the default mode). */
-    public String success(String redirectUri, String code, String state) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("code", code);
-        putIfPresent(params, "state", state);
-        params.put("iss", issuer);
-        return new AuthorizationResponse(redirectUri, ResponseMode.QUERY, params).location();
-    }
-
-    /** Adds to the registered URI's own query, which §3.1.2 says must be kept. */
-    static String append(String redirectUri, Map<String, String> params) {
-        return AuthorizationResponse.appendQuery(redirectUri, params);
-    }
-
     private static void putIfPresent(Map<String, String> params, String name, String value) {
         if (value != null) {
             params.put(name, value);

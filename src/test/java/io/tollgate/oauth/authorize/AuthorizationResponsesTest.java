@@ -2,20 +2,29 @@ package io.tollgate.oauth.authorize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tollgate.oauth.OAuthFixture;
+import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.ScopeSet;
 import org.junit.jupiter.api.Test;
 
 class AuthorizationResponsesTest {
     final AuthorizationResponses responses = new AuthorizationResponses("https://auth.example");
+    final OAuthFixture fx = new OAuthFixture();
+
+    AuthorizationRequest request(String redirectUri, String state) {
+        return new AuthorizationRequest(fx.publicClient("app", GrantType.AUTHORIZATION_CODE), redirectUri,
+                ScopeSet.of("read"), state, null, null);
+    }
 
     @Test
     void successCarriesCodeStateAndIssuerEncoded() {
-        assertThat(responses.success("https://app.example/cb", "abc", "s t&x"))
+        assertThat(responses.success(request("https://app.example/cb", "s t&x"), "abc").location())
                 .isEqualTo("https://app.example/cb?code=abc&state=s%20t%26x&iss=https%3A%2F%2Fauth.example");
     }
 
     @Test
     void registeredQueryIsKept() {
-        assertThat(responses.success("https://app.example/cb?tenant=1", "abc", null))
+        assertThat(responses.success(request("https://app.example/cb?tenant=1", null), "abc").location())
                 .isEqualTo("https://app.example/cb?tenant=1&code=abc&iss=https%3A%2F%2Fauth.example");
     }
 

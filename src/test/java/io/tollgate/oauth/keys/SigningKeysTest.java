@@ -218,4 +218,17 @@ class SigningKeysTest {
         keys.rotate();
         assertThat(keys.currentKeyAge()).contains(Duration.ZERO);
     }
+
+    @Test
+    void theAdvertisedAlgorithmsAreTheCurrentKeysAndTheConfiguredOneOnly() {
+        keys(SigningAlgorithm.RS256).ensureUsable();
+        assertThat(keys(SigningAlgorithm.RS256).signingAlgorithms()).containsExactly("RS256");
+        // Switched to ES256: the RS256 key still signs until the next rotation, so both are possible.
+        SigningKeys switched = keys(SigningAlgorithm.ES256);
+        assertThat(switched.signingAlgorithms()).containsExactly("RS256", "ES256");
+        switched.rotate();
+        assertThat(switched.signingAlgorithms()).as("ES256 only: RS256 is never promised again")
+                .containsExactly("ES256");
+        assertThat(switched.current().algorithm()).isEqualTo(SigningAlgorithm.ES256);
+    }
 }

@@ -42,4 +42,14 @@ class AuthorizationServerMetadataTest {
                 .describe("https://a.example").get("code_challenge_methods_supported"))
                 .isEqualTo(List.of("S256", "plain"));
     }
+
+    @Test
+    void anIssuerWithAPathKeepsItAndTheEndpointsAndResponseModesAreExact() {
+        Map<String, Object> metadata = metadata(ScopeSet.of("read"), new GrantHandlers(List.of(f.codeGrant)), false)
+                .describe("https://host.example/o");
+        assertThat(metadata.get("issuer")).isEqualTo("https://host.example/o");
+        assertThat(metadata.get("authorization_endpoint")).isEqualTo("https://host.example/o/authorize/");
+        assertThat(metadata.get("token_endpoint")).isEqualTo("https://host.example/o/token/");
+        assertThat(metadata.get("response_modes_supported")).isEqualTo(List.of("query", "fragment", "form_post"));
+    }
 }
