@@ -1,15 +1,19 @@
 package io.tollgate.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
+import io.dropwizard.validation.ValidationMethod;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.scope.ScopeRegistry;
 import io.tollgate.oauth.token.TokenSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +81,27 @@ public class OAuthSettings {
     @JsonProperty
     public void setIssuer(String issuer) {
         this.issuer = issuer == null ? "" : issuer.strip();
+    }
+
+    /**
+     * RFC 8414 §2: the issuer is an absolute https (http for development) URL with no query or fragment; a path is
+     * allowed (https://host/o). Checked at start, so a typo never reaches a signed token or a metadata document.
+     */
+    @ValidationMethod(message = "issuer must be an absolute http(s) URL without query or fragment, such as "
+            + "https://auth.example.com or https://auth.example.com/o")
+    @JsonIgnore
+    public boolean isIssuerWellFormed() {
+        if (issuer.isEmpty()) {
+            return true;
+        }
+        try {
+            URI uri = new URI(issuer);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     @JsonProperty
