@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.tollgate.TollgateConfiguration;
 import io.tollgate.oauth.client.RegisteredClient;
+import io.tollgate.testing.AppPerDatabase;
 import io.tollgate.testing.OAuthClient;
+import io.tollgate.testing.TestApp;
 import io.tollgate.testing.TestData;
 import io.tollgate.testing.TestDatabase;
 import java.io.IOException;
@@ -21,18 +23,33 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The users and groups API over HTTP against the running application, with real tokens from the password
- * grant, as the tutorial's curl commands use it. One subclass per database.
+ * grant, as the tutorial's curl commands use it. On each database.
  */
-abstract class UsersApiContract {
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(TestDatabase.Kind.class)
+class UsersApiIT {
+    @RegisterExtension
+    static final AppPerDatabase APP = new AppPerDatabase("usersapi", TestApp::start);
+    @Parameter
+    TestDatabase.Kind kind;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FORM = "application/x-www-form-urlencoded";
 
-    abstract DropwizardAppExtension<TollgateConfiguration> app();
+    DropwizardAppExtension<TollgateConfiguration> app() {
+        return APP.app();
+    }
 
-    abstract TestDatabase database();
+    TestDatabase database() {
+        return APP.database();
+    }
 
     private final HttpClient http = HttpClient.newHttpClient();
     private TestData data;

@@ -21,8 +21,10 @@ import io.tollgate.oauth.token.TokenGenerator;
 import io.tollgate.oauth.token.TokenHasher;
 import io.tollgate.persistence.JdbiAuthorizationCodeStore;
 import io.tollgate.persistence.JdbiTokenCleanup;
+import io.tollgate.testing.AppPerDatabase;
 import io.tollgate.testing.OAuthClient;
 import io.tollgate.testing.OAuthClient.Reply;
+import io.tollgate.testing.TestApp;
 import io.tollgate.testing.TestData;
 import io.tollgate.testing.TestDatabase;
 import jakarta.ws.rs.core.Form;
@@ -40,17 +42,32 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Client credentials, refresh reuse detection, races, revocation, introspection, metadata and the purge, over
- * real HTTP against the running application; one subclass per database.
+ * real HTTP against the running application, on each database.
  */
-abstract class TokenLifecycleContract {
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(TestDatabase.Kind.class)
+class TokenLifecycleIT {
+    @RegisterExtension
+    static final AppPerDatabase APP = new AppPerDatabase("lifecycle", TestApp::start);
+    @Parameter
+    TestDatabase.Kind kind;
+
     private static final int THREADS = 12;
 
-    abstract DropwizardAppExtension<TollgateConfiguration> app();
+    DropwizardAppExtension<TollgateConfiguration> app() {
+        return APP.app();
+    }
 
-    abstract TestDatabase database();
+    TestDatabase database() {
+        return APP.database();
+    }
 
     private TestData data;
     private OAuthClient oauth;

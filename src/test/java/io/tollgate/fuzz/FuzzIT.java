@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.tollgate.TollgateConfiguration;
 import io.tollgate.oauth.client.RegisteredClient;
+import io.tollgate.testing.AppPerDatabase;
 import io.tollgate.testing.OAuthClient;
+import io.tollgate.testing.TestApp;
 import io.tollgate.testing.TestData;
 import io.tollgate.testing.TestDatabase;
 import jakarta.ws.rs.core.Form;
@@ -16,6 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The project's fuzzer against the real application: a seeded stream of malformed requests over every endpoint,
@@ -23,13 +29,24 @@ import org.junit.jupiter.api.Test;
  * text, non-JSON answer on an API/OAuth path, 2xx for garbage, or a changed user or group list.
  * {@code -Dfuzz.seed=S -Dfuzz.count=N} replay or widen a run.
  */
-abstract class FuzzContract {
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(TestDatabase.Kind.class)
+class FuzzIT {
+    @RegisterExtension
+    static final AppPerDatabase APP = new AppPerDatabase("fuzz", TestApp::start);
+    @Parameter
+    TestDatabase.Kind kind;
+
     static final long SEED = Long.getLong("fuzz.seed", 20261204L);
     static final int COUNT = Integer.getInteger("fuzz.count", 2500);
 
-    abstract DropwizardAppExtension<TollgateConfiguration> app();
+    DropwizardAppExtension<TollgateConfiguration> app() {
+        return APP.app();
+    }
 
-    abstract TestDatabase database();
+    TestDatabase database() {
+        return APP.database();
+    }
 
     @Test
     void malformedRequestsGetClearRefusalsAndChangeNothing() throws Exception {

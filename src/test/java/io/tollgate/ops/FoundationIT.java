@@ -5,14 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.tollgate.TollgateConfiguration;
+import io.tollgate.testing.AppPerDatabase;
+import io.tollgate.testing.TestApp;
+import io.tollgate.testing.TestDatabase;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The foundation's promises, checked over HTTP against the running application; one subclass per database. */
-abstract class FoundationContract {
-    abstract DropwizardAppExtension<TollgateConfiguration> app();
+/** The foundation's promises, checked over HTTP against the running application on each database. */
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(TestDatabase.Kind.class)
+class FoundationIT {
+    @RegisterExtension
+    static final AppPerDatabase APP = new AppPerDatabase("foundation", TestApp::start);
+    @Parameter
+    TestDatabase.Kind kind;
+
+    DropwizardAppExtension<TollgateConfiguration> app() {
+        return APP.app();
+    }
 
     private String base() {
         return "http://127.0.0.1:" + app().getLocalPort();
@@ -50,7 +66,7 @@ abstract class FoundationContract {
         }
     }
 
-    /** The root lists the collections to a user's token (BadInputContract); without one it is a 401 like every API view. */
+    /** The root lists the collections to a user's token (BadInputIT); without one it is a 401 like every API view. */
     @Test
     void apiRootNeedsAuthentication() {
         try (Response response = app().client().target(base() + "/").request().get()) {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.tollgate.TollgateConfiguration;
 import io.tollgate.oauth.client.RegisteredClient;
+import io.tollgate.testing.AppPerDatabase;
 import io.tollgate.testing.OAuthClient;
 import io.tollgate.testing.OAuthClient.Reply;
+import io.tollgate.testing.TestApp;
 import io.tollgate.testing.TestData;
 import io.tollgate.testing.TestDatabase;
 import jakarta.ws.rs.client.Entity;
@@ -14,17 +16,32 @@ import jakarta.ws.rs.core.Form;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Steps 4 and 5 of the DOT + DRF tutorial (shared/seed/dot-drf-getting-started.txt), request for request,
  * with the answers the tutorial shows.
  */
-abstract class TutorialContract {
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(TestDatabase.Kind.class)
+class TutorialIT {
+    @RegisterExtension
+    static final AppPerDatabase APP = new AppPerDatabase("tutorial", TestApp::start);
+    @Parameter
+    TestDatabase.Kind kind;
+
     static final String NO_PERMISSION = "You do not have permission to perform this action.";
 
-    abstract DropwizardAppExtension<TollgateConfiguration> app();
+    DropwizardAppExtension<TollgateConfiguration> app() {
+        return APP.app();
+    }
 
-    abstract TestDatabase database();
+    TestDatabase database() {
+        return APP.database();
+    }
 
     @Test
     void stepsFourAndFiveWorkAsWritten() {

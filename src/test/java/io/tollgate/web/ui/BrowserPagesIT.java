@@ -6,6 +6,8 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.tollgate.TollgateConfiguration;
 import io.tollgate.oauth.grant.Pkce;
 import io.tollgate.oauth.token.TokenHasher;
+import io.tollgate.testing.AppPerDatabase;
+import io.tollgate.testing.TestApp;
 import io.tollgate.testing.TestDatabase;
 import io.tollgate.users.PasswordHasher;
 import java.net.URLDecoder;
@@ -20,15 +22,30 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The browser pages over HTTP against the running application; one subclass per database. */
-abstract class BrowserPagesContract {
+/** The browser pages over HTTP against the running application, on each database. */
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(TestDatabase.Kind.class)
+class BrowserPagesIT {
+    @RegisterExtension
+    static final AppPerDatabase APP = new AppPerDatabase("browserpages", ClockedTestApp::start);
+    @Parameter
+    TestDatabase.Kind kind;
+
     static final String VERIFIER = "dBjftJeZ4CVP-mJ92K27uhbUJU1p1r_wW1gFWFOEjXk";
     static final String CALLBACK = "http://127.0.0.1:9/callback";
 
-    abstract DropwizardAppExtension<TollgateConfiguration> app();
+    DropwizardAppExtension<TollgateConfiguration> app() {
+        return APP.app();
+    }
 
-    abstract TestDatabase database();
+    TestDatabase database() {
+        return APP.database();
+    }
 
     /** This class's own application's clock. */
     private io.tollgate.oauth.MutableClock clock() {

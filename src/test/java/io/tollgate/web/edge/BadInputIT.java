@@ -8,7 +8,9 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.tollgate.TollgateConfiguration;
 import io.tollgate.fuzz.RawHttp;
 import io.tollgate.oauth.client.RegisteredClient;
+import io.tollgate.testing.AppPerDatabase;
 import io.tollgate.testing.OAuthClient;
+import io.tollgate.testing.TestApp;
 import io.tollgate.testing.TestData;
 import io.tollgate.testing.TestDatabase;
 import jakarta.ws.rs.core.Form;
@@ -20,20 +22,35 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Hostile input at the edge, over raw sockets (an HTTP client would fix or refuse the framing, the NUL bytes and
  * the odd charsets): every answer is the endpoint's own refusal, never a 500. PostgreSQL is the database that
  * refuses NUL bytes, so the PostgreSQL run is the one that reproduced each defect.
  */
-abstract class BadInputContract {
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(TestDatabase.Kind.class)
+class BadInputIT {
+    @RegisterExtension
+    static final AppPerDatabase APP = new AppPerDatabase("badinput", TestApp::start);
+    @Parameter
+    TestDatabase.Kind kind;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final List<String> OAUTH_ENDPOINTS = List.of("/o/token/", "/o/revoke_token/", "/o/introspect/");
 
-    abstract DropwizardAppExtension<TollgateConfiguration> app();
+    DropwizardAppExtension<TollgateConfiguration> app() {
+        return APP.app();
+    }
 
-    abstract TestDatabase database();
+    TestDatabase database() {
+        return APP.database();
+    }
 
     private RawHttp http;
     private RegisteredClient client;

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.tollgate.TollgateConfiguration;
 import io.tollgate.oauth.token.TokenHasher;
+import io.tollgate.testing.AppPerDatabase;
 import io.tollgate.testing.OAuthClient;
 import io.tollgate.testing.OAuthClient.Reply;
+import io.tollgate.testing.TestApp;
 import io.tollgate.testing.TestData;
 import io.tollgate.testing.TestDatabase;
 import jakarta.ws.rs.core.Form;
@@ -24,38 +26,69 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A DOT database made by DOT itself is imported into a running Tollgate, then used as its users and clients
  * would use it: every user signs in with their Django password, every client with its DOT secret, every live
- * token keeps working and every expired one does not.
+ * token keeps working and every expired one does not. On H2 the DOT database is a SQLite file, on PostgreSQL a
+ * database of its own on the test server; DOT 1.7 makes both.
  */
 // Access tokens are checked before the refresh test rotates (and so revokes) them.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DjangoImportContract {
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(TestDatabase.Kind.class)
+class DjangoImportIT {
+    @RegisterExtension
+    static final AppPerDatabase APP = new AppPerDatabase("djangoimport", TestApp::start);
+    @Parameter
+    TestDatabase.Kind kind;
+
     static final List<String> TABLES = List.of("auth_user", "auth_group", "auth_user_groups", "oauth_application",
             "oauth_access_token", "oauth_refresh_token", "oauth_authorization_code");
 
-    abstract DropwizardAppExtension<TollgateConfiguration> app();
+    private final String name = "dotimport_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private Path file;
 
-    abstract TestDatabase database();
+    DropwizardAppExtension<TollgateConfiguration> app() {
+        return APP.app();
+    }
+
+    TestDatabase database() {
+        return APP.database();
+    }
 
     /** Builds the DOT database and returns its manifest; {@link #source()} names it afterwards. */
-    abstract JsonNode makeDotDatabase(Path dir);
+    JsonNode makeDotDatabase(Path dir) {
+        if (kind == TestDatabase.Kind.POSTGRES) {
+            return DotDatabases.postgres(name);
+        }
+        file = dir.resolve("dot.sqlite3");
+        return DotDatabases.sqlite(file, "dot1");
+    }
 
-    abstract String source();
+    String source() {
+        return kind == TestDatabase.Kind.POSTGRES ? DotDatabases.postgresUrl(name) : file.toString();
+    }
 
     void dropDotDatabase() {
+        if (kind == TestDatabase.Kind.POSTGRES) {
+            DotDatabases.dropPostgres(name);
+        }
     }
 
     JsonNode manifest;
@@ -69,7 +102,7 @@ abstract class DjangoImportContract {
     ImportRunner.Run second;
     Map<String, Long> afterSecond;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void importOnce() throws IOException {
         DotDatabases.requireDot();
         Path dir = Files.createTempDirectory("dot-import");
@@ -87,7 +120,7 @@ abstract class DjangoImportContract {
         afterSecond = counts();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void dropSource() {
         http.close();
         if (manifest != null) {

@@ -20,8 +20,10 @@ import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.grant.Pkce;
 import io.tollgate.oauth.model.ClientType;
 import io.tollgate.oauth.oidc.IdTokens;
+import io.tollgate.testing.AppPerDatabase;
 import io.tollgate.testing.OAuthClient;
 import io.tollgate.testing.OAuthClient.Reply;
+import io.tollgate.testing.TestApp;
 import io.tollgate.testing.TestData;
 import io.tollgate.testing.TestDatabase;
 import jakarta.ws.rs.core.Form;
@@ -36,19 +38,34 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * OpenID Connect end to end over real HTTP, as a relying party does it: discovery, sign-in with the code flow,
  * ID tokens and JWT access tokens validated with Nimbus against the published JWKS, userinfo, refresh.
  */
-abstract class OpenIdConnectContract {
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(TestDatabase.Kind.class)
+class OpenIdConnectIT {
+    @RegisterExtension
+    static final AppPerDatabase APP = new AppPerDatabase("oidc", OidcTestApp::start);
+    @Parameter
+    TestDatabase.Kind kind;
+
     static final String CALLBACK = "http://127.0.0.1:9/callback";
     static final String VERIFIER = "dBjftJeZ4CVP-mJ92K27uhbUJU1p1r_wW1gFWFOEjXk";
     static final String PASSWORD = "pw-123456-oidc";
 
-    abstract DropwizardAppExtension<TollgateConfiguration> app();
+    DropwizardAppExtension<TollgateConfiguration> app() {
+        return APP.app();
+    }
 
-    abstract TestDatabase database();
+    TestDatabase database() {
+        return APP.database();
+    }
 
     private TestData data;
     private OAuthClient oauth;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.tollgate.TollgateConfiguration;
 import io.tollgate.audit.AuditEvent;
@@ -11,8 +12,10 @@ import io.tollgate.audit.AuditOutcome;
 import io.tollgate.audit.AuditParty;
 import io.tollgate.oauth.client.RegisteredClient;
 import io.tollgate.persistence.JdbiAuditStore;
+import io.tollgate.testing.AppPerDatabase;
 import io.tollgate.testing.OAuthClient;
 import io.tollgate.testing.OAuthClient.Reply;
+import io.tollgate.testing.TestApp;
 import io.tollgate.testing.TestData;
 import io.tollgate.testing.TestDatabase;
 import jakarta.ws.rs.client.Client;
@@ -27,12 +30,29 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** GET /admin/api/audit over HTTP: who may read it, its filters and paging, its errors, and the purge. */
-abstract class AuditApiContract {
-    abstract DropwizardAppExtension<TollgateConfiguration> app();
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(TestDatabase.Kind.class)
+class AuditApiIT {
+    @RegisterExtension
+    static final AppPerDatabase APP = new AppPerDatabase("auditapi", database -> TestApp.start(database,
+            // the documented opt-in (config.yml), for these tests only: others treat "admin" as unknown
+            ConfigOverride.config("oauth.scopes.admin", "Read the audit trail")));
+    @Parameter
+    TestDatabase.Kind kind;
 
-    abstract TestDatabase database();
+    DropwizardAppExtension<TollgateConfiguration> app() {
+        return APP.app();
+    }
+
+    TestDatabase database() {
+        return APP.database();
+    }
 
     private TestData data;
     private OAuthClient http;

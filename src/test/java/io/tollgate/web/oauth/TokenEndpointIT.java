@@ -8,8 +8,10 @@ import io.tollgate.oauth.client.RegisteredClient;
 import io.tollgate.oauth.model.ClientType;
 import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
+import io.tollgate.testing.AppPerDatabase;
 import io.tollgate.testing.OAuthClient;
 import io.tollgate.testing.OAuthClient.Reply;
+import io.tollgate.testing.TestApp;
 import io.tollgate.testing.TestData;
 import io.tollgate.testing.TestDatabase;
 import jakarta.ws.rs.client.Entity;
@@ -21,12 +23,27 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** POST /o/token/ over HTTP against the running application: every answer RFC 6749 §5 names. */
-abstract class TokenEndpointContract {
-    abstract DropwizardAppExtension<TollgateConfiguration> app();
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(TestDatabase.Kind.class)
+class TokenEndpointIT {
+    @RegisterExtension
+    static final AppPerDatabase APP = new AppPerDatabase("token", TestApp::start);
+    @Parameter
+    TestDatabase.Kind kind;
 
-    abstract TestDatabase database();
+    DropwizardAppExtension<TollgateConfiguration> app() {
+        return APP.app();
+    }
+
+    TestDatabase database() {
+        return APP.database();
+    }
 
     private TestData data;
     private OAuthClient oauth;

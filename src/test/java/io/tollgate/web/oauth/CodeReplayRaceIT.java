@@ -2,6 +2,7 @@ package io.tollgate.web.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.tollgate.TollgateConfiguration;
 import io.tollgate.oauth.client.RegisteredClient;
@@ -12,8 +13,10 @@ import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.token.TokenGenerator;
 import io.tollgate.oauth.token.TokenHasher;
 import io.tollgate.persistence.JdbiAuthorizationCodeStore;
+import io.tollgate.testing.AppPerDatabase;
 import io.tollgate.testing.OAuthClient;
 import io.tollgate.testing.OAuthClient.Reply;
+import io.tollgate.testing.TestApp;
 import io.tollgate.testing.TestData;
 import io.tollgate.testing.TestDatabase;
 import io.tollgate.testing.Together;
@@ -24,11 +27,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * RFC 6749 §4.1.2 / RFC 9700: a code redeemed twice revokes what it issued, whatever the interleaving. N
@@ -36,12 +43,25 @@ import org.junit.jupiter.params.provider.CsvSource;
  * code's family (the replays must kill the winner's pair even when they ran before it was written).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class CodeReplayRaceContract {
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(TestDatabase.Kind.class)
+class CodeReplayRaceIT {
+    @RegisterExtension
+    static final AppPerDatabase APP = new AppPerDatabase("coderace", database -> TestApp.start(database,
+            // Enough connections that racers meet in the database rather than queue for the pool.
+            ConfigOverride.config("database.maxSize", "20"), ConfigOverride.config("database.maxWaitForConnection", "10s")));
+    @Parameter
+    TestDatabase.Kind kind;
+
     private static final String CALLBACK = "https://app.example/callback";
 
-    abstract DropwizardAppExtension<TollgateConfiguration> app();
+    DropwizardAppExtension<TollgateConfiguration> app() {
+        return APP.app();
+    }
 
-    abstract TestDatabase database();
+    TestDatabase database() {
+        return APP.database();
+    }
 
     private TestData data;
     private Client http;
@@ -49,7 +69,7 @@ abstract class CodeReplayRaceContract {
     private RegisteredClient web;
     private long userId;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void setUp() {
         data = new TestData(database());
         http = ClientBuilder.newClient();
@@ -59,7 +79,7 @@ abstract class CodeReplayRaceContract {
                 List.of(CALLBACK), null);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void tearDown() {
         http.close();
     }

@@ -8,6 +8,8 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.tollgate.TollgateConfiguration;
+import io.tollgate.testing.AppPerDatabase;
+import io.tollgate.testing.TestApp;
 import io.tollgate.testing.TestDatabase;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Form;
@@ -19,12 +21,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The JWKS, the signing-keys health check and the rotation task over real HTTP; one subclass per database. */
-abstract class SigningKeysContract {
-    abstract DropwizardAppExtension<TollgateConfiguration> app();
+/** The JWKS, the signing-keys health check and the rotation task over real HTTP, on each database. */
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(TestDatabase.Kind.class)
+class SigningKeysIT {
+    @RegisterExtension
+    static final AppPerDatabase APP = new AppPerDatabase("signingkeys", TestApp::start);
+    @Parameter
+    TestDatabase.Kind kind;
 
-    abstract TestDatabase database();
+    DropwizardAppExtension<TollgateConfiguration> app() {
+        return APP.app();
+    }
+
+    TestDatabase database() {
+        return APP.database();
+    }
 
     private String base() {
         return "http://127.0.0.1:" + app().getLocalPort();

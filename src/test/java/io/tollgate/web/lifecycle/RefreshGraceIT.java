@@ -5,25 +5,44 @@ import static io.tollgate.web.lifecycle.LifecycleHttp.refresh;
 import static io.tollgate.web.lifecycle.LifecycleHttp.together;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.tollgate.TollgateConfiguration;
 import io.tollgate.oauth.client.RegisteredClient;
+import io.tollgate.testing.AppPerDatabase;
 import io.tollgate.testing.OAuthClient;
 import io.tollgate.testing.OAuthClient.Reply;
+import io.tollgate.testing.TestApp;
 import io.tollgate.testing.TestData;
 import io.tollgate.testing.TestDatabase;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** oauth.refreshTokenReuseGrace = 10s over real HTTP: lost responses and races get the one winning pair. */
-abstract class RefreshGraceContract {
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(TestDatabase.Kind.class)
+class RefreshGraceIT {
+    @RegisterExtension
+    static final AppPerDatabase APP = new AppPerDatabase("grace", database -> TestApp.start(database,
+            ConfigOverride.config("oauth.refreshTokenReuseGrace", "10s")));
+    @Parameter
+    TestDatabase.Kind kind;
+
     private static final int THREADS = 12;
 
-    abstract DropwizardAppExtension<TollgateConfiguration> app();
+    DropwizardAppExtension<TollgateConfiguration> app() {
+        return APP.app();
+    }
 
-    abstract TestDatabase database();
+    TestDatabase database() {
+        return APP.database();
+    }
 
     private TestData data;
     private OAuthClient oauth;

@@ -10,6 +10,8 @@ import io.tollgate.TollgateConfiguration;
 import io.tollgate.oauth.client.RegisteredClient;
 import io.tollgate.oauth.cleanup.TokenPurge;
 import io.tollgate.persistence.JdbiThrottleStore;
+import io.tollgate.testing.AppPerDatabase;
+import io.tollgate.testing.TestApp;
 import io.tollgate.testing.TestData;
 import io.tollgate.testing.TestDatabase;
 import java.net.http.HttpResponse;
@@ -21,12 +23,23 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The throttle over real HTTP, counted in the real database; one subclass per database. The app trusts
+ * The throttle over real HTTP, counted in the real database, on each database. The app trusts
  * 127.0.0.1 as a proxy, so each request says its client address in X-Forwarded-For.
  */
-abstract class ThrottleContract {
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(TestDatabase.Kind.class)
+class ThrottleIT {
+    @RegisterExtension
+    static final AppPerDatabase APP = new AppPerDatabase("throttle", database -> TestApp.start(database, settings()));
+    @Parameter
+    TestDatabase.Kind kind;
+
     /** 3 failures per (username, address), 6 per username; 30 s first wait, so no test outlives a block. */
     static ConfigOverride[] settings() {
         return new ConfigOverride[] {
@@ -40,9 +53,13 @@ abstract class ThrottleContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    abstract DropwizardAppExtension<TollgateConfiguration> app();
+    DropwizardAppExtension<TollgateConfiguration> app() {
+        return APP.app();
+    }
 
-    abstract TestDatabase database();
+    TestDatabase database() {
+        return APP.database();
+    }
 
     private TestData data;
     private ThrottleHttp http;

@@ -7,8 +7,10 @@ import io.tollgate.TollgateConfiguration;
 import io.tollgate.oauth.client.RegisteredClient;
 import io.tollgate.oauth.grant.GrantType;
 import io.tollgate.oauth.model.ClientType;
+import io.tollgate.testing.AppPerDatabase;
 import io.tollgate.testing.OAuthClient;
 import io.tollgate.testing.OAuthClient.Reply;
+import io.tollgate.testing.TestApp;
 import io.tollgate.testing.TestData;
 import io.tollgate.testing.TestDatabase;
 import io.tollgate.testing.Together;
@@ -23,18 +25,33 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The device authorization grant (RFC 8628) over HTTP against the running application: the device's
  * endpoint, the person's verification and consent pages, and the token endpoint's every answer. No clock is
  * moved: expiry is tested by back-dating the row, slow_down by polling twice at once.
  */
-abstract class DeviceFlowContract {
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(TestDatabase.Kind.class)
+class DeviceFlowIT {
+    @RegisterExtension
+    static final AppPerDatabase APP = new AppPerDatabase("device", TestApp::start);
+    @Parameter
+    TestDatabase.Kind kind;
+
     static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
-    abstract DropwizardAppExtension<TollgateConfiguration> app();
+    DropwizardAppExtension<TollgateConfiguration> app() {
+        return APP.app();
+    }
 
-    abstract TestDatabase database();
+    TestDatabase database() {
+        return APP.database();
+    }
 
     private TestData data;
     private OAuthClient oauth;

@@ -1,0 +1,110 @@
+package io.tollgate.testing;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.tollgate.TollgateConfiguration;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterClassTemplateInvocationCallback;
+import org.junit.jupiter.api.extension.BeforeClassTemplateInvocationCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.params.ParameterInfo;
+
+/**
+ * The real application on a private database, once per database kind, for an integration class that runs on H2
+ * and on PostgreSQL. The class declares
+ * <pre>
+ * &#64;ParameterizedClass(name = "[{0}]")
+ * &#64;EnumSource(TestDatabase.Kind.class)
+ * class XxxIT {
+ *     &#64;RegisterExtension
+ *     static final AppPerDatabase APP = new AppPerDatabase("xxx", TestApp::start);
+ *     &#64;Parameter
+ *     TestDatabase.Kind kind;
+ * </pre>
+ * and each invocation (reported as {@code [H2]} and {@code [POSTGRES]}) gets a fresh database and a started
+ * application, stopped and dropped when the invocation ends. Without a reachable PostgreSQL the POSTGRES invocation's
+ * tests are skipped, except under CI=true, where they run and fail: CI must never go green by skipping the
+ * production database (as {@link RequiresPostgres} does for single-database classes). The {@code @Parameter} field
+ * is what hands the kind to this extension (JUnit passes on only the arguments the class declares).
+ */
+public final class AppPerDatabase implements BeforeClassTemplateInvocationCallback,
+        AfterClassTemplateInvocationCallback, ExecutionCondition {
+    private final String name;
+    private final Function<TestDatabase, DropwizardAppExtension<TollgateConfiguration>> start;
+    private TestDatabase database;
+    private DropwizardAppExtension<TollgateConfiguration> app;
+
+    /** {@code start} builds the (not yet started) application over the database, e.g. {@code TestApp::start}. */
+    public AppPerDatabase(String name, Function<TestDatabase, DropwizardAppExtension<TollgateConfiguration>> start) {
+        this.name = name;
+        this.start = start;
+    }
+
+    public DropwizardAppExtension<TollgateConfiguration> app() {
+        if (app == null) {
+            throw new IllegalStateException("no application outside an invocation of the parameterised class");
+        }
+        return app;
+    }
+
+    public TestDatabase database() {
+        if (database == null) {
+            throw new IllegalStateException("no database outside an invocation of the parameterised class");
+        }
+        return database;
+    }
+
+    public TestDatabase.Kind kind() {
+        return database().kind();
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        TestDatabase.Kind kind = kindOf(context);
+        String reason = kind == TestDatabase.Kind.POSTGRES ? PostgresServer.unreachableReason() : null;
+        if (reason == null) {
+            return ConditionEvaluationResult.enabled(kind == null ? "not inside an invocation" : kind + " is usable");
+        }
+        if (PostgresServer.required()) {
+            return ConditionEvaluationResult.enabled("CI=true: running so that the missing database fails the build");
+        }
+        return ConditionEvaluationResult.disabled(reason);
+    }
+
+    @Override
+    public void beforeClassTemplateInvocation(ExtensionContext context) throws Exception {
+        TestDatabase.Kind kind = kindOf(context);
+        if (kind == null) {
+            throw new IllegalStateException("AppPerDatabase needs @ParameterizedClass, @EnumSource(TestDatabase.Kind.class) "
+                    + "and a @Parameter TestDatabase.Kind field");
+        }
+        database = TestDatabase.of(kind, name);
+        if (evaluateExecutionCondition(context).isDisabled()) {
+            return; // every test of this invocation is skipped; nothing to start
+        }
+        DropwizardAppExtension<TollgateConfiguration> starting = start.apply(database);
+        starting.before();
+        app = starting;
+    }
+
+    @Override
+    public void afterClassTemplateInvocation(ExtensionContext context) {
+        try {
+            if (app != null) {
+                app.after(); // TestApp's listener drops the database
+            }
+        } finally {
+            app = null;
+            database = null;
+        }
+    }
+
+    private static TestDatabase.Kind kindOf(ExtensionContext context) {
+        ParameterInfo info = ParameterInfo.get(context);
+        if (info == null || info.getArguments().size() == 0) {
+            return null;
+        }
+        return info.getArguments().get(0, TestDatabase.Kind.class);
+    }
+}
