@@ -16,7 +16,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.tollgate.TollgateConfiguration;
 import io.tollgate.oauth.client.RegisteredClient;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.grant.Pkce;
 import io.tollgate.oauth.model.ClientType;
 import io.tollgate.oauth.oidc.IdTokens;

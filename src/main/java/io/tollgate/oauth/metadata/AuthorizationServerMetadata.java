@@ -2,7 +2,7 @@ package io.tollgate.oauth.metadata;
 
 import io.tollgate.oauth.client.ClientAuthenticator;
 import io.tollgate.oauth.grant.GrantHandlers;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
 import java.util.LinkedHashMap;
 import java.util.List;

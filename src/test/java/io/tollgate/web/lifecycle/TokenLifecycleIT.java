@@ -15,7 +15,7 @@ import io.tollgate.oauth.cleanup.PurgeReport;
 import io.tollgate.oauth.cleanup.TokenPurge;
 import io.tollgate.oauth.model.AuthorizationCode;
 import io.tollgate.oauth.model.ClientType;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.token.TokenGenerator;
 import io.tollgate.oauth.token.TokenHasher;

@@ -8,7 +8,7 @@ import io.tollgate.TollgateConfiguration;
 import io.tollgate.oauth.client.RegisteredClient;
 import io.tollgate.oauth.model.AuthorizationCode;
 import io.tollgate.oauth.model.ClientType;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.token.TokenGenerator;
 import io.tollgate.oauth.token.TokenHasher;

@@ -1,4 +1,4 @@
-package io.tollgate.oauth.grant;
+package io.tollgate.oauth.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

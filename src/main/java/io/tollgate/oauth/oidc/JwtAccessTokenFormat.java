@@ -1,11 +1,14 @@
-package io.tollgate.oauth.token;
+package io.tollgate.oauth.oidc;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.tollgate.oauth.keys.JwtSigner;
 import io.tollgate.oauth.keys.JwtVerifier;
-import io.tollgate.oauth.oidc.OidcIssuer;
-import io.tollgate.oauth.oidc.SubjectIdentifiers;
+import io.tollgate.oauth.token.AccessTokenFormat;
+import io.tollgate.oauth.token.MintedAccessToken;
+import io.tollgate.oauth.token.TokenContext;
+import io.tollgate.oauth.token.TokenGenerator;
+import io.tollgate.oauth.token.TokenHasher;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;

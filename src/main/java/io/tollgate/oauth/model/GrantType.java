@@ -1,4 +1,4 @@
-package io.tollgate.oauth.grant;
+package io.tollgate.oauth.model;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.tollgate.web.oauth;
+package io.tollgate.web.errors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
