@@ -8,7 +8,6 @@ import org.junit.jupiter.api.extension.BeforeClassTemplateInvocationCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.params.ParameterInfo;
 
 /**
  * The real application on a private database, once per database kind, for an integration class that runs on H2
@@ -32,6 +31,7 @@ public final class AppPerDatabase implements BeforeClassTemplateInvocationCallba
         AfterClassTemplateInvocationCallback, ExecutionCondition {
     private final String name;
     private final Function<TestDatabase, DropwizardAppExtension<TollgateConfiguration>> start;
+    private final RequiresPostgres postgres = new RequiresPostgres();
     private TestDatabase database;
     private DropwizardAppExtension<TollgateConfiguration> app;
 
@@ -55,26 +55,15 @@ public final class AppPerDatabase implements BeforeClassTemplateInvocationCallba
         return database;
     }
 
-    public TestDatabase.Kind kind() {
-        return database().kind();
-    }
-
+    /** The POSTGRES invocation's tests are skipped without a reachable server, and run (to fail) under CI=true. */
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        TestDatabase.Kind kind = kindOf(context);
-        String reason = kind == TestDatabase.Kind.POSTGRES ? PostgresServer.unreachableReason() : null;
-        if (reason == null) {
-            return ConditionEvaluationResult.enabled(kind == null ? "not inside an invocation" : kind + " is usable");
-        }
-        if (PostgresServer.required()) {
-            return ConditionEvaluationResult.enabled("CI=true: running so that the missing database fails the build");
-        }
-        return ConditionEvaluationResult.disabled(reason);
+        return postgres.evaluateExecutionCondition(context);
     }
 
     @Override
     public void beforeClassTemplateInvocation(ExtensionContext context) throws Exception {
-        TestDatabase.Kind kind = kindOf(context);
+        TestDatabase.Kind kind = RequiresPostgres.kindOf(context);
         if (kind == null) {
             throw new IllegalStateException("AppPerDatabase needs @ParameterizedClass, @EnumSource(TestDatabase.Kind.class) "
                     + "and a @Parameter TestDatabase.Kind field");
@@ -98,13 +87,5 @@ public final class AppPerDatabase implements BeforeClassTemplateInvocationCallba
             app = null;
             database = null;
         }
-    }
-
-    private static TestDatabase.Kind kindOf(ExtensionContext context) {
-        ParameterInfo info = ParameterInfo.get(context);
-        if (info == null || info.getArguments().size() == 0) {
-            return null;
-        }
-        return info.getArguments().get(0, TestDatabase.Kind.class);
     }
 }

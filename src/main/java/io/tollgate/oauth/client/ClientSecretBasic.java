@@ -12,12 +12,7 @@ public final class ClientSecretBasic extends ClientSecretCheck {
     public static final String NAME = "client_secret_basic";
 
     public ClientSecretBasic(ClientSecretVerifier secrets) {
-        super(secrets);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, secrets);
     }
 
     @Override

@@ -16,11 +16,18 @@ abstract class ClientSecretCheck implements ClientAuthenticationMethod {
     // Hashed for unknown clients so that a miss costs the same as a wrong secret.
     private static final String UNKNOWN_CLIENT_HASH = TokenHasher.sha256Hex("unknown-client");
 
+    private final String name;
     private final ClientSecretVerifier secrets;
 
     /** @param secrets decides whether a presented secret is the client's (e.g. also imported Django hashes) */
-    ClientSecretCheck(ClientSecretVerifier secrets) {
+    ClientSecretCheck(String name, ClientSecretVerifier secrets) {
+        this.name = name;
         this.secrets = Objects.requireNonNull(secrets, "secrets");
+    }
+
+    @Override
+    public String name() {
+        return name;
     }
 
     @Override

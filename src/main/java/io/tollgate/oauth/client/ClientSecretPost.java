@@ -9,12 +9,7 @@ public final class ClientSecretPost extends ClientSecretCheck {
     public static final String NAME = "client_secret_post";
 
     public ClientSecretPost(ClientSecretVerifier secrets) {
-        super(secrets);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, secrets);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.tollgate.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tollgate.testing.RequiresPostgres;
 import io.tollgate.testing.TestDatabase;
 import io.tollgate.users.ValidationException;
 import io.tollgate.users.Group;
@@ -18,21 +19,33 @@ import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The Jdbi stores against real migrations; one subclass per database. */
+/** The Jdbi stores against real migrations, on each database. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class StoreContract {
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(TestDatabase.Kind.class)
+@ExtendWith(RequiresPostgres.class)
+class JdbiStoresTest {
+    @Parameter
+    TestDatabase.Kind kind;
+
     private static final Instant JOINED = Instant.parse("2024-05-06T07:08:09.123456Z");
 
     private TestDatabase database;
     private JdbiUserStore users;
     private JdbiGroupStore groups;
 
-    abstract TestDatabase newDatabase();
+    TestDatabase newDatabase() {
+        return TestDatabase.of(kind, "stores");
+    }
 
     @BeforeEach
     void setUp() throws SQLException {
@@ -50,7 +63,7 @@ abstract class StoreContract {
         }
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void dropDatabase() {
         if (database != null) {
             database.drop();

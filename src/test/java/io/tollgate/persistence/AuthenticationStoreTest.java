@@ -5,17 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tollgate.oauth.model.AuthorizationCode;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.oidc.Authentication;
+import io.tollgate.testing.RequiresPostgres;
 import io.tollgate.testing.TestDatabase;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** OpenID Connect sign-in facts in the database: exact round trip, and a purge that spares live families. */
-abstract class AuthenticationStoreContract {
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(TestDatabase.Kind.class)
+@ExtendWith(RequiresPostgres.class)
+class AuthenticationStoreTest {
+    @Parameter
+    TestDatabase.Kind kind;
+
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00.123456Z");
 
-    abstract TestDatabase newDatabase();
+    TestDatabase newDatabase() {
+        return TestDatabase.of(kind, "oidcauth");
+    }
 
     private JdbiFixture fixture;
     private JdbiAuthenticationStore store;

@@ -6,6 +6,7 @@ import io.tollgate.oauth.keys.KeyState;
 import io.tollgate.oauth.keys.Rotation;
 import io.tollgate.oauth.keys.SealedSigningKey;
 import io.tollgate.oauth.keys.SigningAlgorithm;
+import io.tollgate.testing.RequiresPostgres;
 import io.tollgate.testing.TestDatabase;
 import io.tollgate.testing.Together;
 import java.time.Instant;
@@ -15,12 +16,24 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The Jdbi signing-key store against real migrations: one current, one next, one winner per race. */
-abstract class SigningKeyStoreContract {
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(TestDatabase.Kind.class)
+@ExtendWith(RequiresPostgres.class)
+class SigningKeyStoreTest {
+    @Parameter
+    TestDatabase.Kind kind;
+
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00.123456Z");
 
-    abstract TestDatabase newDatabase();
+    TestDatabase newDatabase() {
+        return TestDatabase.of(kind, "signingkeys");
+    }
 
     private JdbiSigningKeyStore store;
 
