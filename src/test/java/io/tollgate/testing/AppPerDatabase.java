@@ -3,6 +3,7 @@ package io.tollgate.testing;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.tollgate.TollgateConfiguration;
 import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterClassTemplateInvocationCallback;
 import org.junit.jupiter.api.extension.BeforeClassTemplateInvocationCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -34,6 +35,7 @@ public final class AppPerDatabase implements BeforeClassTemplateInvocationCallba
     private final RequiresPostgres postgres = new RequiresPostgres();
     private TestDatabase database;
     private DropwizardAppExtension<TollgateConfiguration> app;
+    private String skipped;
 
     /** {@code start} builds the (not yet started) application over the database, e.g. {@code TestApp::start}. */
     public AppPerDatabase(String name, Function<TestDatabase, DropwizardAppExtension<TollgateConfiguration>> start) {
@@ -42,6 +44,7 @@ public final class AppPerDatabase implements BeforeClassTemplateInvocationCallba
     }
 
     public DropwizardAppExtension<TollgateConfiguration> app() {
+        abortIfSkipped();
         if (app == null) {
             throw new IllegalStateException("no application outside an invocation of the parameterised class");
         }
@@ -49,6 +52,7 @@ public final class AppPerDatabase implements BeforeClassTemplateInvocationCallba
     }
 
     public TestDatabase database() {
+        abortIfSkipped();
         if (database == null) {
             throw new IllegalStateException("no database outside an invocation of the parameterised class");
         }
@@ -69,8 +73,12 @@ public final class AppPerDatabase implements BeforeClassTemplateInvocationCallba
                     + "and a @Parameter TestDatabase.Kind field");
         }
         database = TestDatabase.of(kind, name);
-        if (evaluateExecutionCondition(context).isDisabled()) {
-            return; // every test of this invocation is skipped; nothing to start
+        ConditionEvaluationResult usable = evaluateExecutionCondition(context);
+        if (usable.isDisabled()) {
+            // Each test is then skipped by the condition; a per-invocation set-up that reaches for the
+            // application or the database aborts the invocation instead.
+            skipped = usable.getReason().orElse("database unusable");
+            return;
         }
         DropwizardAppExtension<TollgateConfiguration> starting = start.apply(database);
         starting.before();
@@ -86,6 +94,13 @@ public final class AppPerDatabase implements BeforeClassTemplateInvocationCallba
         } finally {
             app = null;
             database = null;
+            skipped = null;
+        }
+    }
+
+    private void abortIfSkipped() {
+        if (skipped != null) {
+            Assumptions.abort(skipped);
         }
     }
 }
