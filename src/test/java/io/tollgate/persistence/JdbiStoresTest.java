@@ -67,6 +67,7 @@ class JdbiStoresTest {
     void dropDatabase() {
         if (database != null) {
             database.drop();
+            database = null; // JUnit keeps this instance for the next database's invocation
         }
     }
 

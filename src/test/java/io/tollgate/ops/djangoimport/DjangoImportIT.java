@@ -104,6 +104,7 @@ class DjangoImportIT {
 
     @BeforeParameterizedClassInvocation
     void importOnce() throws IOException {
+        http = newHttp();
         DotDatabases.requireDot();
         Path dir = Files.createTempDirectory("dot-import");
         manifest = makeDotDatabase(dir);
@@ -122,7 +123,9 @@ class DjangoImportIT {
 
     @AfterParameterizedClassInvocation
     void dropSource() {
-        http.close();
+        if (http != null) {
+            http.close();
+        }
         if (manifest != null) {
             dropDotDatabase();
         }
@@ -136,9 +139,14 @@ class DjangoImportIT {
 
     // Argon2 with Django's 100 MiB and two slow PBKDF2 checks per test user: a shared 2-core machine needs
     // more than the test client's default read timeout.
-    private final jakarta.ws.rs.client.Client http = jakarta.ws.rs.client.ClientBuilder.newBuilder()
-            .connectTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
-            .readTimeout(120, java.util.concurrent.TimeUnit.SECONDS).build();
+    // One per invocation: JUnit keeps this instance for the next database's invocation, and the last closes it.
+    private jakarta.ws.rs.client.Client http;
+
+    private static jakarta.ws.rs.client.Client newHttp() {
+        return jakarta.ws.rs.client.ClientBuilder.newBuilder()
+                .connectTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+                .readTimeout(120, java.util.concurrent.TimeUnit.SECONDS).build();
+    }
 
     OAuthClient client() {
         return new OAuthClient(http, "http://localhost:" + app().getLocalPort());
