@@ -15,7 +15,7 @@ import io.tollgate.oauth.oidc.OidcIssuer;
 import io.tollgate.oauth.oidc.OpenIdProviderMetadata;
 import io.tollgate.oauth.oidc.SubjectIdentifiers;
 import io.tollgate.oauth.oidc.UserInfo;
-import io.tollgate.oauth.token.JwtAccessTokenFormat;
+import io.tollgate.oauth.oidc.JwtAccessTokenFormat;
 import io.tollgate.oauth.token.TokenGenerator;
 import io.tollgate.ops.BoundedHealthCheck;
 import io.tollgate.ops.DatabaseHealth;

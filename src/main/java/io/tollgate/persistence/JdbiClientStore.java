@@ -4,7 +4,7 @@ import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.ClientSettings;
 import io.tollgate.oauth.model.ClientTokenSettings;
 import io.tollgate.oauth.model.ClientType;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.store.ClientStore;
 import io.tollgate.oauth.store.DuplicateClientIdException;

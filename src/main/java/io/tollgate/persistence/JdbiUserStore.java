@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Update;
 
 /** Users in Django's auth_user table, memberships in auth_user_groups. */
 public final class JdbiUserStore implements UserStore {
@@ -56,18 +57,10 @@ public final class JdbiUserStore implements UserStore {
     @Override
     public long create(NewUser user) {
         return UniqueViolations.translate("duplicate username", () -> jdbi.inTransaction(h -> {
-            long id = h.createUpdate("INSERT INTO auth_user (username, email, first_name, last_name, password, "
-                            + "is_active, is_staff, is_superuser, date_joined) VALUES (:username, :email, :firstName, "
-                            + ":lastName, :password, :active, :staff, :superuser, :dateJoined)")
-                    .bind("username", user.username())
-                    .bind("email", user.email())
-                    .bind("firstName", user.firstName())
-                    .bind("lastName", user.lastName())
-                    .bind("password", user.passwordHash())
-                    .bind("active", user.active())
-                    .bind("staff", user.staff())
-                    .bind("superuser", user.superuser())
-                    .bind("dateJoined", utc(user.dateJoined()))
+            long id = bindColumns(h.createUpdate("INSERT INTO auth_user (username, email, first_name, last_name, "
+                            + "password, is_active, is_staff, is_superuser, date_joined) VALUES (:username, :email, "
+                            + ":firstName, :lastName, :password, :active, :staff, :superuser, :dateJoined)"),
+                    user.withId(0))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             insertMemberships(h, id, user.groupIds());
             return id;
@@ -77,20 +70,11 @@ public final class JdbiUserStore implements UserStore {
     @Override
     public void update(User user) {
         UniqueViolations.translate("duplicate username", () -> jdbi.inTransaction(h -> {
-            int changed = h.createUpdate("UPDATE auth_user SET username = :username, email = :email, "
+            int changed = bindColumns(h.createUpdate("UPDATE auth_user SET username = :username, email = :email, "
                             + "first_name = :firstName, last_name = :lastName, password = :password, "
                             + "is_active = :active, is_staff = :staff, is_superuser = :superuser, "
-                            + "date_joined = :dateJoined, last_login = :lastLogin WHERE id = :id")
+                            + "date_joined = :dateJoined, last_login = :lastLogin WHERE id = :id"), user)
                     .bind("id", user.id())
-                    .bind("username", user.username())
-                    .bind("email", user.email())
-                    .bind("firstName", user.firstName())
-                    .bind("lastName", user.lastName())
-                    .bind("password", user.passwordHash())
-                    .bind("active", user.active())
-                    .bind("staff", user.staff())
-                    .bind("superuser", user.superuser())
-                    .bind("dateJoined", utc(user.dateJoined()))
                     .bind("lastLogin", utc(user.lastLogin()))
                     .execute();
             if (changed > 0) {
@@ -179,6 +163,20 @@ public final class JdbiUserStore implements UserStore {
         PreparedBatch batch = h.prepareBatch("INSERT INTO auth_user_groups (user_id, group_id) VALUES (:user, :group)");
         groupIds.stream().distinct().forEach(g -> batch.bind("user", userId).bind("group", g).add());
         batch.execute();
+    }
+
+    /** The columns an insert and an update both write (a new user is bound as a user without an id yet). */
+    private static Update bindColumns(Update update, User user) {
+        return update
+                .bind("username", user.username())
+                .bind("email", user.email())
+                .bind("firstName", user.firstName())
+                .bind("lastName", user.lastName())
+                .bind("password", user.passwordHash())
+                .bind("active", user.active())
+                .bind("staff", user.staff())
+                .bind("superuser", user.superuser())
+                .bind("dateJoined", utc(user.dateJoined()));
     }
 
     // OffsetDateTime in UTC binds and reads the same on H2 and PostgreSQL, whatever the JVM's time zone.

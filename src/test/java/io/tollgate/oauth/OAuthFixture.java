@@ -7,7 +7,7 @@ import io.tollgate.oauth.event.ProtocolEvent;
 import io.tollgate.oauth.grant.AuthorizationCodeGrant;
 import io.tollgate.oauth.grant.ClientCredentialsGrant;
 import io.tollgate.oauth.grant.GrantHandlers;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.grant.PasswordGrant;
 import io.tollgate.oauth.grant.RefreshTokenGrant;
 import io.tollgate.oauth.model.Client;

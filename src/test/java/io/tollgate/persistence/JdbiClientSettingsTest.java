@@ -2,7 +2,7 @@ package io.tollgate.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.ClientSettings;
 import io.tollgate.oauth.model.ClientTokenSettings;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.ClientType;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.NewAccessToken;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.store.DuplicateClientIdException;

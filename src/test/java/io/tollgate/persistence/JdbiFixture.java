@@ -2,7 +2,7 @@ package io.tollgate.persistence;
 
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.ClientType;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.testing.TestDatabase;
 import java.time.Instant;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.tollgate.oauth.client.ClientRegistrationRequest;
 import io.tollgate.oauth.client.ClientRegistrations;
 import io.tollgate.oauth.client.RegisteredClient;
 import io.tollgate.oauth.model.ClientType;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.scope.ScopeRegistry;
 import io.tollgate.oauth.compose.AuthorizationServer;

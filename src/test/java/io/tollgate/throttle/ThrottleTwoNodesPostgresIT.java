@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({RequiresPostgres.class, DropwizardExtensionsSupport.class})
 class ThrottleTwoNodesPostgresIT {
     static final TestDatabase DATABASE = TestDatabase.postgres("throttle2");
-    static final DropwizardAppExtension<TollgateConfiguration> NODE_A = TestApp.start(DATABASE, ThrottleContract.settings());
-    static final DropwizardAppExtension<TollgateConfiguration> NODE_B = TestApp.start(DATABASE, ThrottleContract.settings());
+    static final DropwizardAppExtension<TollgateConfiguration> NODE_A = TestApp.start(DATABASE, ThrottleIT.settings());
+    static final DropwizardAppExtension<TollgateConfiguration> NODE_B = TestApp.start(DATABASE, ThrottleIT.settings());
 
     @Test
     void nodesShareTheCounts() {

@@ -1,7 +1,7 @@
 package io.tollgate.oauth.client;
 
 import io.tollgate.oauth.model.ClientType;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
 import java.util.List;
 import java.util.Set;

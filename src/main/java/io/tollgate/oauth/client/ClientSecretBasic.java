@@ -3,24 +3,16 @@ package io.tollgate.oauth.client;
 import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.store.ClientStore;
-import java.util.Objects;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** RFC 6749 §2.3.1 HTTP Basic; a failure answers with a Basic challenge. */
-public final class ClientSecretBasic implements ClientAuthenticationMethod {
+public final class ClientSecretBasic extends ClientSecretCheck {
     public static final String NAME = "client_secret_basic";
-    private final ClientSecretVerifier secrets;
 
-    /** @param secrets decides whether a presented secret is the client's (e.g. also imported Django hashes) */
     public ClientSecretBasic(ClientSecretVerifier secrets) {
-        this.secrets = Objects.requireNonNull(secrets, "secrets");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, secrets);
     }
 
     @Override
@@ -35,12 +27,7 @@ public final class ClientSecretBasic implements ClientAuthenticationMethod {
         if (bodyId != null && !bodyId.equals(idAndSecret[0])) {
             throw OAuthException.invalidRequest("client_id does not match the authenticated client.");
         }
-        return ClientSecretCheck.verify(clients, secrets, idAndSecret[0], idAndSecret[1], true);
-    }
-
-    @Override
-    public boolean provesSecret() {
-        return true;
+        return verify(clients, idAndSecret[0], idAndSecret[1], true);
     }
 
     private static String[] parse(String header) {

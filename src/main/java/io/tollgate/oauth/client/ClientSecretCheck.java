@@ -4,19 +4,38 @@ import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.store.ClientStore;
 import io.tollgate.oauth.token.TokenHasher;
+import java.util.Objects;
 import java.util.Optional;
 
-/** The secret comparison both secret methods share: constant time, and the same cost for an unknown client. */
-final class ClientSecretCheck {
+/**
+ * What both secret methods (Basic and body) share: the verifier, and the secret comparison, in constant time and
+ * at the same cost for an unknown client. They differ only in where they find the client_id and secret.
+ */
+abstract class ClientSecretCheck implements ClientAuthenticationMethod {
     static final String FAILED = "Client authentication failed.";
     // Hashed for unknown clients so that a miss costs the same as a wrong secret.
     private static final String UNKNOWN_CLIENT_HASH = TokenHasher.sha256Hex("unknown-client");
 
-    private ClientSecretCheck() {
+    private final String name;
+    private final ClientSecretVerifier secrets;
+
+    /** @param secrets decides whether a presented secret is the client's (e.g. also imported Django hashes) */
+    ClientSecretCheck(String name, ClientSecretVerifier secrets) {
+        this.name = name;
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
     }
 
-    static Client verify(ClientStore clients, ClientSecretVerifier secrets, String clientId, String secret,
-                         boolean basicAttempted) {
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean provesSecret() {
+        return true;
+    }
+
+    Client verify(ClientStore clients, String clientId, String secret, boolean basicAttempted) {
         Optional<Client> found = clients.findByClientId(clientId);
         if (found.isEmpty()) {
             TokenHasher.constantTimeEquals(TokenHasher.sha256Hex(secret), UNKNOWN_CLIENT_HASH);

@@ -1,7 +1,7 @@
 package io.tollgate.oauth.device;
 
 import io.tollgate.oauth.OAuthError;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.scope.ScopeRegistry;

@@ -2,7 +2,7 @@ package io.tollgate.oauth.device;
 
 import io.tollgate.oauth.OAuthError;
 import io.tollgate.oauth.grant.GrantHandler;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.grant.TokenParameters;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.TokenResponse;

@@ -7,6 +7,7 @@ import io.tollgate.oauth.event.ProtocolEventPublisher;
 import io.tollgate.oauth.model.AuthorizationCode;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.ClientType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.TokenResponse;
 import io.tollgate.oauth.store.AuthorizationCodeStore;
 import io.tollgate.oauth.store.ResourceOwnerAuthenticator;

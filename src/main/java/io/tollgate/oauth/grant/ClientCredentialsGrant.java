@@ -3,6 +3,7 @@ package io.tollgate.oauth.grant;
 import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.ClientType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.model.TokenResponse;
 import io.tollgate.oauth.scope.ScopeRegistry;

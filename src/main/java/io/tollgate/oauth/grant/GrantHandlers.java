@@ -4,6 +4,7 @@ import io.tollgate.oauth.OAuthError;
 import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.ClientType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.TokenResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

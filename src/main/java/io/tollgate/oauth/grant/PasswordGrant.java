@@ -2,6 +2,7 @@ package io.tollgate.oauth.grant;
 
 import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.model.Client;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.ResourceOwner;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.model.TokenResponse;

@@ -4,7 +4,7 @@ import io.tollgate.oauth.Issuer;
 import io.tollgate.oauth.authorize.ResponseMode;
 import io.tollgate.oauth.client.ClientAuthenticator;
 import io.tollgate.oauth.grant.GrantHandlers;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
 import java.util.LinkedHashMap;
 import java.util.List;

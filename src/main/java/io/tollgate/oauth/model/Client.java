@@ -3,7 +3,6 @@ package io.tollgate.oauth.model;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import io.tollgate.oauth.grant.GrantType;
 import java.util.Set;
 
 /**

@@ -1,6 +1,6 @@
 package io.tollgate.oauth.oidc;
 
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.TokenResponse;
 import io.tollgate.oauth.token.TokenContext;
 import io.tollgate.oauth.token.TokenResponseContributor;

@@ -1,6 +1,6 @@
 package io.tollgate.oauth.token;
 
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.ScopeSet;
 import java.time.Instant;

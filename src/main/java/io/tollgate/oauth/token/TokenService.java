@@ -5,7 +5,7 @@ import io.tollgate.oauth.event.FamilyRevoked;
 import io.tollgate.oauth.event.ProtocolEventPublisher;
 import io.tollgate.oauth.event.TokenIssued;
 import io.tollgate.oauth.event.TokenRevoked;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.AccessToken;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.IssuedIds;

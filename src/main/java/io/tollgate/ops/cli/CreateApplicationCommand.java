@@ -11,7 +11,7 @@ import io.tollgate.oauth.grant.GrantHandlers;
 import io.tollgate.oauth.client.RegisteredClient;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.ClientType;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.persistence.JdbiUserStore;
 import io.tollgate.users.User;

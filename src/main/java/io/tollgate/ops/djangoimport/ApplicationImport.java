@@ -2,7 +2,7 @@ package io.tollgate.ops.djangoimport;
 
 import io.tollgate.oauth.client.ClientRegistrations;
 import io.tollgate.oauth.client.RedirectUris;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.token.TokenHasher;
 import io.tollgate.ops.djangoimport.ImportContext.Mode;
 import io.tollgate.ops.djangoimport.ImportReport.Kind;

@@ -1,6 +1,5 @@
 package io.tollgate.web.errors;
 
-import io.tollgate.web.oauth.OAuthErrorBody;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

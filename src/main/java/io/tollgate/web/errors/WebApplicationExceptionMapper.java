@@ -2,7 +2,6 @@ package io.tollgate.web.errors;
 
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.resource.BearerChallenge;
-import io.tollgate.web.security.ScopeAuthorizer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAllowedException;
 import java.util.Optional;
@@ -17,6 +16,12 @@ import jakarta.ws.rs.ext.Provider;
 /** Jersey's own errors (no route, wrong method, wrong media type …) in DRF's JSON shape and texts. */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+    /**
+     * Request property holding the {@link ScopeSet} a refused request needed; the scope check sets it, so that
+     * the 403 names them in its insufficient_scope challenge.
+     */
+    public static final String REQUIRED_SCOPES = "tollgate.requiredScopes";
+
     @Context
     private Request request;
 
@@ -51,7 +56,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (status != 403 || servletRequest == null) {
             return Optional.empty();
         }
-        Object needed = servletRequest.getAttribute(ScopeAuthorizer.REQUIRED_SCOPES);
+        Object needed = servletRequest.getAttribute(REQUIRED_SCOPES);
         return needed instanceof ScopeSet scopes
                 ? Optional.of(BearerChallenge.insufficientScope(null, null, scopes).headerValue())
                 : Optional.empty();

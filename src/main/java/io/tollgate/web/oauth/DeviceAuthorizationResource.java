@@ -2,7 +2,6 @@ package io.tollgate.web.oauth;
 
 import com.codahale.metrics.annotation.Timed;
 import io.tollgate.oauth.Issuer;
-import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.client.ClientAuthenticator;
 import io.tollgate.oauth.device.DeviceAuthorizations;
 import io.tollgate.oauth.grant.TokenParameters;
@@ -22,7 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 /** POST /o/device-authorization/ (RFC 8628 §3.1): the client authenticates as at the token endpoint. */
 @Path("/o/device-authorization{slash: /?}")
 @Produces(MediaType.APPLICATION_JSON)
-public class DeviceAuthorizationResource {
+public class DeviceAuthorizationResource extends FormEndpoint {
     private final ClientAuthenticator clients;
     private final DeviceAuthorizations authorizations;
     private final Issuer issuer;
@@ -40,17 +39,10 @@ public class DeviceAuthorizationResource {
     public Response authorize(@Context UriInfo uriInfo,
                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                               String body) {
-        OAuthRequests.refuseQueryParameters(uriInfo);
-        MultivaluedMap<String, String> form = OAuthRequests.parseForm(body);
+        MultivaluedMap<String, String> form = form(uriInfo, body);
         TokenParameters params = new TokenParameters(form);
         Client client = clients.authenticate(authorization, form);
         return OAuthRequests.noStore(Response.ok(DeviceAuthorizationBody.of(
                 authorizations.authorize(client, params.optional("scope"), issuer.resolve(uriInfo.getBaseUri())))));
-    }
-
-    @POST
-    @Consumes(MediaType.WILDCARD)
-    public Response notAForm() {
-        throw OAuthException.invalidRequest("The request body must be application/x-www-form-urlencoded.");
     }
 }

@@ -13,6 +13,7 @@ import io.tollgate.oauth.grant.TokenParameters;
 import io.tollgate.oauth.introspect.IntrospectionCaller;
 import io.tollgate.oauth.introspect.TokenIntrospection;
 import io.tollgate.oauth.model.Client;
+import io.tollgate.web.errors.OAuthErrorBody;
 import io.tollgate.web.security.ClientAddresses;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -37,7 +38,7 @@ import java.util.Optional;
  */
 @Path("/o/introspect{slash: /?}")
 @Produces(MediaType.APPLICATION_JSON)
-public class IntrospectResource {
+public class IntrospectResource extends FormEndpoint {
     public static final String INTROSPECTION_SCOPE = "introspection";
     private static final String BEARER = "bearer ";
 
@@ -59,18 +60,11 @@ public class IntrospectResource {
                                @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                @Context ContainerRequestContext request,
                                String body) {
-        OAuthRequests.refuseQueryParameters(uriInfo);
-        MultivaluedMap<String, String> form = OAuthRequests.parseForm(body);
+        MultivaluedMap<String, String> form = form(uriInfo, body);
         TokenParameters params = new TokenParameters(form);
         IntrospectionCaller caller = caller(authorization, form, ClientAddresses.of(request));
         return OAuthRequests.noStore(Response.ok(IntrospectionBody.of(introspection.introspect(caller,
                 params.required("token"), params.optional("token_type_hint").orElse(null)))));
-    }
-
-    @POST
-    @Consumes(MediaType.WILDCARD)
-    public Response notAForm() {
-        throw OAuthException.invalidRequest("The request body must be application/x-www-form-urlencoded.");
     }
 
     private IntrospectionCaller caller(String authorization, MultivaluedMap<String, String> form, String address) {

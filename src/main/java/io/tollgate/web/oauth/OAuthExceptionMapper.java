@@ -1,6 +1,7 @@
 package io.tollgate.web.oauth;
 
 import io.tollgate.oauth.OAuthException;
+import io.tollgate.web.errors.OAuthErrorBody;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -1,7 +1,6 @@
 package io.tollgate.web.oauth;
 
 import com.codahale.metrics.annotation.Timed;
-import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.client.ClientAuthenticator;
 import io.tollgate.oauth.grant.TokenParameters;
 import io.tollgate.oauth.model.Client;
@@ -26,7 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
  */
 @Path("/o/revoke_token{slash: /?}")
 @Produces(MediaType.APPLICATION_JSON)
-public class RevokeResource {
+public class RevokeResource extends FormEndpoint {
     private final ClientAuthenticator clients;
     private final TokenRevocation revocation;
 
@@ -42,17 +41,10 @@ public class RevokeResource {
                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                            @Context ContainerRequestContext request,
                            String body) {
-        OAuthRequests.refuseQueryParameters(uriInfo);
-        MultivaluedMap<String, String> form = OAuthRequests.parseForm(body);
+        MultivaluedMap<String, String> form = form(uriInfo, body);
         TokenParameters params = new TokenParameters(form);
         Client client = clients.authenticate(authorization, form, ClientAddresses.of(request));
         revocation.revoke(client, params.required("token"), params.optional("token_type_hint").orElse(null));
         return OAuthRequests.noStore(Response.ok());
-    }
-
-    @POST
-    @Consumes(MediaType.WILDCARD)
-    public Response notAForm() {
-        throw OAuthException.invalidRequest("The request body must be application/x-www-form-urlencoded.");
     }
 }

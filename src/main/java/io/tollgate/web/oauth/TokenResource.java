@@ -1,7 +1,6 @@
 package io.tollgate.web.oauth;
 
 import com.codahale.metrics.annotation.Timed;
-import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.grant.GrantHandlers;
 import io.tollgate.oauth.grant.TokenParameters;
 import io.tollgate.oauth.client.ClientAuthenticator;
@@ -23,7 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 /** POST /o/token/ (RFC 6749 §3.2): authenticate the client, hand the grant to its handler, render. */
 @Path("/o/token{slash: /?}")
 @Produces(MediaType.APPLICATION_JSON)
-public class TokenResource {
+public class TokenResource extends FormEndpoint {
     private final ClientAuthenticator clients;
     private final GrantHandlers grants;
 
@@ -39,18 +38,10 @@ public class TokenResource {
                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                           @Context ContainerRequestContext request,
                           String body) {
-        OAuthRequests.refuseQueryParameters(uriInfo);
-        MultivaluedMap<String, String> form = OAuthRequests.parseForm(body);
+        MultivaluedMap<String, String> form = form(uriInfo, body);
         String address = ClientAddresses.of(request);
         Client client = clients.authenticate(authorization, form, address);
         return OAuthRequests.noStore(Response.ok(TokenResponseBody.of(
                 grants.dispatch(client, new TokenParameters(form, address)))));
-    }
-
-    /** Anything but a form body (JSON, nothing at all) is a malformed token request, answered in OAuth's terms. */
-    @POST
-    @Consumes(MediaType.WILDCARD)
-    public Response notAForm() {
-        throw OAuthException.invalidRequest("The request body must be application/x-www-form-urlencoded.");
     }
 }

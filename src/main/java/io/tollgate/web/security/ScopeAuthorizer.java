@@ -1,6 +1,7 @@
 package io.tollgate.web.security;
 
 import io.dropwizard.auth.Authorizer;
+import io.tollgate.web.errors.WebApplicationExceptionMapper;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 /**
@@ -8,9 +9,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
  * scopes that were needed on the request, so the 403 can name them in its insufficient_scope challenge.
  */
 public class ScopeAuthorizer implements Authorizer<TokenPrincipal> {
-    /** Request property holding the {@link io.tollgate.oauth.model.ScopeSet} a refused request needed. */
-    public static final String REQUIRED_SCOPES = "tollgate.requiredScopes";
-
     @Override
     public boolean authorize(TokenPrincipal principal, String role, ContainerRequestContext request) {
         String method = request == null ? "GET" : request.getMethod();
@@ -18,7 +16,7 @@ public class ScopeAuthorizer implements Authorizer<TokenPrincipal> {
         boolean allowed = policy.allows(principal, method);
         // A token without a user fails the user rule, not a scope rule: no insufficient_scope challenge then.
         if (!allowed && request != null && (principal.hasUser() || !policy.userRequired())) {
-            request.setProperty(REQUIRED_SCOPES, policy.scopesFor(method));
+            request.setProperty(WebApplicationExceptionMapper.REQUIRED_SCOPES, policy.scopesFor(method));
         }
         return allowed;
     }

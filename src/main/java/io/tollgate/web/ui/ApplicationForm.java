@@ -3,7 +3,7 @@ package io.tollgate.web.ui;
 import io.tollgate.oauth.client.ClientRegistrationRequest;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.ClientType;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.scope.ScopeRegistry;
 import jakarta.ws.rs.core.MultivaluedMap;

@@ -1,6 +1,6 @@
 package io.tollgate.web.ui;
 
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.scope.ScopeRegistry;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.tollgate.web.ui;
 
 import io.tollgate.oauth.model.Client;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import java.util.List;
 import java.util.Map;
 

@@ -3,7 +3,7 @@ package io.tollgate.web.ui;
 import io.tollgate.oauth.client.ClientRegistrationException;
 import io.tollgate.oauth.client.ClientRegistrations;
 import io.tollgate.oauth.client.RegisteredClient;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.scope.ScopeRegistry;
 import io.tollgate.oauth.store.ClientStore;

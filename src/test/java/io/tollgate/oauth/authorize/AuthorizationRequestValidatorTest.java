@@ -8,7 +8,7 @@ import io.tollgate.oauth.authorize.AuthorizationValidation.RedirectError;
 import io.tollgate.oauth.authorize.AuthorizationValidation.Valid;
 import io.tollgate.oauth.grant.Pkce;
 import io.tollgate.oauth.model.ClientType;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
 import java.util.HashMap;
 import java.util.List;

@@ -7,7 +7,7 @@ import io.tollgate.oauth.grant.Pkce;
 import io.tollgate.oauth.grant.TokenParameters;
 import io.tollgate.oauth.model.AuthorizationCode;
 import io.tollgate.oauth.model.Client;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.model.TokenResponse;
 import io.tollgate.oauth.store.InMemoryConsentStore;

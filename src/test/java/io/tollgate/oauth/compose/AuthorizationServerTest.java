@@ -9,7 +9,7 @@ import io.tollgate.oauth.client.ClientAuthenticationRequest;
 import io.tollgate.oauth.client.ClientRegistrationException;
 import io.tollgate.oauth.client.ClientRegistrationRequest;
 import io.tollgate.oauth.grant.GrantHandler;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.grant.TokenParameters;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.ClientTokenSettings;

@@ -8,7 +8,7 @@ import io.tollgate.oauth.OAuthFixture;
 import io.tollgate.oauth.client.ClientRegistrationRequest;
 import io.tollgate.oauth.client.RegisteredClient;
 import io.tollgate.oauth.compose.AuthorizationServer;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.grant.TokenParameters;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.ClientType;

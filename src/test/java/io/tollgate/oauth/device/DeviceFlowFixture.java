@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.oauth.OAuthAssertions;
 import io.tollgate.oauth.OAuthFixture;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.Client;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;

@@ -3,7 +3,7 @@ package io.tollgate.oauth.device;
 import static io.tollgate.oauth.device.DeviceFlowFixture.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.testing.Together;
 import java.time.Duration;

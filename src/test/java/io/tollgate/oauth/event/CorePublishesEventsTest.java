@@ -4,7 +4,7 @@ import static io.tollgate.oauth.OAuthAssertions.assertOAuthError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.oauth.OAuthFixture;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.grant.TokenParameters;
 import io.tollgate.oauth.model.AuthorizationCode;
 import io.tollgate.oauth.model.Client;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tollgate.oauth.OAuthFixture;
 import io.tollgate.oauth.model.AccessToken;
 import io.tollgate.oauth.model.Client;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.TokenResponse;
 import io.tollgate.oauth.token.TokenHasher;
 import java.util.Map;

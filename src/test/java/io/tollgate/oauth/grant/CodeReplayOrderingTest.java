@@ -7,6 +7,7 @@ import io.tollgate.oauth.OAuthFixture;
 import io.tollgate.oauth.model.AccessToken;
 import io.tollgate.oauth.model.AuthorizationCode;
 import io.tollgate.oauth.model.Client;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.IssuedIds;
 import io.tollgate.oauth.model.NewAccessToken;
 import io.tollgate.oauth.model.NewRefreshToken;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.OAuthFixture;
 import io.tollgate.oauth.model.Client;
+import io.tollgate.oauth.model.GrantType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.OAuthFixture;
 import io.tollgate.oauth.model.AccessToken;
 import io.tollgate.oauth.model.Client;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.RefreshToken;
 import io.tollgate.oauth.model.ResourceOwner;
 import io.tollgate.oauth.model.TokenResponse;

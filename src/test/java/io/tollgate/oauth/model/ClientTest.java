@@ -3,7 +3,6 @@ package io.tollgate.oauth.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.oauth.OAuthFixture;
-import io.tollgate.oauth.grant.GrantType;
 import org.junit.jupiter.api.Test;
 
 class ClientTest {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tollgate.oauth.OAuthFixture;
 import io.tollgate.oauth.compose.ServerSettings;
 import io.tollgate.oauth.event.UserDeactivated;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.ResourceOwner;
 import io.tollgate.oauth.model.ScopeSet;

@@ -11,7 +11,7 @@ import io.tollgate.TollgateApplication;
 import io.tollgate.TollgateConfiguration;
 import io.tollgate.oauth.device.DeviceCode;
 import io.tollgate.oauth.device.DeviceCodeStatus;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.ClientType;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.persistence.JdbiDeviceCodeStore;

@@ -140,7 +140,7 @@ class DjangoImportVariantsIT {
 
     private static Map<String, Long> counts(TestData data) {
         Map<String, Long> out = new LinkedHashMap<>();
-        DjangoImportContract.TABLES.forEach(table -> out.put(table, data.count(table)));
+        DjangoImportIT.TABLES.forEach(table -> out.put(table, data.count(table)));
         return out;
     }
 

@@ -2,7 +2,7 @@ package io.tollgate.ops.djangoimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.ops.djangoimport.ImportReport.Kind;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

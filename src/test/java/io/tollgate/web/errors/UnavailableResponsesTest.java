@@ -2,7 +2,6 @@ package io.tollgate.web.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tollgate.web.oauth.OAuthErrorBody;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
