@@ -3,7 +3,7 @@ package io.tollgate.oauth.authorize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.oauth.OAuthFixture;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.ScopeSet;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import io.tollgate.oauth.OAuthFixture;
 import io.tollgate.oauth.authorize.AuthorizationValidation.ErrorPage;
 import io.tollgate.oauth.authorize.AuthorizationValidation.RedirectError;
 import io.tollgate.oauth.authorize.AuthorizationValidation.Valid;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.grant.Pkce;
 import io.tollgate.oauth.model.AuthorizationCode;
 import io.tollgate.oauth.model.ScopeSet;

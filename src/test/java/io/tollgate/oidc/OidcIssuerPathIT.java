@@ -18,9 +18,10 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.tollgate.TollgateConfiguration;
 import io.tollgate.oauth.client.RegisteredClient;
-import io.tollgate.oauth.grant.GrantType;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.grant.Pkce;
 import io.tollgate.oauth.model.ClientType;
+import io.tollgate.testing.AppPerDatabase;
 import io.tollgate.testing.OAuthClient;
 import io.tollgate.testing.OAuthClient.Reply;
 import io.tollgate.testing.TestApp;
@@ -37,13 +38,24 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * An issuer with a path, as the reference system names itself ({@code https://host/o}), and ES256 signing only:
  * discovery at the issuer-relative and path-inserted URLs, endpoints on the issuer's origin, and the issuer exactly
  * as configured in every document, every signed token and every authorization response; no RS256 promised.
  */
-abstract class OidcIssuerPathContract {
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(TestDatabase.Kind.class)
+class OidcIssuerPathIT {
+    @RegisterExtension
+    static final AppPerDatabase APP = new AppPerDatabase("oidcpath", OidcIssuerPathIT::start);
+    @Parameter
+    TestDatabase.Kind kind;
+
     static final String ISSUER = "https://login.example.test/o";
     static final String ORIGIN = "https://login.example.test";
     static final String CALLBACK = "http://127.0.0.1:9/cb";
@@ -59,9 +71,13 @@ abstract class OidcIssuerPathContract {
                 ConfigOverride.config("oauth.scopes.profile", "See your name and username"));
     }
 
-    abstract DropwizardAppExtension<TollgateConfiguration> app();
+    DropwizardAppExtension<TollgateConfiguration> app() {
+        return APP.app();
+    }
 
-    abstract TestDatabase database();
+    TestDatabase database() {
+        return APP.database();
+    }
 
     private OAuthClient oauth;
     private String base;
