@@ -144,7 +144,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
 
     /** Token (RFC 6749), revocation (RFC 7009), introspection (RFC 7662) and metadata (RFC 8414). */
     private static void registerOAuth(JerseyEnvironment jersey, AuthorizationServer oauth) {
-        jersey.register(new TokenResource(oauth.clientAuthenticator(), oauth.grants()));
+        jersey.register(new TokenResource(oauth.tokenEndpoint()));
         jersey.register(new RevokeResource(oauth.clientAuthenticator(), oauth.revocation()));
         jersey.register(new IntrospectResource(oauth.clientAuthenticator(), oauth.accessTokenValidator(),
                 oauth.introspection()));

@@ -6,6 +6,8 @@ import io.tollgate.audit.AuditEvent;
 import io.tollgate.audit.AuditLog;
 import io.tollgate.audit.AuditOutcome;
 import io.tollgate.audit.AuditParty;
+import io.tollgate.oauth.event.ProtocolEventPublisher;
+import io.tollgate.oauth.event.TokensRevokedByOperator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -22,18 +24,23 @@ public final class AdminTokens {
     private final TokenCacheInvalidation cache;
     private final AuditLog audit;
     private final Clock clock;
+    private final ProtocolEventPublisher events;
 
-    public AdminTokens(AdminQueries queries, TokenCacheInvalidation cache, AuditLog audit, Clock clock) {
+    /** @param events told how many tokens each action revoked (the revocation metrics); the audit event is ours */
+    public AdminTokens(AdminQueries queries, TokenCacheInvalidation cache, AuditLog audit, Clock clock,
+                       ProtocolEventPublisher events) {
         this.queries = Objects.requireNonNull(queries, "queries");
         this.cache = Objects.requireNonNull(cache, "cache");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     public int revokeUserTokens(AuditParty actor, long userId, String username, String source) {
         Instant now = clock.instant();
         int count = queries.revokeUserTokens(userId, now);
         cache.forgetUser(userId);
+        revoked(now, source, count);
         audit.record(AuditEvent.of("admin.token.revoked", AuditOutcome.SUCCESS).actor(actor)
                 .subject(AuditParty.user(userId, username)).detail("source", source).detail("scope", "user")
                 .detail("count", count).at(now));
@@ -44,6 +51,7 @@ public final class AdminTokens {
         Instant now = clock.instant();
         int count = queries.revokeApplicationTokens(applicationId, now);
         cache.forgetClient(applicationId);
+        revoked(now, source, count);
         audit.record(AuditEvent.of("admin.token.revoked", AuditOutcome.SUCCESS).actor(actor).client(clientId)
                 .subject(AuditParty.application(applicationId, clientId)).detail("source", source)
                 .detail("scope", "application").detail("count", count).at(now));
@@ -59,6 +67,7 @@ public final class AdminTokens {
         }
         boolean changed = queries.revokeToken(kind, id, now);
         TokenRow row = token.get();
+        revoked(now, source, changed ? 1 : 0);
         // The cache is keyed by token hash; forgetting the family is wider than needed and always enough.
         cache.forgetFamily(row.familyId());
         audit.record(AuditEvent.of("admin.token.revoked", AuditOutcome.SUCCESS).actor(actor).client(row.clientId())
@@ -79,6 +88,7 @@ public final class AdminTokens {
         }
         int revoked = queries.revokeApplicationTokens(applicationId, now);
         cache.forgetClient(applicationId);
+        revoked(now, source, revoked);
         audit.record(AuditEvent.of("admin.application.disabled", AuditOutcome.SUCCESS).actor(actor).client(clientId)
                 .subject(AuditParty.application(applicationId, clientId)).detail("source", source)
                 .detail("tokens_revoked", revoked).at(now));
@@ -93,5 +103,11 @@ public final class AdminTokens {
         audit.record(AuditEvent.of("admin.application.enabled", AuditOutcome.SUCCESS).actor(actor).client(clientId)
                 .subject(AuditParty.application(applicationId, clientId)).detail("source", source).at(now));
         return true;
+    }
+
+    private void revoked(Instant now, String source, int count) {
+        if (count > 0) {
+            events.publish(new TokensRevokedByOperator(now, source, count));
+        }
     }
 }

@@ -5,13 +5,12 @@ import io.dropwizard.core.setup.Environment;
 import io.tollgate.config.CleanupSettings;
 import io.tollgate.oauth.compose.AuthorizationServer;
 import io.tollgate.oauth.resource.CachingAccessTokenLookup;
+import io.tollgate.ops.metrics.TollgateMetrics;
 import java.time.Duration;
 import javax.sql.DataSource;
 
 /** The admin side: health checks, metrics, the purge (periodic, as a task) for one running server. */
 public final class Operations {
-    /** Kept from before the validator moved into the protocol, so dashboards keep their series. */
-    static final String TOKEN_CACHE_METRICS = "io.tollgate.web.security.TokenAuthenticator.cache";
 
     private Operations() {
     }
@@ -22,8 +21,10 @@ public final class Operations {
                 new MigrationsHealthCheck(migrations, oauth.clock(), Duration.ofMinutes(1)));
         PrometheusEndpoint.register(environment.metrics(), environment.admin());
         CachingAccessTokenLookup cache = oauth.tokenCache();
-        environment.metrics().gauge(MetricRegistry.name(TOKEN_CACHE_METRICS, "hit-rate"), () -> cache::hitRate);
-        environment.metrics().gauge(MetricRegistry.name(TOKEN_CACHE_METRICS, "size"), () -> cache::size);
+        environment.metrics().gauge(TollgateMetrics.TOKEN_CACHE_HIT_RATIO.dropwizardName(), () -> cache::hitRate);
+        environment.metrics().gauge(TollgateMetrics.TOKEN_CACHE_SIZE.dropwizardName(), () -> cache::size);
+        environment.metrics().gauge(TollgateMetrics.TOKEN_CACHE_LOOKUPS.dropwizardName("hit"), () -> cache::hits);
+        environment.metrics().gauge(TollgateMetrics.TOKEN_CACHE_LOOKUPS.dropwizardName("miss"), () -> cache::misses);
 
         TokenCleanupJob job = new TokenCleanupJob(oauth.purge(), environment.metrics(), oauth.clock());
         environment.admin().addTask(new ClearTokensTask(job));

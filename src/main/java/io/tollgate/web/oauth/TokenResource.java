@@ -2,10 +2,7 @@ package io.tollgate.web.oauth;
 
 import com.codahale.metrics.annotation.Timed;
 import io.tollgate.oauth.OAuthException;
-import io.tollgate.oauth.grant.GrantHandlers;
-import io.tollgate.oauth.grant.TokenParameters;
-import io.tollgate.oauth.client.ClientAuthenticator;
-import io.tollgate.oauth.model.Client;
+import io.tollgate.oauth.grant.TokenEndpoint;
 import io.tollgate.web.security.ClientAddresses;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -24,12 +21,10 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("/o/token{slash: /?}")
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {
-    private final ClientAuthenticator clients;
-    private final GrantHandlers grants;
+    private final TokenEndpoint endpoint;
 
-    public TokenResource(ClientAuthenticator clients, GrantHandlers grants) {
-        this.clients = clients;
-        this.grants = grants;
+    public TokenResource(TokenEndpoint endpoint) {
+        this.endpoint = endpoint;
     }
 
     @POST
@@ -41,10 +36,8 @@ public class TokenResource {
                           String body) {
         OAuthRequests.refuseQueryParameters(uriInfo);
         MultivaluedMap<String, String> form = OAuthRequests.parseForm(body);
-        String address = ClientAddresses.of(request);
-        Client client = clients.authenticate(authorization, form, address);
         return OAuthRequests.noStore(Response.ok(TokenResponseBody.of(
-                grants.dispatch(client, new TokenParameters(form, address)))));
+                endpoint.respond(authorization, form, ClientAddresses.of(request)))));
     }
 
     /** Anything but a form body (JSON, nothing at all) is a malformed token request, answered in OAuth's terms. */
