@@ -4,6 +4,9 @@ import com.codahale.metrics.CachedGauge;
 import com.codahale.metrics.Gauge;
 import io.dropwizard.core.setup.Environment;
 import io.tollgate.admin.AdminTokens;
+import io.tollgate.admin.ApplicationLastUsed;
+import io.tollgate.admin.OperatorActions;
+import io.tollgate.ops.OperatorTask;
 import io.tollgate.admin.TokenCacheInvalidation;
 import io.tollgate.audit.AuditJson;
 import io.tollgate.audit.AuditLog;
@@ -26,6 +29,8 @@ import io.tollgate.users.UserService;
 import io.tollgate.web.RequestIdFilter;
 import io.tollgate.web.admin.AdminApplicationsResource;
 import io.tollgate.web.admin.AdminAuditResource;
+import io.tollgate.web.admin.AdminStatusResource;
+import io.tollgate.ops.StatusFigures;
 import io.tollgate.web.admin.AdminGroupsResource;
 import io.tollgate.web.admin.AdminGuard;
 import io.tollgate.web.admin.AdminTokensResource;
@@ -103,10 +108,15 @@ final class ConsoleWiring {
         GroupService groups = services.groups();
         ClientStore clients = services.oauth().ports().clients();
         JdbiAdminQueries queries = new JdbiAdminQueries(jdbi);
+        ApplicationLastUsed lastUsed = new ApplicationLastUsed(queries, Duration.ofMinutes(1));
+        environment.lifecycle().manage(lastUsed);
+        services.events().subscribe(lastUsed);
         adminTokens = new AdminTokens(queries, cache(services.oauth().tokenCache()), audit, clock,
                 services.events());
         AdminGuard guard = new AdminGuard(new JdbiUserStore(jdbi), audit, clock);
 
+        OperatorTask.all(new OperatorActions(adminTokens, new JdbiUserStore(jdbi), clients))
+                .forEach(environment.admin()::addTask);
         environment.jersey().register(new AdminUsersResource(guard, users, groups, queries, adminTokens, clients,
                 auditStore, audit, clock));
         environment.jersey().register(new AdminGroupsResource(guard, groups, queries, audit, clock));
@@ -114,6 +124,7 @@ final class ConsoleWiring {
                 services.oauth().registrations(), audit, clock));
         environment.jersey().register(new AdminTokensResource(guard, queries, adminTokens, clock));
         environment.jersey().register(new AdminAuditResource(guard, auditStore));
+        environment.jersey().register(new AdminStatusResource(guard, new StatusFigures(environment.metrics(), clock)));
     }
 
     private static TokenCacheInvalidation cache(CachingAccessTokenLookup tokenCache) {

@@ -23,6 +23,7 @@ import io.tollgate.ops.cli.ChangePasswordCommand;
 import io.tollgate.ops.cli.ClearTokensCommand;
 import io.tollgate.ops.cli.CreateApplicationCommand;
 import io.tollgate.ops.cli.CreateSuperuserCommand;
+import io.tollgate.ops.cli.OperatorCommand;
 import io.tollgate.ops.cli.PasswordCostCommand;
 import io.tollgate.web.DeviceFlowEndpoints;
 import io.tollgate.web.ErrorHandling;
@@ -102,6 +103,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         bootstrap.addCommand(new PasswordCostCommand());
         bootstrap.addCommand(new io.tollgate.ops.cli.RotateKeysCommand());
         bootstrap.addCommand(new ImportDjangoCommand());
+        OperatorCommand.all(clock).forEach(bootstrap::addCommand);
     }
 
     @Override

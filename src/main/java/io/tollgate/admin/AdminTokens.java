@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * An operator's revocations and application switches, shared by the console pages, the admin tasks and the
@@ -79,12 +80,13 @@ public final class AdminTokens {
 
     /**
      * Disables an application: it can no longer authenticate or be authorized, and its tokens are revoked (so
-     * enabling it again does not bring them back). False when there is no such application.
+     * enabling it again does not bring them back). How many tokens it revoked; empty when there is no such
+     * application.
      */
-    public boolean disableApplication(AuditParty actor, long applicationId, String clientId, String source) {
+    public OptionalInt disableApplication(AuditParty actor, long applicationId, String clientId, String source) {
         Instant now = clock.instant();
         if (!queries.setDisabled(applicationId, now)) {
-            return false;
+            return OptionalInt.empty();
         }
         int revoked = queries.revokeApplicationTokens(applicationId, now);
         cache.forgetClient(applicationId);
@@ -92,7 +94,7 @@ public final class AdminTokens {
         audit.record(AuditEvent.of("admin.application.disabled", AuditOutcome.SUCCESS).actor(actor).client(clientId)
                 .subject(AuditParty.application(applicationId, clientId)).detail("source", source)
                 .detail("tokens_revoked", revoked).at(now));
-        return true;
+        return OptionalInt.of(revoked);
     }
 
     public boolean enableApplication(AuditParty actor, long applicationId, String clientId, String source) {

@@ -1,12 +1,14 @@
 package io.tollgate.ops;
 
-import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.CachedGauge;
+import com.codahale.metrics.health.HealthCheckRegistry;
 import io.dropwizard.core.setup.Environment;
 import io.tollgate.config.CleanupSettings;
 import io.tollgate.oauth.compose.AuthorizationServer;
 import io.tollgate.oauth.resource.CachingAccessTokenLookup;
 import io.tollgate.ops.metrics.TollgateMetrics;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /** The admin side: health checks, metrics, the purge (periodic, as a task) for one running server. */
@@ -20,6 +22,9 @@ public final class Operations {
         DatabaseHealth.register(environment, dataSource,
                 new MigrationsHealthCheck(migrations, oauth.clock(), Duration.ofMinutes(1)));
         PrometheusEndpoint.register(environment.metrics(), environment.admin());
+        environment.admin().addServlet("grafana", new GrafanaDashboardServlet()).addMapping(GrafanaDashboardServlet.PATH);
+        // Once every check is registered (some are added after this), each gets a gauge Prometheus can alert on.
+        environment.lifecycle().addServerLifecycleListener(server -> healthGauges(environment));
         CachingAccessTokenLookup cache = oauth.tokenCache();
         environment.metrics().gauge(TollgateMetrics.TOKEN_CACHE_HIT_RATIO.dropwizardName(), () -> cache::hitRate);
         environment.metrics().gauge(TollgateMetrics.TOKEN_CACHE_SIZE.dropwizardName(), () -> cache::size);
@@ -34,6 +39,20 @@ public final class Operations {
                     cleanup.getInterval().toJavaDuration()));
             environment.healthChecks().register("purge",
                     new PurgeHealthCheck(job, oauth.clock(), cleanup.getInterval().toJavaDuration()));
+        }
+    }
+
+    /** Cached, so a scrape every few seconds does not run the database check every few seconds. */
+    private static void healthGauges(Environment environment) {
+        HealthCheckRegistry checks = environment.healthChecks();
+        for (String name : checks.getNames()) {
+            environment.metrics().gauge(TollgateMetrics.HEALTH.dropwizardName(name),
+                    () -> new CachedGauge<Integer>(15, TimeUnit.SECONDS) {
+                        @Override
+                        protected Integer loadValue() {
+                            return checks.runHealthCheck(name).isHealthy() ? 1 : 0;
+                        }
+                    });
         }
     }
 }

@@ -71,11 +71,14 @@ public final class TollgateMetrics {
     public static final MetricFamily SESSIONS_ACTIVE = MetricFamily.of("tollgate_sessions_active", GAUGE,
             "io.tollgate.sessions.active", "Browser sessions seen within the idle timeout (refreshed every 30 s)");
 
+    public static final MetricFamily HEALTH = MetricFamily.of("tollgate_health_check_healthy", GAUGE,
+            "io.tollgate.health", "Each /healthcheck entry: 1 healthy, 0 not (re-run at most every 15 s)", "check");
+
     public static final List<MetricFamily> ALL = List.of(TOKEN_REQUESTS, HTTP_DURATION, BEARER_CHECKS,
             TOKEN_CACHE_LOOKUPS, TOKEN_CACHE_HIT_RATIO, TOKEN_CACHE_SIZE, SIGNINS, LOCKOUTS, REVOCATIONS,
             REFRESH_ROTATIONS, INTROSPECTIONS, CONSENTS, PURGE_ROWS, PURGE_DURATION, PURGE_FAILURES,
             AUDIT_QUEUE_DEPTH, AUDIT_DROPPED, AUDIT_WRITTEN, DB_POOL_CONNECTIONS, DB_POOL_SIZE, DB_POOL_WAITING,
-            SESSIONS_ACTIVE);
+            SESSIONS_ACTIVE, HEALTH);
 
     private TollgateMetrics() {
     }

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 public class PageFilter implements ContainerRequestFilter, ContainerResponseFilter {
     /** A resource may set this request property to a space-separated list of extra form-action sources. */
     public static final String EXTRA_FORM_ACTION = PageFilter.class.getName() + ".formAction";
+    /** A resource sets this request property to let the page load script files from this server (never inline). */
+    public static final String SCRIPTS_FROM_SELF = PageFilter.class.getName() + ".scripts";
     private static final String NEW_CSRF = PageFilter.class.getName() + ".newCsrf";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     static final String CSP = "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
@@ -59,7 +61,9 @@ public class PageFilter implements ContainerRequestFilter, ContainerResponseFilt
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
         Object extra = request.getProperty(EXTRA_FORM_ACTION);
-        headers.putSingle("Content-Security-Policy", extra == null ? CSP : CSP + " " + extra);
+        String csp = Boolean.TRUE.equals(request.getProperty(SCRIPTS_FROM_SELF))
+                ? CSP.replace("script-src 'none'", "script-src 'self'") : CSP;
+        headers.putSingle("Content-Security-Policy", extra == null ? csp : csp + " " + extra);
         headers.putSingle("X-Frame-Options", "DENY");
         headers.putSingle("X-Content-Type-Options", "nosniff");
         headers.putSingle("Referrer-Policy", "no-referrer");
