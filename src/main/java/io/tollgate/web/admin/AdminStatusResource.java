@@ -1,9 +1,11 @@
 package io.tollgate.web.admin;
 
+import io.tollgate.web.ui.BrowserPage;
 import io.tollgate.web.ui.Pages;
 import io.tollgate.web.ui.PageFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -18,6 +20,7 @@ import java.util.function.Supplier;
  * nowhere else, and still no inline script.
  */
 @Path("/admin/status/")
+@BrowserPage
 public class AdminStatusResource {
     private final AdminGuard guard;
     private final Supplier<Map<String, Object>> figures;
@@ -28,6 +31,7 @@ public class AdminStatusResource {
     }
 
     @GET
+    @Produces(MediaType.TEXT_HTML)
     public Response page(@Context ContainerRequestContext request) {
         return guard.get(request, staff -> {
             request.setProperty(PageFilter.SCRIPTS_FROM_SELF, Boolean.TRUE);
