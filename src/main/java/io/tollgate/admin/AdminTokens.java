@@ -41,7 +41,7 @@ public final class AdminTokens {
         Instant now = clock.instant();
         int count = queries.revokeUserTokens(userId, now);
         cache.forgetUser(userId);
-        revoked(now, source, count);
+        revoked(TokensRevokedByOperator.ofUser(now, source, count, userId));
         audit.record(AuditEvent.of("admin.token.revoked", AuditOutcome.SUCCESS).actor(actor)
                 .subject(AuditParty.user(userId, username)).detail("source", source).detail("scope", "user")
                 .detail("count", count).at(now));
@@ -52,7 +52,7 @@ public final class AdminTokens {
         Instant now = clock.instant();
         int count = queries.revokeApplicationTokens(applicationId, now);
         cache.forgetClient(applicationId);
-        revoked(now, source, count);
+        revoked(TokensRevokedByOperator.ofClient(now, source, count, applicationId));
         audit.record(AuditEvent.of("admin.token.revoked", AuditOutcome.SUCCESS).actor(actor).client(clientId)
                 .subject(AuditParty.application(applicationId, clientId)).detail("source", source)
                 .detail("scope", "application").detail("count", count).at(now));
@@ -68,7 +68,7 @@ public final class AdminTokens {
         }
         boolean changed = queries.revokeToken(kind, id, now);
         TokenRow row = token.get();
-        revoked(now, source, changed ? 1 : 0);
+        revoked(TokensRevokedByOperator.ofFamily(now, source, changed ? 1 : 0, row.familyId()));
         // The cache is keyed by token hash; forgetting the family is wider than needed and always enough.
         cache.forgetFamily(row.familyId());
         audit.record(AuditEvent.of("admin.token.revoked", AuditOutcome.SUCCESS).actor(actor).client(row.clientId())
@@ -90,7 +90,7 @@ public final class AdminTokens {
         }
         int revoked = queries.revokeApplicationTokens(applicationId, now);
         cache.forgetClient(applicationId);
-        revoked(now, source, revoked);
+        revoked(TokensRevokedByOperator.ofClient(now, source, revoked, applicationId));
         audit.record(AuditEvent.of("admin.application.disabled", AuditOutcome.SUCCESS).actor(actor).client(clientId)
                 .subject(AuditParty.application(applicationId, clientId)).detail("source", source)
                 .detail("tokens_revoked", revoked).at(now));
@@ -107,9 +107,10 @@ public final class AdminTokens {
         return true;
     }
 
-    private void revoked(Instant now, String source, int count) {
-        if (count > 0) {
-            events.publish(new TokensRevokedByOperator(now, source, count));
+    /** Other nodes' caches learn of it through the event (this node's already forgot, above). */
+    private void revoked(TokensRevokedByOperator event) {
+        if (event.count() > 0) {
+            events.publish(event);
         }
     }
 }

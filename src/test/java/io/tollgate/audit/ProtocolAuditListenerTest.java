@@ -126,7 +126,7 @@ class ProtocolAuditListenerTest {
     @Test
     void bearerChecksAndOperatorRevocationsAreNotAuditedHere() {
         assertThat(ProtocolAuditListener.toAudit(new AccessTokenChecked(T, AccessTokenChecked.Result.VALID))).isNull();
-        assertThat(ProtocolAuditListener.toAudit(new TokensRevokedByOperator(T, "admin_task", 3))).isNull();
+        assertThat(ProtocolAuditListener.toAudit(TokensRevokedByOperator.ofClient(T, "admin_task", 3, 4))).isNull();
         List<AuditEvent> queued = new ArrayList<>();
         new ProtocolAuditListener(queued::add).on(new AccessTokenChecked(T, AccessTokenChecked.Result.EXPIRED));
         assertThat(queued).isEmpty();

@@ -75,7 +75,7 @@ class ProtocolMetricsTest {
         metrics.on(new TokenRevoked(T, TokenRevoked.Kind.REFRESH_TOKEN, TokenRevoked.Reason.ROTATED, "h", 1, 1L, "f"));
         metrics.on(new FamilyRevoked(T, "f", FamilyRevoked.Reason.REFRESH_TOKEN_REUSED));
         metrics.on(new AuthorizationRevoked(T, 1, 2));
-        metrics.on(new TokensRevokedByOperator(T, "admin_task", 5));
+        metrics.on(TokensRevokedByOperator.ofUser(T, "admin_task", 5, 1));
         metrics.on(new TokenIntrospected(T, null, true));
         metrics.on(new TokenIntrospected(T, "app", false));
 

@@ -59,40 +59,34 @@ public final class LabelledExports implements MultiCollector {
 
     private Optional<MetricSnapshot> snapshot(MetricFamily family, Map<String, Metric> all) {
         return switch (family.type()) {
-            case COUNTER -> counter(family, all);
-            case GAUGE -> gauge(family, all);
+            case COUNTER, GAUGE -> numbers(family, all);
             case SUMMARY -> summary(family, all);
         };
     }
 
-    private Optional<MetricSnapshot> counter(MetricFamily family, Map<String, Metric> all) {
-        CounterSnapshot.Builder builder = CounterSnapshot.builder().name(family.prometheusName()).help(family.help());
-        int points = 0;
+    /** A counter or gauge family: one data point per Dropwizard metric with a number. */
+    private Optional<MetricSnapshot> numbers(MetricFamily family, Map<String, Metric> all) {
+        Map<Labels, Double> points = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, Metric> entry : all.entrySet()) {
             Optional<Labels> labels = labels(family, entry.getKey());
             Double value = labels.isPresent() ? number(entry.getValue()) : null;
             if (value != null) {
-                builder.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().labels(labels.get())
-                        .value(value).build());
-                points++;
+                points.put(labels.get(), value);
             }
         }
-        return points == 0 ? Optional.empty() : Optional.of(builder.build());
-    }
-
-    private Optional<MetricSnapshot> gauge(MetricFamily family, Map<String, Metric> all) {
-        GaugeSnapshot.Builder builder = GaugeSnapshot.builder().name(family.prometheusName()).help(family.help());
-        int points = 0;
-        for (Map.Entry<String, Metric> entry : all.entrySet()) {
-            Optional<Labels> labels = labels(family, entry.getKey());
-            Double value = labels.isPresent() ? number(entry.getValue()) : null;
-            if (value != null) {
-                builder.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels.get())
-                        .value(value).build());
-                points++;
-            }
+        if (points.isEmpty()) {
+            return Optional.empty();
         }
-        return points == 0 ? Optional.empty() : Optional.of(builder.build());
+        if (family.type() == MetricFamily.Type.COUNTER) {
+            CounterSnapshot.Builder counter = CounterSnapshot.builder().name(family.prometheusName()).help(family.help());
+            points.forEach((labels, value) -> counter.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
+                    .labels(labels).value(value).build()));
+            return Optional.of(counter.build());
+        }
+        GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(family.prometheusName()).help(family.help());
+        points.forEach((labels, value) -> gauge.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                .labels(labels).value(value).build()));
+        return Optional.of(gauge.build());
     }
 
     private Optional<MetricSnapshot> summary(MetricFamily family, Map<String, Metric> all) {
