@@ -35,7 +35,7 @@ public final class ProtocolAuditListener implements ProtocolEventListener {
     }
 
     /** The anonymous party of a token request whose client authentication failed. */
-    static final AuditParty UNAUTHENTICATED = new AuditParty("client", null, "");
+    static final AuditParty UNAUTHENTICATED = new AuditParty("client", null, "(not authenticated)");
     static final AuditParty RESOURCE_SERVER = new AuditParty("resource_server", null, "resource server");
 
     @Override

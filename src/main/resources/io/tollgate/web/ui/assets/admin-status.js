@@ -33,9 +33,19 @@
     return out;
   }
 
-  function width() {
-    return Math.max(280, Math.min(560, root.clientWidth - 24));
+  // The chart fills its figure; uPlot draws on a canvas of a fixed size, so it is resized with the window.
+  function width(chart) {
+    return Math.max(200, document.getElementById(chart.el).clientWidth);
   }
+
+  window.addEventListener('resize', function () {
+    Object.keys(charts).forEach(function (name) {
+      var chart = charts[name];
+      if (chart.plot) {
+        chart.plot.setSize({ width: width(chart), height: 200 });
+      }
+    });
+  });
 
   function draw(chart, unit) {
     var data = [chart.xs];
@@ -54,7 +64,7 @@
       series.push({ label: key, stroke: COLOURS[i % COLOURS.length], width: 2,
         value: function (u, v) { return v == null ? '–' : v.toFixed(1) + unit; } });
     });
-    chart.plot = new uPlot({ width: width(), height: 200, series: series, scales: { y: { range: function (u, min, max) {
+    chart.plot = new uPlot({ width: width(chart), height: 200, series: series, scales: { y: { range: function (u, min, max) {
       return [0, Math.max(1, max * 1.1)];
     } } }, axes: [{}, { size: 50 }] }, data, document.getElementById(chart.el));
   }
