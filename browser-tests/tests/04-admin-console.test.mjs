@@ -2,7 +2,8 @@
 // and finds each action in the audit log; an ordinary user is refused.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ADMIN, BASE_URL, USER, launch, shot, signIn } from '../lib/helpers.mjs';
+import { ADMIN, BASE_URL, USER, api, launch, registerApplication, shot, signIn, tokenRequest }
+  from '../lib/helpers.mjs';
 
 let chromium;
 before(async () => { chromium = await launch(); });
@@ -79,5 +80,34 @@ test('admin console: an ordinary user is refused', async () => {
   assert.equal(response.status(), 403);
   assert.equal((await page.getByRole('heading', { level: 1 }).textContent()).trim(), 'Staff only');
   await shot(page, '45-admin-refused');
+  await page.close();
+});
+
+test('admin console: the status page charts live figures with no CSP violation', async () => {
+  const page = await chromium.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await signIn(page, ADMIN);
+  const app = await registerApplication(page, { name: `Status ${suffix}`, grants: ['Resource owner password-based'] });
+  await page.goto(`${BASE_URL}/admin/status/`);
+  assert.equal(await page.getByRole('link', { name: 'Status' }).getAttribute('aria-current'), 'page');
+  // Traffic between polls, so the per-minute charts have something to draw: tokens, a refusal, API calls.
+  for (let i = 0; i < 3; i++) {
+    const ok = await tokenRequest(app, { grant_type: 'password', username: ADMIN.username, password: ADMIN.password });
+    assert.equal(ok.status, 200);
+    assert.equal((await api('/users/', ok.body.access_token)).status, 200);
+    assert.equal((await tokenRequest(app, { grant_type: 'password', username: ADMIN.username, password: 'wrong' }))
+      .status, 400);
+  }
+  await page.waitForFunction(() => document.querySelectorAll('#status-charts canvas').length >= 5,
+    null, { timeout: 20_000 });
+  await page.waitForFunction(() => /Updated/.test(document.getElementById('status-state').textContent));
+  await page.waitForTimeout(5_500); // one more poll: the rate charts need two
+  const issued = await page.locator('#chart-issued .u-legend').textContent();
+  assert.match(issued, /password/, 'the grant types are in the legend');
+  assert.match(await page.locator('#status-now').textContent(), /Tokens issued since start\s*[1-9]/);
+  assert.deepEqual(errors, [], 'no script errors');
+  assert.deepEqual(chromium.cspViolations, [], 'no CSP violations');
+  await shot(page, '46-admin-status');
   await page.close();
 });

@@ -1,15 +1,23 @@
 package io.tollgate;
 
+import com.codahale.metrics.CachedGauge;
 import com.codahale.metrics.Gauge;
 import io.dropwizard.core.setup.Environment;
 import io.tollgate.admin.AdminTokens;
+import io.tollgate.admin.ApplicationLastUsed;
+import io.tollgate.admin.OperatorActions;
+import io.tollgate.ops.OperatorTask;
 import io.tollgate.admin.TokenCacheInvalidation;
 import io.tollgate.audit.AuditJson;
 import io.tollgate.audit.AuditLog;
 import io.tollgate.audit.AuditLoggerSink;
 import io.tollgate.audit.AuditWriter;
 import io.tollgate.audit.ProtocolAuditListener;
+import io.tollgate.oauth.model.GrantType;
 import io.tollgate.ops.ProtocolMetrics;
+import io.tollgate.ops.metrics.TollgateMetrics;
+import io.tollgate.persistence.JdbiSessionStore;
+import io.tollgate.web.EndpointTimingFilter;
 import io.tollgate.ops.Readiness;
 import io.tollgate.oauth.resource.CachingAccessTokenLookup;
 import io.tollgate.oauth.store.ClientStore;
@@ -21,6 +29,8 @@ import io.tollgate.users.UserService;
 import io.tollgate.web.RequestIdFilter;
 import io.tollgate.web.admin.AdminApplicationsResource;
 import io.tollgate.web.admin.AdminAuditResource;
+import io.tollgate.web.admin.AdminStatusResource;
+import io.tollgate.ops.StatusFigures;
 import io.tollgate.web.admin.AdminGroupsResource;
 import io.tollgate.web.admin.AdminGuard;
 import io.tollgate.web.admin.AdminTokensResource;
@@ -32,6 +42,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 
 /** Wiring only, for the operator console: the audit trail, request ids, the audit API and the admin pages. */
@@ -56,15 +67,28 @@ final class ConsoleWiring {
         this.audit = new AuditWriter(configuration.getAudit().getQueueCapacity(),
                 List.of(new AuditLoggerSink(auditJson), auditStore), Duration.ofSeconds(10));
         environment.lifecycle().manage(audit);
-        environment.metrics().register("io.tollgate.audit.queue.depth", (Gauge<Integer>) audit::depth);
-        environment.metrics().register("io.tollgate.audit.dropped", (Gauge<Long>) audit::dropped);
-        environment.metrics().register("io.tollgate.audit.written", (Gauge<Long>) audit::written);
+        environment.metrics().register(TollgateMetrics.AUDIT_QUEUE_DEPTH.dropwizardName(), (Gauge<Integer>) audit::depth);
+        environment.metrics().register(TollgateMetrics.AUDIT_DROPPED.dropwizardName(), (Gauge<Long>) audit::dropped);
+        environment.metrics().register(TollgateMetrics.AUDIT_WRITTEN.dropwizardName(), (Gauge<Long>) audit::written);
         Readiness readiness = new Readiness(environment.healthChecks(),
                 configuration.getReadiness().getShutdownDrain().toJavaDuration());
         environment.lifecycle().addEventListener(readiness);
         environment.admin().addServlet("ready", readiness).addMapping("/ready");
         environment.servlets().addFilter("request-id", new RequestIdFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        environment.servlets().addFilter("endpoint-timing", new EndpointTimingFilter(environment.metrics(),
+                        TollgateMetrics.HTTP_DURATION::dropwizardName))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        JdbiSessionStore sessions = new JdbiSessionStore(jdbi);
+        Duration idle = configuration.getSessions().getIdleTimeout().toJavaDuration();
+        // Cached: a scrape or the status page must not become a query per poll.
+        environment.metrics().register(TollgateMetrics.SESSIONS_ACTIVE.dropwizardName(),
+                new CachedGauge<Long>(30, TimeUnit.SECONDS) {
+                    @Override
+                    protected Long loadValue() {
+                        return sessions.countSeenSince(clock.instant().minus(idle));
+                    }
+                });
     }
 
     AuditLog audit() {
@@ -77,15 +101,22 @@ final class ConsoleWiring {
                 new Pagination(configuration.getApi().getPageSize())));
 
         services.events().subscribe(new ProtocolAuditListener(audit));
-        services.events().subscribe(new ProtocolMetrics(environment.metrics()));
+        services.events().subscribe(new ProtocolMetrics(environment.metrics(),
+                services.oauth().grants().grantTypes().stream().map(GrantType::wireName).toList()));
         // The core's services, so user and client changes publish their events (cache, audit, metrics).
         UserService users = services.users();
         GroupService groups = services.groups();
         ClientStore clients = services.oauth().ports().clients();
         JdbiAdminQueries queries = new JdbiAdminQueries(jdbi);
-        adminTokens = new AdminTokens(queries, cache(services.oauth().tokenCache()), audit, clock);
+        ApplicationLastUsed lastUsed = new ApplicationLastUsed(queries, Duration.ofMinutes(1));
+        environment.lifecycle().manage(lastUsed);
+        services.events().subscribe(lastUsed);
+        adminTokens = new AdminTokens(queries, cache(services.oauth().tokenCache()), audit, clock,
+                services.events());
         AdminGuard guard = new AdminGuard(new JdbiUserStore(jdbi), audit, clock);
 
+        OperatorTask.all(new OperatorActions(adminTokens, new JdbiUserStore(jdbi), clients))
+                .forEach(environment.admin()::addTask);
         environment.jersey().register(new AdminUsersResource(guard, users, groups, queries, adminTokens, clients,
                 auditStore, audit, clock));
         environment.jersey().register(new AdminGroupsResource(guard, groups, queries, audit, clock));
@@ -93,6 +124,7 @@ final class ConsoleWiring {
                 services.oauth().registrations(), audit, clock));
         environment.jersey().register(new AdminTokensResource(guard, queries, adminTokens, clock));
         environment.jersey().register(new AdminAuditResource(guard, auditStore));
+        environment.jersey().register(new AdminStatusResource(guard, new StatusFigures(environment.metrics(), clock)));
     }
 
     private static TokenCacheInvalidation cache(CachingAccessTokenLookup tokenCache) {

@@ -23,6 +23,7 @@ import io.tollgate.ops.cli.ChangePasswordCommand;
 import io.tollgate.ops.cli.ClearTokensCommand;
 import io.tollgate.ops.cli.CreateApplicationCommand;
 import io.tollgate.ops.cli.CreateSuperuserCommand;
+import io.tollgate.ops.cli.OperatorCommand;
 import io.tollgate.ops.cli.PasswordCostCommand;
 import io.tollgate.web.DeviceFlowEndpoints;
 import io.tollgate.web.ErrorHandling;
@@ -102,6 +103,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         bootstrap.addCommand(new PasswordCostCommand());
         bootstrap.addCommand(new io.tollgate.ops.cli.RotateKeysCommand());
         bootstrap.addCommand(new ImportDjangoCommand());
+        OperatorCommand.all(clock).forEach(bootstrap::addCommand);
     }
 
     @Override
@@ -144,7 +146,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
 
     /** Token (RFC 6749), revocation (RFC 7009), introspection (RFC 7662) and metadata (RFC 8414). */
     private static void registerOAuth(JerseyEnvironment jersey, AuthorizationServer oauth) {
-        jersey.register(new TokenResource(oauth.clientAuthenticator(), oauth.grants()));
+        jersey.register(new TokenResource(oauth.tokenEndpoint()));
         jersey.register(new RevokeResource(oauth.clientAuthenticator(), oauth.revocation()));
         jersey.register(new IntrospectResource(oauth.clientAuthenticator(), oauth.accessTokenValidator(),
                 oauth.introspection()));

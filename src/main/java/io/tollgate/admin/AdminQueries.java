@@ -33,6 +33,9 @@ public interface AdminQueries {
     /** Marks the application disabled at {@code at}, or enabled when {@code at} is null; false if none. */
     boolean setDisabled(long applicationId, Instant at);
 
+    /** Moves the application's last use forward to {@code at} (never back); unknown client ids change nothing. */
+    void recordUse(String clientId, Instant at);
+
     /** When the application was disabled, if it is. */
     java.util.Optional<Instant> disabledSince(long applicationId);
 
@@ -42,7 +45,7 @@ public interface AdminQueries {
 
     record ApplicationRow(long id, String clientId, String name, Long ownerId, String ownerUsername,
                           String clientType, String grantTypes, String allowedScopes, Instant created,
-                          Instant disabled, long activeAccessTokens, long activeRefreshTokens) {
+                          Instant disabled, long activeAccessTokens, long activeRefreshTokens, Instant lastUsed) {
     }
 
     enum TokenKind { ACCESS, REFRESH }

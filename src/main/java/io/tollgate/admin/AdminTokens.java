@@ -6,10 +6,13 @@ import io.tollgate.audit.AuditEvent;
 import io.tollgate.audit.AuditLog;
 import io.tollgate.audit.AuditOutcome;
 import io.tollgate.audit.AuditParty;
+import io.tollgate.oauth.event.ProtocolEventPublisher;
+import io.tollgate.oauth.event.TokensRevokedByOperator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * An operator's revocations and application switches, shared by the console pages, the admin tasks and the
@@ -22,18 +25,23 @@ public final class AdminTokens {
     private final TokenCacheInvalidation cache;
     private final AuditLog audit;
     private final Clock clock;
+    private final ProtocolEventPublisher events;
 
-    public AdminTokens(AdminQueries queries, TokenCacheInvalidation cache, AuditLog audit, Clock clock) {
+    /** @param events told how many tokens each action revoked (the revocation metrics); the audit event is ours */
+    public AdminTokens(AdminQueries queries, TokenCacheInvalidation cache, AuditLog audit, Clock clock,
+                       ProtocolEventPublisher events) {
         this.queries = Objects.requireNonNull(queries, "queries");
         this.cache = Objects.requireNonNull(cache, "cache");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     public int revokeUserTokens(AuditParty actor, long userId, String username, String source) {
         Instant now = clock.instant();
         int count = queries.revokeUserTokens(userId, now);
         cache.forgetUser(userId);
+        revoked(TokensRevokedByOperator.ofUser(now, source, count, userId));
         audit.record(AuditEvent.of("admin.token.revoked", AuditOutcome.SUCCESS).actor(actor)
                 .subject(AuditParty.user(userId, username)).detail("source", source).detail("scope", "user")
                 .detail("count", count).at(now));
@@ -44,6 +52,7 @@ public final class AdminTokens {
         Instant now = clock.instant();
         int count = queries.revokeApplicationTokens(applicationId, now);
         cache.forgetClient(applicationId);
+        revoked(TokensRevokedByOperator.ofClient(now, source, count, applicationId));
         audit.record(AuditEvent.of("admin.token.revoked", AuditOutcome.SUCCESS).actor(actor).client(clientId)
                 .subject(AuditParty.application(applicationId, clientId)).detail("source", source)
                 .detail("scope", "application").detail("count", count).at(now));
@@ -59,6 +68,7 @@ public final class AdminTokens {
         }
         boolean changed = queries.revokeToken(kind, id, now);
         TokenRow row = token.get();
+        revoked(TokensRevokedByOperator.ofFamily(now, source, changed ? 1 : 0, row.familyId()));
         // The cache is keyed by token hash; forgetting the family is wider than needed and always enough.
         cache.forgetFamily(row.familyId());
         audit.record(AuditEvent.of("admin.token.revoked", AuditOutcome.SUCCESS).actor(actor).client(row.clientId())
@@ -70,19 +80,21 @@ public final class AdminTokens {
 
     /**
      * Disables an application: it can no longer authenticate or be authorized, and its tokens are revoked (so
-     * enabling it again does not bring them back). False when there is no such application.
+     * enabling it again does not bring them back). How many tokens it revoked; empty when there is no such
+     * application.
      */
-    public boolean disableApplication(AuditParty actor, long applicationId, String clientId, String source) {
+    public OptionalInt disableApplication(AuditParty actor, long applicationId, String clientId, String source) {
         Instant now = clock.instant();
         if (!queries.setDisabled(applicationId, now)) {
-            return false;
+            return OptionalInt.empty();
         }
         int revoked = queries.revokeApplicationTokens(applicationId, now);
         cache.forgetClient(applicationId);
+        revoked(TokensRevokedByOperator.ofClient(now, source, revoked, applicationId));
         audit.record(AuditEvent.of("admin.application.disabled", AuditOutcome.SUCCESS).actor(actor).client(clientId)
                 .subject(AuditParty.application(applicationId, clientId)).detail("source", source)
                 .detail("tokens_revoked", revoked).at(now));
-        return true;
+        return OptionalInt.of(revoked);
     }
 
     public boolean enableApplication(AuditParty actor, long applicationId, String clientId, String source) {
@@ -93,5 +105,12 @@ public final class AdminTokens {
         audit.record(AuditEvent.of("admin.application.enabled", AuditOutcome.SUCCESS).actor(actor).client(clientId)
                 .subject(AuditParty.application(applicationId, clientId)).detail("source", source).at(now));
         return true;
+    }
+
+    /** Other nodes' caches learn of it through the event (this node's already forgot, above). */
+    private void revoked(TokensRevokedByOperator event) {
+        if (event.count() > 0) {
+            events.publish(event);
+        }
     }
 }

@@ -1,15 +1,21 @@
 package io.tollgate.audit;
 
+import io.tollgate.oauth.event.AccessTokenChecked;
 import io.tollgate.oauth.event.AuthorizationRevoked;
 import io.tollgate.oauth.event.ClientChanged;
 import io.tollgate.oauth.event.ClientDeleted;
 import io.tollgate.oauth.event.CodeReplayed;
+import io.tollgate.oauth.event.ConsentGranted;
 import io.tollgate.oauth.event.FamilyRevoked;
 import io.tollgate.oauth.event.LoginFailed;
+import io.tollgate.oauth.event.LoginSucceeded;
 import io.tollgate.oauth.event.ProtocolEvent;
 import io.tollgate.oauth.event.ProtocolEventListener;
+import io.tollgate.oauth.event.TokenIntrospected;
 import io.tollgate.oauth.event.TokenIssued;
+import io.tollgate.oauth.event.TokenRequestFailed;
 import io.tollgate.oauth.event.TokenRevoked;
+import io.tollgate.oauth.event.TokensRevokedByOperator;
 import io.tollgate.oauth.event.UserChanged;
 import io.tollgate.oauth.event.UserDeactivated;
 import io.tollgate.oauth.event.UserDeleted;
@@ -28,13 +34,46 @@ public final class ProtocolAuditListener implements ProtocolEventListener {
         this.audit = Objects.requireNonNull(audit, "audit");
     }
 
+    /** The anonymous party of a token request whose client authentication failed. */
+    static final AuditParty UNAUTHENTICATED = new AuditParty("client", null, "(not authenticated)");
+    static final AuditParty RESOURCE_SERVER = new AuditParty("resource_server", null, "resource server");
+
     @Override
     public void on(ProtocolEvent event) {
-        audit.record(toAudit(event));
+        AuditEvent mapped = toAudit(event);
+        if (mapped != null) {
+            audit.record(mapped);
+        }
     }
 
-    /** The mapping, on its own so it can be tested without a queue. */
+    /**
+     * The mapping, on its own so it can be tested without a queue. Null for the events that are not audited:
+     * a bearer check (one per API request: counted by metrics instead) and an operator's revocation (the
+     * operator's own audit event, written where the action is taken, names the actor).
+     */
     public static AuditEvent toAudit(ProtocolEvent event) {
+        if (event instanceof AccessTokenChecked || event instanceof TokensRevokedByOperator) {
+            return null;
+        }
+        if (event instanceof LoginSucceeded e) {
+            return AuditEvent.of("signin.succeeded", AuditOutcome.SUCCESS)
+                    .actor(AuditParty.user(e.userId(), e.username())).at(e.at());
+        }
+        if (event instanceof TokenRequestFailed e) {
+            return AuditEvent.of("token.refused", AuditOutcome.FAILURE)
+                    .actor(e.clientId() == null ? UNAUTHENTICATED : AuditParty.client(e.clientId()))
+                    .client(e.clientId()).detail("error", e.error()).detail("grant_type", e.grantType()).at(e.at());
+        }
+        if (event instanceof TokenIntrospected e) {
+            return AuditEvent.of("token.introspected", AuditOutcome.SUCCESS)
+                    .actor(e.byResourceServer() ? RESOURCE_SERVER : AuditParty.client(e.callerClientId()))
+                    .client(e.callerClientId()).detail("active", e.active()).at(e.at());
+        }
+        if (event instanceof ConsentGranted e) {
+            return AuditEvent.of("consent.granted", AuditOutcome.SUCCESS).actor(user(e.userId()))
+                    .client(e.clientId()).subject(AuditParty.application(e.clientDbId(), e.clientId()))
+                    .detail("scope", e.scope().asString()).at(e.at());
+        }
         if (event instanceof TokenIssued e) {
             return AuditEvent.of("token.issued", AuditOutcome.SUCCESS)
                     .actor(e.userId() == null ? AuditParty.client(e.clientId()) : user(e.userId()))

@@ -1,17 +1,18 @@
 package io.tollgate.ops;
 
-import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.CachedGauge;
+import com.codahale.metrics.health.HealthCheckRegistry;
 import io.dropwizard.core.setup.Environment;
 import io.tollgate.config.CleanupSettings;
 import io.tollgate.oauth.compose.AuthorizationServer;
 import io.tollgate.oauth.resource.CachingAccessTokenLookup;
+import io.tollgate.ops.metrics.TollgateMetrics;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /** The admin side: health checks, metrics, the purge (periodic, as a task) for one running server. */
 public final class Operations {
-    /** Kept from before the validator moved into the protocol, so dashboards keep their series. */
-    static final String TOKEN_CACHE_METRICS = "io.tollgate.web.security.TokenAuthenticator.cache";
 
     private Operations() {
     }
@@ -21,9 +22,14 @@ public final class Operations {
         DatabaseHealth.register(environment, dataSource,
                 new MigrationsHealthCheck(migrations, oauth.clock(), Duration.ofMinutes(1)));
         PrometheusEndpoint.register(environment.metrics(), environment.admin());
+        environment.admin().addServlet("grafana", new GrafanaDashboardServlet()).addMapping(GrafanaDashboardServlet.PATH);
+        // Once every check is registered (some are added after this), each gets a gauge Prometheus can alert on.
+        environment.lifecycle().addServerLifecycleListener(server -> healthGauges(environment));
         CachingAccessTokenLookup cache = oauth.tokenCache();
-        environment.metrics().gauge(MetricRegistry.name(TOKEN_CACHE_METRICS, "hit-rate"), () -> cache::hitRate);
-        environment.metrics().gauge(MetricRegistry.name(TOKEN_CACHE_METRICS, "size"), () -> cache::size);
+        environment.metrics().gauge(TollgateMetrics.TOKEN_CACHE_HIT_RATIO.dropwizardName(), () -> cache::hitRate);
+        environment.metrics().gauge(TollgateMetrics.TOKEN_CACHE_SIZE.dropwizardName(), () -> cache::size);
+        environment.metrics().gauge(TollgateMetrics.TOKEN_CACHE_LOOKUPS.dropwizardName("hit"), () -> cache::hits);
+        environment.metrics().gauge(TollgateMetrics.TOKEN_CACHE_LOOKUPS.dropwizardName("miss"), () -> cache::misses);
 
         TokenCleanupJob job = new TokenCleanupJob(oauth.purge(), environment.metrics(), oauth.clock());
         environment.admin().addTask(new ClearTokensTask(job));
@@ -33,6 +39,20 @@ public final class Operations {
                     cleanup.getInterval().toJavaDuration()));
             environment.healthChecks().register("purge",
                     new PurgeHealthCheck(job, oauth.clock(), cleanup.getInterval().toJavaDuration()));
+        }
+    }
+
+    /** Cached, so a scrape every few seconds does not run the database check every few seconds. */
+    private static void healthGauges(Environment environment) {
+        HealthCheckRegistry checks = environment.healthChecks();
+        for (String name : checks.getNames()) {
+            environment.metrics().gauge(TollgateMetrics.HEALTH.dropwizardName(name),
+                    () -> new CachedGauge<Integer>(15, TimeUnit.SECONDS) {
+                        @Override
+                        protected Integer loadValue() {
+                            return checks.runHealthCheck(name).isHealthy() ? 1 : 0;
+                        }
+                    });
         }
     }
 }

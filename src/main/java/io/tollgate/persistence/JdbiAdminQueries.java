@@ -62,7 +62,7 @@ public final class JdbiAdminQueries implements AdminQueries {
     @Override
     public List<ApplicationRow> applications(Instant now) {
         return jdbi.withHandle(h -> h.createQuery("SELECT a.id, a.client_id, a.name, a.user_id, u.username, a.client_type,"
-                        + " a.grant_types, a.allowed_scopes, a.created, a.disabled,"
+                        + " a.grant_types, a.allowed_scopes, a.created, a.disabled, a.last_used,"
                         + " (SELECT COUNT(*) FROM oauth_access_token t WHERE t.application_id = a.id AND t.revoked IS NULL"
                         + "   AND t.expires > :now) AS live_access,"
                         + " (SELECT COUNT(*) FROM oauth_refresh_token r WHERE r.application_id = a.id AND r.revoked IS NULL"
@@ -72,7 +72,8 @@ public final class JdbiAdminQueries implements AdminQueries {
                 .map((rs, ctx) -> new ApplicationRow(rs.getLong("id"), rs.getString("client_id"), rs.getString("name"),
                         Sql.nullableLong(rs, "user_id"), rs.getString("username"), rs.getString("client_type"),
                         rs.getString("grant_types"), rs.getString("allowed_scopes"), Sql.instant(rs, "created"),
-                        Sql.instant(rs, "disabled"), rs.getLong("live_access"), rs.getLong("live_refresh")))
+                        Sql.instant(rs, "disabled"), rs.getLong("live_access"), rs.getLong("live_refresh"),
+                        Sql.instant(rs, "last_used")))
                 .list());
     }
 
@@ -188,5 +189,12 @@ public final class JdbiAdminQueries implements AdminQueries {
 
     private static String escapeLike(String value) {
         return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    @Override
+    public void recordUse(String clientId, Instant at) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE oauth_application SET last_used = :at WHERE client_id = :client"
+                        + " AND (last_used IS NULL OR last_used < :at)")
+                .bind("at", java.sql.Timestamp.from(at)).bind("client", clientId).execute());
     }
 }

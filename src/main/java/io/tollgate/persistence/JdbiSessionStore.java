@@ -42,6 +42,12 @@ public class JdbiSessionStore implements SessionStore {
                 .findOne());
     }
 
+    /** Sessions seen at or after {@code since}: the live ones, for the active-sessions gauge. */
+    public long countSeenSince(Instant since) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM web_session WHERE last_seen >= :since")
+                .bind("since", Timestamp.from(since)).mapTo(Long.class).one());
+    }
+
     @Override
     public void touch(String sessionHash, Instant at) {
         jdbi.useTransaction(handle -> handle.createUpdate("UPDATE web_session SET last_seen = :at WHERE session_hash = :hash")

@@ -4,6 +4,7 @@ import io.tollgate.throttle.AttemptThrottle;
 import io.tollgate.throttle.Throttled;
 import io.tollgate.users.PasswordHasher.Verification;
 import io.tollgate.oauth.event.LoginFailed;
+import io.tollgate.oauth.event.LoginSucceeded;
 import io.tollgate.oauth.event.ProtocolEventPublisher;
 import io.tollgate.oauth.event.UserChanged;
 import io.tollgate.oauth.event.UserDeactivated;
@@ -93,6 +94,7 @@ public final class UserService {
         }
         Instant now = now();
         users.recordLogin(user.id(), now);
+        events.publish(new LoginSucceeded(now, user.id(), user.username()));
         if (check.needsRehash()) {
             String fresh = hasher.hash(password);
             users.updatePassword(user.id(), fresh);

@@ -2,15 +2,21 @@ package io.tollgate.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tollgate.oauth.event.AccessTokenChecked;
 import io.tollgate.oauth.event.AuthorizationRevoked;
 import io.tollgate.oauth.event.ClientChanged;
 import io.tollgate.oauth.event.ClientDeleted;
 import io.tollgate.oauth.event.CodeReplayed;
+import io.tollgate.oauth.event.ConsentGranted;
 import io.tollgate.oauth.event.FamilyRevoked;
 import io.tollgate.oauth.event.LoginFailed;
+import io.tollgate.oauth.event.LoginSucceeded;
 import io.tollgate.oauth.event.ProtocolEvent;
+import io.tollgate.oauth.event.TokenIntrospected;
 import io.tollgate.oauth.event.TokenIssued;
+import io.tollgate.oauth.event.TokenRequestFailed;
 import io.tollgate.oauth.event.TokenRevoked;
+import io.tollgate.oauth.event.TokensRevokedByOperator;
 import io.tollgate.oauth.event.UserChanged;
 import io.tollgate.oauth.event.UserDeactivated;
 import io.tollgate.oauth.event.UserDeleted;
@@ -81,6 +87,49 @@ class ProtocolAuditListenerTest {
         assertThat(map(new UserDeleted(T, 9))).isEqualTo("user.deleted/success");
         assertThat(ProtocolAuditListener.toAudit(new UserChanged(T, 9, UserChanged.Change.UPDATED)).subject().id())
                 .isEqualTo(9L);
+    }
+
+    @Test
+    void aSignInNamesTheUser() {
+        AuditEvent event = ProtocolAuditListener.toAudit(new LoginSucceeded(T, 9, "alice"));
+        assertThat(event.type() + "/" + event.outcome().wireName()).isEqualTo("signin.succeeded/success");
+        assertThat(event.actor()).isEqualTo(AuditParty.user(9, "alice"));
+    }
+
+    @Test
+    void aRefusedTokenRequestSaysWhyAndForWhichGrant() {
+        AuditEvent refused = ProtocolAuditListener.toAudit(new TokenRequestFailed(T, "password", "invalid_grant", "app"));
+        assertThat(refused.type() + "/" + refused.outcome().wireName()).isEqualTo("token.refused/failure");
+        assertThat(refused.clientId()).isEqualTo("app");
+        assertThat(refused.actor()).isEqualTo(AuditParty.client("app"));
+        assertThat(refused.details()).containsEntry("error", "invalid_grant").containsEntry("grant_type", "password");
+        AuditEvent anonymous = ProtocolAuditListener.toAudit(new TokenRequestFailed(T, null, "invalid_client", null));
+        assertThat(anonymous.clientId()).isNull();
+        assertThat(anonymous.details()).containsEntry("error", "invalid_client").doesNotContainKey("grant_type");
+    }
+
+    @Test
+    void introspectionAndConsentNameWhoAsked() {
+        AuditEvent byResourceServer = ProtocolAuditListener.toAudit(new TokenIntrospected(T, null, true));
+        assertThat(byResourceServer.type()).isEqualTo("token.introspected");
+        assertThat(byResourceServer.actor().kind()).isEqualTo("resource_server");
+        assertThat(byResourceServer.details()).containsEntry("active", "true");
+        AuditEvent byClient = ProtocolAuditListener.toAudit(new TokenIntrospected(T, "app", false));
+        assertThat(byClient.actor()).isEqualTo(AuditParty.client("app"));
+        assertThat(byClient.details()).containsEntry("active", "false");
+        AuditEvent consent = ProtocolAuditListener.toAudit(new ConsentGranted(T, 9, 4, "app", ScopeSet.parse("read")));
+        assertThat(consent.type()).isEqualTo("consent.granted");
+        assertThat(consent.subject()).isEqualTo(AuditParty.application(4, "app"));
+        assertThat(consent.details()).containsEntry("scope", "read");
+    }
+
+    @Test
+    void bearerChecksAndOperatorRevocationsAreNotAuditedHere() {
+        assertThat(ProtocolAuditListener.toAudit(new AccessTokenChecked(T, AccessTokenChecked.Result.VALID))).isNull();
+        assertThat(ProtocolAuditListener.toAudit(TokensRevokedByOperator.ofClient(T, "admin_task", 3, 4))).isNull();
+        List<AuditEvent> queued = new ArrayList<>();
+        new ProtocolAuditListener(queued::add).on(new AccessTokenChecked(T, AccessTokenChecked.Result.EXPIRED));
+        assertThat(queued).isEmpty();
     }
 
     @Test

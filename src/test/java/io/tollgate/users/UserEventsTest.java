@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tollgate.oauth.event.LoginFailed;
+import io.tollgate.oauth.event.LoginSucceeded;
 import io.tollgate.oauth.event.ProtocolEvent;
 import io.tollgate.oauth.event.UserChanged;
 import io.tollgate.oauth.event.UserDeactivated;
@@ -54,6 +55,13 @@ class UserEventsTest {
         service.delete(root, alice);
         assertThat(events).containsExactly(new UserChanged(NOW, alice, UserChanged.Change.PASSWORD_CHANGED),
                 new UserDeleted(NOW, alice));
+    }
+
+    @Test
+    void aSuccessfulLoginIsReportedWithoutThePassword() {
+        assertThat(service.authenticate("alice", "alicepass")).isPresent();
+        assertThat(events).containsExactly(new LoginSucceeded(NOW, alice, "alice"));
+        assertThat(events.toString()).doesNotContain("alicepass");
     }
 
     @Test

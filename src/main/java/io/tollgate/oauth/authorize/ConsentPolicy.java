@@ -1,5 +1,7 @@
 package io.tollgate.oauth.authorize;
 
+import io.tollgate.oauth.event.ConsentGranted;
+import io.tollgate.oauth.event.ProtocolEventPublisher;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.store.ConsentStore;
 import java.time.Clock;
@@ -12,11 +14,17 @@ public final class ConsentPolicy {
     private final ConsentStore consents;
     private final AuthorizeSettings settings;
     private final Clock clock;
+    private final ProtocolEventPublisher events;
 
     public ConsentPolicy(ConsentStore consents, AuthorizeSettings settings, Clock clock) {
+        this(consents, settings, clock, ProtocolEventPublisher.NONE);
+    }
+
+    public ConsentPolicy(ConsentStore consents, AuthorizeSettings settings, Clock clock, ProtocolEventPublisher events) {
         this.consents = Objects.requireNonNull(consents, "consents");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     public boolean mustAsk(AuthorizationRequest request, long userId) {
@@ -37,5 +45,7 @@ public final class ConsentPolicy {
                 .map(ScopeSet::scopes).orElse(List.of()));
         union.addAll(request.scope().scopes());
         consents.save(userId, request.client().id(), new ScopeSet(union), clock.instant());
+        events.publish(new ConsentGranted(clock.instant(), userId, request.client().id(), request.client().clientId(),
+                request.scope()));
     }
 }

@@ -21,6 +21,7 @@ import io.tollgate.oauth.grant.GrantHandler;
 import io.tollgate.oauth.grant.GrantHandlers;
 import io.tollgate.oauth.grant.PasswordGrant;
 import io.tollgate.oauth.grant.RefreshTokenGrant;
+import io.tollgate.oauth.grant.TokenEndpoint;
 import io.tollgate.oauth.introspect.TokenIntrospection;
 import io.tollgate.oauth.metadata.AuthorizationServerMetadata;
 import io.tollgate.oauth.resource.AccessTokenValidator;
@@ -61,6 +62,7 @@ public final class AuthorizationServer {
     private final ClientAuthenticator clientAuthenticator;
     private final TokenService tokens;
     private final GrantHandlers grants;
+    private final TokenEndpoint tokenEndpoint;
     private final CachingAccessTokenLookup tokenCache;
     private final AccessTokenValidator accessTokenValidator;
     private final TokenRevocation revocation;
@@ -98,24 +100,25 @@ public final class AuthorizationServer {
                 new RefreshTokenGrant(ports.tokens(), ports.owners(), tokens, clock)));
         b.grants.forEach(factory -> handlers.add(factory.apply(core)));
         this.grants = new GrantHandlers(handlers);
+        this.tokenEndpoint = new TokenEndpoint(clientAuthenticator, grants, events, clock);
 
         ServerSettings.TokenCache cache = settings.tokenCache();
         this.tokenCache = new CachingAccessTokenLookup(ports.accessTokens(), cache.maxStaleness(), cache.maximumSize());
         // Subscribed first, so every other listener already sees the cache without the changed rows.
         events.subscribe(new TokenCacheInvalidation(tokenCache));
         b.listeners.forEach(events::subscribe);
-        this.accessTokenValidator = new AccessTokenValidator(formats.verificationOrder(), tokenCache, clock);
+        this.accessTokenValidator = new AccessTokenValidator(formats.verificationOrder(), tokenCache, clock, events);
 
         this.revocation = new TokenRevocation(ports.tokens(), tokens, events, clock);
         this.introspection = new TokenIntrospection(accessTokenValidator, ports.tokens(), ports.clients(),
-                ports.owners(), clock);
+                ports.owners(), clock, events);
         this.metadata = new AuthorizationServerMetadata(settings.scopes().all(), grants, clientAuthenticator,
                 settings.authorize().allowPlainPkce());
         this.registrations = new ClientRegistrations(ports.clients(), generator, settings.scopes(), grants, events,
                 clock);
         this.authorizationRequests = new AuthorizationRequestValidator(ports.clients(), settings.scopes(),
                 settings.authorize());
-        this.consent = new ConsentPolicy(ports.consents(), settings.authorize(), clock);
+        this.consent = new ConsentPolicy(ports.consents(), settings.authorize(), clock, events);
         this.codes = new AuthorizationCodeIssuer(ports.codes(), generator, settings.tokens(), clock);
         this.userAuthorizations = new UserAuthorizations(ports.authorizedApplications(), events, clock);
         ServerSettings.Purge purgeSettings = settings.purge();
@@ -169,6 +172,11 @@ public final class AuthorizationServer {
 
     public GrantHandlers grants() {
         return grants;
+    }
+
+    /** The token endpoint's protocol side: client authentication, then the grant; refusals are published. */
+    public TokenEndpoint tokenEndpoint() {
+        return tokenEndpoint;
     }
 
     /** The one "is this access token valid" rule, for the bearer filter and introspection. */

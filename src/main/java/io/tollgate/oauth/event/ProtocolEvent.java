@@ -8,7 +8,9 @@ import java.time.Instant;
  * never a plaintext token or secret. Published after the change is stored.
  */
 public sealed interface ProtocolEvent permits TokenIssued, TokenRevoked, FamilyRevoked, CodeReplayed,
-        AuthorizationRevoked, ClientChanged, ClientDeleted, UserChanged, UserDeactivated, UserDeleted, LoginFailed {
+        AuthorizationRevoked, ClientChanged, ClientDeleted, UserChanged, UserDeactivated, UserDeleted, LoginFailed,
+        LoginSucceeded, TokenRequestFailed, AccessTokenChecked, TokenIntrospected, ConsentGranted,
+        TokensRevokedByOperator {
 
     /** When it happened, by the server's clock. */
     Instant at();

@@ -1,5 +1,7 @@
 package io.tollgate.oauth.introspect;
 
+import io.tollgate.oauth.event.ProtocolEventPublisher;
+import io.tollgate.oauth.event.TokenIntrospected;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.resource.AccessTokenValidator;
 import io.tollgate.oauth.model.ResourceOwner;
@@ -28,9 +30,17 @@ public final class TokenIntrospection {
     private final ClientStore clients;
     private final ResourceOwnerAuthenticator owners;
     private final Clock clock;
+    private final ProtocolEventPublisher events;
 
     public TokenIntrospection(AccessTokenValidator accessTokens, TokenStore tokens, ClientStore clients,
                               ResourceOwnerAuthenticator owners, Clock clock) {
+        this(accessTokens, tokens, clients, owners, clock, ProtocolEventPublisher.NONE);
+    }
+
+    /** @param events told who asked and whether the answer was active ({@link TokenIntrospected}) */
+    public TokenIntrospection(AccessTokenValidator accessTokens, TokenStore tokens, ClientStore clients,
+                              ResourceOwnerAuthenticator owners, Clock clock, ProtocolEventPublisher events) {
+        this.events = Objects.requireNonNull(events, "events");
         this.accessTokens = Objects.requireNonNull(accessTokens, "accessTokens");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.clients = Objects.requireNonNull(clients, "clients");
@@ -44,7 +54,10 @@ public final class TokenIntrospection {
         Optional<Introspection> found = REFRESH_TOKEN_TYPE.equals(hint)
                 ? refresh(caller, hash).or(() -> access(caller, token))
                 : access(caller, token).or(() -> refresh(caller, hash));
-        return found.orElse(Introspection.inactive());
+        Introspection answer = found.orElse(Introspection.inactive());
+        events.publish(new TokenIntrospected(clock.instant(),
+                caller.seesAllTokens() ? null : caller.client().clientId(), answer.active()));
+        return answer;
     }
 
     private Optional<Introspection> access(IntrospectionCaller caller, String token) {

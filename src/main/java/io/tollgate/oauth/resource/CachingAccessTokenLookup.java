@@ -58,6 +58,15 @@ public final class CachingAccessTokenLookup implements AccessTokenLookup, Invali
         return cache.stats().hitRate();
     }
 
+    /** Lookups answered from the cache, since start (with {@link #misses()}: a rate over any window). */
+    public long hits() {
+        return cache.stats().hitCount();
+    }
+
+    public long misses() {
+        return cache.stats().missCount();
+    }
+
     public long size() {
         return cache.estimatedSize();
     }

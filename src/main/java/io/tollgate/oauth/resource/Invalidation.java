@@ -7,6 +7,7 @@ import io.tollgate.oauth.event.ProtocolEvent;
 import io.tollgate.oauth.event.TokenRevoked;
 import io.tollgate.oauth.event.UserChanged;
 import io.tollgate.oauth.event.UserDeactivated;
+import io.tollgate.oauth.event.TokensRevokedByOperator;
 import io.tollgate.oauth.event.UserDeleted;
 import java.util.Objects;
 import java.util.Optional;
@@ -85,9 +86,13 @@ public record Invalidation(Kind kind, String value) {
             return Optional.of(user(deactivated.userId()));
         } else if (event instanceof UserDeleted deleted) {
             return Optional.of(user(deleted.userId()));
+        } else if (event instanceof TokensRevokedByOperator operator) {
+            return Optional.of(operator.userId() != null ? user(operator.userId())
+                    : operator.clientDbId() != null ? client(operator.clientDbId()) : family(operator.familyId()));
         }
         // TokenIssued, CodeReplayed (its tokens go with FamilyRevoked), ClientChanged (a client's settings are not
-        // part of its tokens' claims) and LoginFailed change nothing cached.
+        // part of its tokens' claims), LoginFailed and the other reports (sign-ins, checks, introspections, refusals,
+        // consents) change nothing cached.
         return Optional.empty();
     }
 

@@ -37,11 +37,11 @@ import java.util.function.BiFunction;
  * /admin/applications/: every application with owner, grants, scopes and live token counts; disable/enable,
  * regenerate the secret (shown once), revoke its tokens, delete with confirmation.
  */
-@Path("/admin/applications")
+@Path("/admin/applications/")
 @BrowserPage
 @Produces(MediaType.TEXT_HTML)
 public class AdminApplicationsResource {
-    private static final String ITEM = "/{id: [0-9]{1,18}}/";
+    private static final String ITEM = "{id: [0-9]{1,18}}/";
     private static final String SOURCE = "admin_console";
 
     private final AdminGuard guard;
@@ -65,13 +65,14 @@ public class AdminApplicationsResource {
 
     public record ApplicationItem(long id, String clientId, String name, Long ownerId, String owner, String clientType,
                                   String grantTypes, String scopes, String created, boolean disabled,
-                                  String disabledSince, long accessTokens, long refreshTokens) {
+                                  String disabledSince, long accessTokens, long refreshTokens, String lastUsed) {
         static ApplicationItem of(ApplicationRow row) {
             return new ApplicationItem(row.id(), row.clientId(), row.name(), row.ownerId(),
                     row.ownerUsername() == null ? "" : row.ownerUsername(), row.clientType(), row.grantTypes(),
                     row.allowedScopes() == null || row.allowedScopes().isBlank() ? "any" : row.allowedScopes(),
                     AdminFormat.time(row.created()), row.disabled() != null, AdminFormat.time(row.disabled()),
-                    row.activeAccessTokens(), row.activeRefreshTokens());
+                    row.activeAccessTokens(), row.activeRefreshTokens(),
+                    row.lastUsed() == null ? "" : AdminFormat.time(row.lastUsed()));
         }
     }
 
@@ -85,7 +86,6 @@ public class AdminApplicationsResource {
     }
 
     @GET
-    @Path("/")
     public Response list(@QueryParam("client") String client, @Context ContainerRequestContext request) {
         return guard.get(request, staff -> {
             String filter = client == null || client.isBlank() ? null : client.strip();
@@ -105,36 +105,34 @@ public class AdminApplicationsResource {
                 Pages.html(200, detailView(staff, client, row, null, notice(notice)))));
     }
 
-    @POST
-    @Path(ITEM + "disable/")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response disable(@PathParam("id") long id, MultivaluedMap<String, String> form,
-                            @Context ContainerRequestContext request) {
-        return guard.post(request, form, staff -> withApp(staff, id, (client, row) -> {
-            tokens.disableApplication(staff.party(), id, client.clientId(), SOURCE);
-            return Response.seeOther(URI.create("/admin/applications/" + id + "/?notice=disabled")).build();
-        }));
+    /** The switches on an application's page: each acts, then shows the page again with a notice. */
+    private enum Switch {
+        DISABLE("disabled"), ENABLE("enabled"), REVOKE_TOKENS("revoked");
+
+        private final String notice;
+
+        Switch(String notice) {
+            this.notice = notice;
+        }
+
+        static Switch of(String path) {
+            return valueOf(path.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        }
     }
 
     @POST
-    @Path(ITEM + "enable/")
+    @Path(ITEM + "{action: disable|enable|revoke-tokens}/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response enable(@PathParam("id") long id, MultivaluedMap<String, String> form,
-                           @Context ContainerRequestContext request) {
+    public Response flip(@PathParam("id") long id, @PathParam("action") String action,
+                         MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
+        Switch chosen = Switch.of(action);
         return guard.post(request, form, staff -> withApp(staff, id, (client, row) -> {
-            tokens.enableApplication(staff.party(), id, client.clientId(), SOURCE);
-            return Response.seeOther(URI.create("/admin/applications/" + id + "/?notice=enabled")).build();
-        }));
-    }
-
-    @POST
-    @Path(ITEM + "revoke-tokens/")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response revokeTokens(@PathParam("id") long id, MultivaluedMap<String, String> form,
-                                 @Context ContainerRequestContext request) {
-        return guard.post(request, form, staff -> withApp(staff, id, (client, row) -> {
-            tokens.revokeApplicationTokens(staff.party(), id, client.clientId(), SOURCE);
-            return Response.seeOther(URI.create("/admin/applications/" + id + "/?notice=revoked")).build();
+            switch (chosen) {
+                case DISABLE -> tokens.disableApplication(staff.party(), id, client.clientId(), SOURCE);
+                case ENABLE -> tokens.enableApplication(staff.party(), id, client.clientId(), SOURCE);
+                case REVOKE_TOKENS -> tokens.revokeApplicationTokens(staff.party(), id, client.clientId(), SOURCE);
+            }
+            return Response.seeOther(URI.create("/admin/applications/" + id + "/?notice=" + chosen.notice)).build();
         }));
     }
 

@@ -33,11 +33,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** /admin/groups/: list with a create form, a group's page (rename, members), delete with confirmation. */
-@Path("/admin/groups")
+@Path("/admin/groups/")
 @BrowserPage
 @Produces(MediaType.TEXT_HTML)
 public class AdminGroupsResource {
-    private static final String ITEM = "/{id: [0-9]{1,18}}/";
+    private static final String ITEM = "{id: [0-9]{1,18}}/";
     private static final String SOURCE = "admin_console";
 
     private final AdminGuard guard;
@@ -74,7 +74,6 @@ public class AdminGroupsResource {
     }
 
     @GET
-    @Path("/")
     public Response list(@QueryParam("page") String page, @QueryParam("notice") String notice,
                          @Context UriInfo uri, @Context ContainerRequestContext request) {
         return guard.get(request, staff -> Pages.html(200, listView(staff, uri, page, "", Map.of(),
@@ -82,7 +81,6 @@ public class AdminGroupsResource {
     }
 
     @POST
-    @Path("/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(MultivaluedMap<String, String> form, @Context UriInfo uri,
                            @Context ContainerRequestContext request) {

@@ -191,7 +191,7 @@ public class AdminUsersResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@PathParam("id") long id, MultivaluedMap<String, String> form,
                          @Context ContainerRequestContext request) {
-        return guard.post(request, form, staff -> withUser(staff, id, user -> {
+        return postOnUser(request, form, id, (staff, user) -> {
             List<Long> groupIds = groupIds(form);
             // Flags are a superuser's to change; for staff they stay as they are whatever the form says.
             Boolean staffFlag = staff.superuser() ? form.containsKey("is_staff") : null;
@@ -203,7 +203,7 @@ public class AdminUsersResource {
             try {
                 User changed = users.update(staff.actor(), id, input, true);
                 recordChange(staff, user, changed);
-                return Response.seeOther(URI.create("/admin/users/" + id + "/?notice=saved")).build();
+                return backTo(id, "saved");
             } catch (ValidationException e) {
                 UserForm echo = new UserForm(input.username(), input.email(), input.firstName(), input.lastName(),
                         active, staffFlag == null ? user.staff() : staffFlag,
@@ -212,7 +212,7 @@ public class AdminUsersResource {
             } catch (PermissionDeniedException e) {
                 return forbidden(staff, e);
             }
-        }));
+        });
     }
 
     @POST
@@ -220,14 +220,14 @@ public class AdminUsersResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response setPassword(@PathParam("id") long id, MultivaluedMap<String, String> form,
                                 @Context ContainerRequestContext request) {
-        return guard.post(request, form, staff -> withUser(staff, id, user -> {
+        return postOnUser(request, form, id, (staff, user) -> {
             Map<String, List<String>> errors = passwordProblems(form, user.username());
             if (errors.isEmpty()) {
                 try {
                     users.update(staff.actor(), id, UserInput.empty().withPassword(Pages.field(form, "password1")), true);
                     audit.record(AuditEvent.of("admin.user.password_changed", AuditOutcome.SUCCESS).actor(staff.party())
                             .subject(AuditParty.user(id, user.username())).detail("source", SOURCE).at(clock.instant()));
-                    return Response.seeOther(URI.create("/admin/users/" + id + "/?notice=password")).build();
+                    return backTo(id, "password");
                 } catch (ValidationException e) {
                     errors = Map.of("password1", e.errors().getOrDefault("password", List.of("Invalid password.")));
                 } catch (PermissionDeniedException e) {
@@ -235,7 +235,7 @@ public class AdminUsersResource {
                 }
             }
             return Pages.html(400, detailView(staff, user, formOf(user), errors, null));
-        }));
+        });
     }
 
     @POST
@@ -243,7 +243,7 @@ public class AdminUsersResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response setActive(@PathParam("id") long id, MultivaluedMap<String, String> form,
                               @Context ContainerRequestContext request) {
-        return guard.post(request, form, staff -> withUser(staff, id, user -> {
+        return postOnUser(request, form, id, (staff, user) -> {
             boolean active = "true".equals(Pages.field(form, "active"));
             if (user.id() == staff.user().id() && !active) {
                 return Pages.html(400, new MessageView(staff.page(), "Not allowed",
@@ -252,11 +252,11 @@ public class AdminUsersResource {
             try {
                 User changed = users.update(staff.actor(), id, UserInput.empty().withActive(active), true);
                 recordChange(staff, user, changed);
-                return Response.seeOther(URI.create("/admin/users/" + id + "/?notice=saved")).build();
+                return backTo(id, "saved");
             } catch (PermissionDeniedException e) {
                 return forbidden(staff, e);
             }
-        }));
+        });
     }
 
     @POST
@@ -264,13 +264,13 @@ public class AdminUsersResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revokeTokens(@PathParam("id") long id, MultivaluedMap<String, String> form,
                                  @Context ContainerRequestContext request) {
-        return guard.post(request, form, staff -> withUser(staff, id, user -> {
+        return postOnUser(request, form, id, (staff, user) -> {
             if (user.superuser() && !staff.superuser()) {
                 return forbidden(staff, new PermissionDeniedException());
             }
             int count = tokens.revokeUserTokens(staff.party(), id, user.username(), SOURCE);
-            return Response.seeOther(URI.create("/admin/users/" + id + "/?notice=revoked-" + count)).build();
-        }));
+            return backTo(id, "revoked-" + count);
+        });
     }
 
     private void recordChange(AdminGuard.Staff staff, User before, User after) {
@@ -290,6 +290,17 @@ public class AdminUsersResource {
             event.detail("groups", after.groupIds().toString());
         }
         audit.record(event.at(clock.instant()));
+    }
+
+    /** A POST on one user's page: signed-in staff, a good CSRF token, and the user found (404 otherwise). */
+    private Response postOnUser(ContainerRequestContext request, MultivaluedMap<String, String> form, long id,
+                                java.util.function.BiFunction<AdminGuard.Staff, User, Response> action) {
+        return guard.post(request, form, staff -> withUser(staff, id, user -> action.apply(staff, user)));
+    }
+
+    /** Back to the user's page, with a notice saying what was done. */
+    private static Response backTo(long id, String notice) {
+        return Response.seeOther(URI.create("/admin/users/" + id + "/?notice=" + notice)).build();
     }
 
     private Response withUser(AdminGuard.Staff staff, long id, Function<User, Response> action) {

@@ -1,10 +1,7 @@
 package io.tollgate.web.oauth;
 
 import com.codahale.metrics.annotation.Timed;
-import io.tollgate.oauth.grant.GrantHandlers;
-import io.tollgate.oauth.grant.TokenParameters;
-import io.tollgate.oauth.client.ClientAuthenticator;
-import io.tollgate.oauth.model.Client;
+import io.tollgate.oauth.grant.TokenEndpoint;
 import io.tollgate.web.security.ClientAddresses;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -23,12 +20,10 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("/o/token{slash: /?}")
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource extends FormEndpoint {
-    private final ClientAuthenticator clients;
-    private final GrantHandlers grants;
+    private final TokenEndpoint endpoint;
 
-    public TokenResource(ClientAuthenticator clients, GrantHandlers grants) {
-        this.clients = clients;
-        this.grants = grants;
+    public TokenResource(TokenEndpoint endpoint) {
+        this.endpoint = endpoint;
     }
 
     @POST
@@ -39,9 +34,7 @@ public class TokenResource extends FormEndpoint {
                           @Context ContainerRequestContext request,
                           String body) {
         MultivaluedMap<String, String> form = form(uriInfo, body);
-        String address = ClientAddresses.of(request);
-        Client client = clients.authenticate(authorization, form, address);
         return OAuthRequests.noStore(Response.ok(TokenResponseBody.of(
-                grants.dispatch(client, new TokenParameters(form, address)))));
+                endpoint.respond(authorization, form, ClientAddresses.of(request)))));
     }
 }

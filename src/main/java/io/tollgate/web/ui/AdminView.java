@@ -15,7 +15,8 @@ public class AdminView extends PageView {
             new String[] {"groups", "/admin/groups/", "Groups"},
             new String[] {"applications", "/admin/applications/", "Applications"},
             new String[] {"tokens", "/admin/tokens/", "Tokens"},
-            new String[] {"audit", "/admin/audit/", "Audit log"});
+            new String[] {"audit", "/admin/audit/", "Audit log"},
+            new String[] {"status", "/admin/status/", "Status"});
 
     private final Object model;
     private final String section;

@@ -32,6 +32,8 @@ public class PageFilter implements ContainerRequestFilter, ContainerResponseFilt
     public static final String FORM_POST_TARGET = PageFilter.class.getName() + ".formPost";
     static final String FORM_POST_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action ";
+    /** A resource sets this request property to let the page load script files from this server (never inline). */
+    public static final String SCRIPTS_FROM_SELF = PageFilter.class.getName() + ".scripts";
     private static final String NEW_CSRF = PageFilter.class.getName() + ".newCsrf";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     static final String CSP = "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
@@ -70,7 +72,9 @@ public class PageFilter implements ContainerRequestFilter, ContainerResponseFilt
         if (formPost != null) {
             headers.putSingle("Content-Security-Policy", FORM_POST_CSP + formPost);
         } else {
-            headers.putSingle("Content-Security-Policy", extra == null ? CSP : CSP + " " + extra);
+            String csp = Boolean.TRUE.equals(request.getProperty(SCRIPTS_FROM_SELF))
+                    ? CSP.replace("script-src 'none'", "script-src 'self'") : CSP;
+            headers.putSingle("Content-Security-Policy", extra == null ? csp : csp + " " + extra);
         }
         headers.putSingle("X-Frame-Options", "DENY");
         headers.putSingle("X-Content-Type-Options", "nosniff");

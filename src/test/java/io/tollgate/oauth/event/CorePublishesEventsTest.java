@@ -12,6 +12,9 @@ import io.tollgate.oauth.model.ResourceOwner;
 import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.model.TokenResponse;
 import io.tollgate.oauth.token.TokenHasher;
+import io.tollgate.oauth.introspect.IntrospectionCaller;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -96,5 +99,62 @@ class CorePublishesEventsTest {
         f.server.registrations().delete(app);
         assertThat(f.published(ClientDeleted.class)).containsExactly(new ClientDeleted(f.clock.instant(), app.id(),
                 "app"));
+    }
+
+    private static Map<String, List<String>> form(String... pairs) {
+        Map<String, List<String>> form = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            form.put(pairs[i], List.of(pairs[i + 1]));
+        }
+        return form;
+    }
+
+    @Test
+    void aRefusedTokenRequestIsReportedWithItsGrantAndErrorCode() {
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("app:secret".getBytes());
+        String wrongSecret = "Basic " + java.util.Base64.getEncoder().encodeToString("app:nope".getBytes());
+        assertOAuthError(() -> f.server.tokenEndpoint().respond(basic,
+                form("grant_type", "password", "username", "alice", "password", "wrong"), null), "invalid_grant");
+        assertOAuthError(() -> f.server.tokenEndpoint().respond(wrongSecret,
+                form("grant_type", "password", "username", "alice", "password", "pw"), null), "invalid_client");
+        assertOAuthError(() -> f.server.tokenEndpoint().respond(basic, form("grant_type", "something_made_up"), null),
+                "unsupported_grant_type");
+        assertThat(f.published(TokenRequestFailed.class)).containsExactly(
+                new TokenRequestFailed(f.clock.instant(), "password", "invalid_grant", "app"),
+                new TokenRequestFailed(f.clock.instant(), "password", "invalid_client", null),
+                new TokenRequestFailed(f.clock.instant(), null, "unsupported_grant_type", "app"));
+        TokenResponse ok = f.server.tokenEndpoint().respond(basic,
+                form("grant_type", "password", "username", "alice", "password", "pw"), null);
+        assertThat(ok.accessToken()).isNotBlank();
+        assertThat(f.published(TokenRequestFailed.class)).hasSize(3);
+    }
+
+    @Test
+    void everyBearerCheckReportsItsVerdictNeverTheToken() {
+        TokenResponse live = login();
+        TokenResponse revoked = login();
+        f.server.revocation().revoke(app, revoked.accessToken(), null);
+        f.server.accessTokenValidator().validate(live.accessToken());
+        f.server.accessTokenValidator().validate(revoked.accessToken());
+        f.server.accessTokenValidator().validate("not-a-token-we-issued");
+        f.server.accessTokenValidator().validate("has spaces, so not a b64token");
+        f.server.accessTokenValidator().validate("");
+        f.clock.advance(Duration.ofDays(400));
+        f.server.accessTokenValidator().validate(live.accessToken());
+        assertThat(f.published(AccessTokenChecked.class)).extracting(AccessTokenChecked::result).containsExactly(
+                AccessTokenChecked.Result.VALID, AccessTokenChecked.Result.REVOKED, AccessTokenChecked.Result.UNKNOWN,
+                AccessTokenChecked.Result.MALFORMED, AccessTokenChecked.Result.MALFORMED,
+                AccessTokenChecked.Result.EXPIRED);
+    }
+
+    @Test
+    void anIntrospectionSaysWhoAskedAndWhetherTheTokenWasActive() {
+        TokenResponse pair = login();
+        f.server.introspection().introspect(IntrospectionCaller.resourceServer(), pair.accessToken(), null);
+        f.server.introspection().introspect(IntrospectionCaller.client(app), "unknown", null);
+        assertThat(f.published(TokenIntrospected.class)).containsExactly(
+                new TokenIntrospected(f.clock.instant(), null, true),
+                new TokenIntrospected(f.clock.instant(), "app", false));
+        assertThat(f.published(TokenIntrospected.class).toString()).doesNotContain(pair.accessToken());
     }
 }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tollgate.oauth.event.ClientDeleted;
 import io.tollgate.oauth.event.FamilyRevoked;
 import io.tollgate.oauth.event.LoginFailed;
+import io.tollgate.oauth.event.AccessTokenChecked;
 import io.tollgate.oauth.event.TokenRevoked;
+import io.tollgate.oauth.event.TokensRevokedByOperator;
 import io.tollgate.oauth.event.UserDeactivated;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,5 +51,16 @@ class InvalidationTest {
         broadcast.on(new LoginFailed(AT, "someone", false));
         assertThat(sent).containsExactly(Invalidation.tokenHash("hash1"), Invalidation.family("fam2"),
                 Invalidation.family("fam3"), Invalidation.user(5), Invalidation.client(6));
+    }
+
+    @Test
+    void anOperatorsRevocationReachesEveryNodeAndReportsDoNot() {
+        List<Invalidation> sent = new ArrayList<>();
+        InvalidationBroadcast broadcast = new InvalidationBroadcast(sent::add);
+        broadcast.on(TokensRevokedByOperator.ofUser(AT, "admin_task", 2, 5));
+        broadcast.on(TokensRevokedByOperator.ofClient(AT, "admin_console", 1, 6));
+        broadcast.on(TokensRevokedByOperator.ofFamily(AT, "admin_console", 1, "fam4"));
+        broadcast.on(new AccessTokenChecked(AT, AccessTokenChecked.Result.VALID));
+        assertThat(sent).containsExactly(Invalidation.user(5), Invalidation.client(6), Invalidation.family("fam4"));
     }
 }

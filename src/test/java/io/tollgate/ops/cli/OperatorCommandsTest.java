@@ -112,4 +112,72 @@ class OperatorCommandsTest {
         assertThat(run.out()).contains("access_tokens: 5");
         assertThat(data.count("oauth_access_token")).isEqualTo(before - 5);
     }
+
+    private String liveToken(TestData data, long appId, Long userId) {
+        String hash = "live" + UUID.randomUUID();
+        new JdbiTokenStore(data.jdbi()).save(new NewAccessToken(hash, appId, "c", userId, ScopeSet.of("read"),
+                Instant.now(), Instant.now().plusSeconds(3600), "f-" + UUID.randomUUID()), null);
+        return hash;
+    }
+
+    private boolean revoked(TestData data, String hash) {
+        return data.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM oauth_access_token"
+                + " WHERE token_hash = :t AND revoked IS NOT NULL").bind("t", hash).mapTo(Long.class).one()) == 1;
+    }
+
+    private String auditActor(TestData data, String type, String subject) {
+        return data.jdbi().withHandle(h -> h.createQuery("SELECT actor_name FROM audit_event WHERE event_type = :t"
+                + " AND subject_name = :s").bind("t", type).bind("s", subject).mapTo(String.class).one());
+    }
+
+    @Test
+    void revokeUserTokensRevokesTheirLiveTokensSaysHowManyAndIsAudited() {
+        TestData data = new TestData(database);
+        String username = "cli-" + UUID.randomUUID().toString().substring(0, 8);
+        long userId = data.user(username, "pw-123456", false, false);
+        long appId = data.passwordClient("cli-app-" + UUID.randomUUID()).client().id();
+        String first = liveToken(data, appId, userId);
+        String second = liveToken(data, appId, userId);
+        String someoneElse = liveToken(data, appId, null);
+
+        Run run = run("revoke-user-tokens", username, config.toString());
+
+        assertThat(run.failure()).isEmpty();
+        assertThat(run.out()).contains("revoked 2 tokens of user " + username);
+        assertThat(revoked(data, first)).isTrue();
+        assertThat(revoked(data, second)).isTrue();
+        assertThat(revoked(data, someoneElse)).isFalse();
+        assertThat(auditActor(data, "admin.token.revoked", username)).isEqualTo("command line");
+    }
+
+    @Test
+    void theClientCommandsRevokeAndDisable() {
+        TestData data = new TestData(database);
+        var app = data.passwordClient("cli-app-" + UUID.randomUUID()).client();
+        String token = liveToken(data, app.id(), null);
+
+        Run revoke = run("revoke-client-tokens", app.clientId(), config.toString());
+        assertThat(revoke.failure()).isEmpty();
+        assertThat(revoke.out()).contains("revoked 1 tokens of application " + app.clientId());
+        assertThat(revoked(data, token)).isTrue();
+
+        String another = liveToken(data, app.id(), null);
+        Run disable = run("disable-client", app.clientId(), config.toString());
+        assertThat(disable.failure()).isEmpty();
+        assertThat(disable.out()).contains("disabled application " + app.clientId()).contains("revoked 1 tokens");
+        assertThat(revoked(data, another)).isTrue();
+        long disabled = data.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM oauth_application"
+                + " WHERE id = :id AND disabled IS NOT NULL").bind("id", app.id()).mapTo(Long.class).one());
+        assertThat(disabled).isEqualTo(1);
+        assertThat(auditActor(data, "admin.application.disabled", app.clientId())).isEqualTo("command line");
+    }
+
+    @Test
+    void anUnknownNameIsAOneLineErrorAndChangesNothing() {
+        Run run = run("revoke-user-tokens", "nobody-at-all", config.toString());
+        assertThat(run.failure()).isPresent();
+        assertThat(run.err().strip()).isEqualTo("Error: No user named 'nobody-at-all'.");
+        Run client = run("disable-client", "no-such-client", config.toString());
+        assertThat(client.err().strip()).isEqualTo("Error: No application with client_id 'no-such-client'.");
+    }
 }

@@ -11,9 +11,15 @@ import io.tollgate.testing.TestApp;
 import io.tollgate.testing.TestData;
 import io.tollgate.testing.TestDatabase;
 import io.tollgate.web.ui.Browser;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.Response;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -368,5 +374,169 @@ class AdminPagesIT {
     boolean flag(long userId, String column) {
         return data.jdbi().withHandle(h -> h.createQuery("SELECT " + column + " FROM auth_user WHERE id = :id")
                 .bind("id", userId).mapTo(Boolean.class).one());
+    }
+
+    /** POST /tasks/NAME?PARAM=VALUE on the admin port: [status, body]. */
+    Object[] task(String name, String parameter, String value) {
+        Client admin = ClientBuilder.newClient();
+        try (admin; Response response = admin.target("http://127.0.0.1:" + app().getAdminPort() + "/tasks/" + name)
+                .queryParam(parameter, value).request().post(Entity.text(""))) {
+            return new Object[] {response.getStatus(), response.readEntity(String.class)};
+        }
+    }
+
+    @Test
+    void theRevokeUserTokensTaskRevokesEveryLiveTokenAndIsAudited() throws Exception {
+        Object[] owner = user("owner", false, false);
+        RegisteredClient app = data.passwordClient("task-app-" + tag);
+        String token = oauth.passwordToken(app.client().clientId(), app.plainSecret(), (String) owner[1], PASSWORD,
+                "read");
+        assertThat(oauth.get("/users/", token).status()).isEqualTo(200);
+
+        Object[] done = task("revoke-user-tokens", "user", (String) owner[1]);
+        assertThat(done[0]).isEqualTo(200);
+        assertThat((String) done[1]).contains("revoked 2 tokens of user " + owner[1]);
+        assertThat(oauth.get("/users/", token).status()).isEqualTo(401);
+        Map<String, Object> event = awaitEvent("admin.token.revoked", (String) owner[1]);
+        assertThat(event.get("actor_name")).isEqualTo("admin task");
+        assertThat(event.get("details").toString()).contains("admin_task").contains("\"count\":\"2\"");
+
+        Object[] again = task("revoke-user-tokens", "user", (String) owner[1]);
+        assertThat((String) again[1]).contains("revoked 0 tokens");
+    }
+
+    @Test
+    void theClientTasksRevokeAndDisableAnApplication() throws Exception {
+        Object[] owner = user("owner", false, false);
+        RegisteredClient app = data.passwordClient("task-app-" + tag);
+        String clientId = app.client().clientId();
+        String token = oauth.passwordToken(clientId, app.plainSecret(), (String) owner[1], PASSWORD, "read");
+
+        Object[] revoked = task("revoke-client-tokens", "client_id", clientId);
+        assertThat(revoked[0]).isEqualTo(200);
+        assertThat((String) revoked[1]).contains("revoked 2 tokens of application " + clientId);
+        assertThat(oauth.get("/users/", token).status()).isEqualTo(401);
+
+        String second = oauth.passwordToken(clientId, app.plainSecret(), (String) owner[1], PASSWORD, "read");
+        Object[] disabled = task("disable-client", "client_id", clientId);
+        assertThat(disabled[0]).isEqualTo(200);
+        assertThat((String) disabled[1]).contains("disabled application " + clientId).contains("revoked 2 tokens");
+        assertThat(oauth.get("/users/", second).status()).isEqualTo(401);
+        assertThat(oauth.token(OAuthClient.basic(clientId, app.plainSecret()), new Form().param("grant_type", "password")
+                .param("username", (String) owner[1]).param("password", PASSWORD)).status()).isEqualTo(401);
+        Map<String, Object> event = awaitEvent("admin.application.disabled", clientId);
+        assertThat(event.get("actor_name")).isEqualTo("admin task");
+    }
+
+    @Test
+    void aTaskNamingNobodyChangesNothingAndSaysWhy() {
+        Object[] unknown = task("revoke-user-tokens", "user", "nobody-" + tag);
+        assertThat(unknown[0]).isEqualTo(500);
+        assertThat((String) unknown[1]).contains("No user named 'nobody-" + tag + "'").doesNotContain("at io.tollgate");
+        Object[] noClient = task("disable-client", "client_id", "none-" + tag);
+        assertThat((String) noClient[1]).contains("No application with client_id");
+        Object[] missing = task("revoke-client-tokens", "user", "x");
+        assertThat((String) missing[1]).contains("Give exactly one client_id=...");
+    }
+
+    @Test
+    void theApplicationsListShowsWhenAnApplicationWasLastUsed() throws Exception {
+        Object[] owner = user("owner", false, false);
+        RegisteredClient app = data.passwordClient("used-app-" + tag);
+        RegisteredClient idle = data.passwordClient("idle-app-" + tag);
+        Browser staff = signedIn(user("staff", true, false));
+        assertThat(staff.get("/admin/applications/" + app.client().id() + "/").body()).contains("never");
+        oauth.passwordToken(app.client().clientId(), app.plainSecret(), (String) owner[1], PASSWORD, "read");
+        String page = "";
+        for (int i = 0; i < 100 && !page.contains("Last used</dt><dd>2"); i++) {
+            Thread.sleep(100);
+            page = staff.get("/admin/applications/" + app.client().id() + "/").body();
+        }
+        assertThat(page).contains("Last used</dt><dd>2");
+        assertThat(staff.get("/admin/applications/" + idle.client().id() + "/").body())
+                .contains("Last used</dt><dd>never");
+        assertThat(staff.get("/admin/applications/").body()).contains("Last used");
+    }
+
+    String adminPort(String path) {
+        Client admin = ClientBuilder.newClient();
+        try (admin; Response response = admin.target("http://127.0.0.1:" + app().getAdminPort() + path).request().get()) {
+            assertThat(response.getStatus()).as(path).isEqualTo(200);
+            return response.readEntity(String.class);
+        }
+    }
+
+    /** The flows whose series the dashboard charts: tokens, refusals, API checks, introspection, revocation, sign-in. */
+    void exerciseTheFlows() {
+        Object[] owner = user("flows", false, false);
+        RegisteredClient app = data.passwordClient("flows-" + tag);
+        String basic = OAuthClient.basic(app.client().clientId(), app.plainSecret());
+        String token = oauth.passwordToken(app.client().clientId(), app.plainSecret(), (String) owner[1], PASSWORD,
+                "read");
+        assertThat(oauth.token(basic, new Form().param("grant_type", "password").param("username", (String) owner[1])
+                .param("password", "wrong")).status()).isEqualTo(400);
+        assertThat(oauth.token(OAuthClient.basic(app.client().clientId(), "not-the-secret"), new Form()
+                .param("grant_type", "client_credentials")).status()).isEqualTo(401);
+        assertThat(oauth.get("/users/", token).status()).isEqualTo(200);
+        assertThat(oauth.get("/users/", "no-such-token").status()).isEqualTo(401);
+        assertThat(oauth.post("/o/introspect/", basic, new Form().param("token", token)).status()).isEqualTo(200);
+        assertThat(oauth.post("/o/revoke_token/", basic, new Form().param("token", token)).status()).isEqualTo(200);
+        signedIn(owner);
+    }
+
+    @Test
+    void everyMetricTheGrafanaDashboardChartsExistsOnPrometheus() {
+        exerciseTheFlows();
+        String dashboard = adminPort("/grafana/tollgate.json");
+        String prometheus = adminPort("/prometheus");
+        Set<String> referenced = new TreeSet<>();
+        Matcher names = Pattern.compile("\\btollgate_[a-z_]+").matcher(dashboard);
+        while (names.find()) {
+            referenced.add(names.group());
+        }
+        assertThat(referenced).hasSizeGreaterThan(15);
+        for (String name : referenced) {
+            assertThat(Pattern.compile("(?m)^" + name + "[{ ]").matcher(prometheus).find())
+                    .as("%s on /prometheus", name).isTrue();
+        }
+        assertThat(prometheus).containsPattern("tollgate_token_requests_total\\{grant_type=\"password\","
+                + "outcome=\"invalid_grant\"} [1-9]");
+        assertThat(prometheus).containsPattern("tollgate_token_requests_total\\{grant_type=\"client_credentials\","
+                + "outcome=\"invalid_client\"} [1-9]");
+        assertThat(prometheus).containsPattern("tollgate_bearer_checks_total\\{result=\"unknown\"} [1-9]");
+        assertThat(prometheus).containsPattern("tollgate_revocations_total\\{source=\"client\"} [1-9]");
+        assertThat(prometheus).containsPattern("tollgate_http_request_duration_seconds\\{endpoint=\"token\","
+                + "quantile=\"0.99\"} [0-9]");
+        assertThat(prometheus).contains("tollgate_health_check_healthy{check=\"database\"} 1.0");
+        // Labels come from fixed sets only: no client id, no username.
+        assertThat(prometheus).doesNotContain("flows-" + tag);
+    }
+
+    @Test
+    void theStatusPageIsForStaffAndItsScriptsComeFromThisServer() {
+        exerciseTheFlows();
+        Browser staff = signedIn(user("staff", true, false));
+        HttpResponse<String> page = staff.get("/admin/status/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline");
+        assertThat(page.body()).contains("<script src=\"/static/uplot/uPlot.iife.min.js\" defer></script>")
+                .doesNotContainPattern("<script>|<script [^s]");
+        HttpResponse<String> figures = staff.get("/admin/status/figures");
+        assertThat(figures.statusCode()).isEqualTo(200);
+        assertThat(figures.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(figures.body()).contains("\"tokens_issued\"").containsPattern("\"password\":[1-9]")
+                .containsPattern("\"invalid_grant\":[1-9]").contains("\"p99_ms\"").contains("\"token_cache\"");
+        for (String asset : List.of("/static/uplot/uPlot.iife.min.js", "/static/admin-status.js")) {
+            HttpResponse<String> script = new Browser(base()).get(asset);
+            assertThat(script.statusCode()).as(asset).isEqualTo(200);
+            assertThat(script.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
+        }
+        assertThat(new Browser(base()).get("/static/../migrations.xml").statusCode()).isEqualTo(404);
+        assertThat(signedIn(user("plain", false, false)).get("/admin/status/figures").statusCode()).isEqualTo(403);
+        assertThat(new Browser(base()).get("/admin/status/figures").statusCode()).isEqualTo(303);
+        // Every other console page keeps script-src 'none'.
+        assertThat(staff.get("/admin/users/").headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("script-src 'none'");
     }
 }

@@ -113,6 +113,9 @@ class SecretsNeverLeakH2IT {
         oauth.get("/users/", access2);
         oauth.get("/users/", access);
         oauth.post("/o/revoke_token/", basic, new Form().param("token", access2));
+        // A secret presented where a token belongs: counted as a bearer check, never logged or charted.
+        oauth.get("/users/", client.plainSecret());
+        oauth.get("/users/", "has spaces " + userPassword);
 
         Browser staff = new Browser("http://127.0.0.1:" + APP.getLocalPort());
         assertThat(staff.signIn(staffName, staffPassword).statusCode()).isEqualTo(303);
@@ -136,6 +139,16 @@ class SecretsNeverLeakH2IT {
             pages.add(staff.get(path).body());
         }
         staff.post("/accounts/login/", "csrf_token", csrf, "username", user, "password", wrongPassword);
+        pages.add(staff.get("/admin/status/").body());
+        pages.add(staff.get("/admin/status/figures").body());
+        jakarta.ws.rs.client.Client adminPort = jakarta.ws.rs.client.ClientBuilder.newClient();
+        try (adminPort) {
+            String admin = "http://127.0.0.1:" + APP.getAdminPort();
+            pages.add(adminPort.target(admin + "/prometheus").request().get(String.class));
+            pages.add(adminPort.target(admin + "/metrics").request().get(String.class));
+            pages.add(adminPort.target(admin + "/tasks/revoke-user-tokens").queryParam("user", user).request()
+                    .post(jakarta.ws.rs.client.Entity.text(""), String.class));
+        }
 
         // The audit trail is written in the background; wait for the last event before scanning.
         long deadline = System.nanoTime() + 10_000_000_000L;
@@ -150,6 +163,10 @@ class SecretsNeverLeakH2IT {
         assertThat(lines).as("audit lines were captured").anyMatch(l -> l.contains("\"token.issued\""));
         assertThat(lines).anyMatch(l -> l.contains("\"token.reuse_detected\""));
         assertThat(auditRows).anyMatch(v -> v.equals("signin.failed"));
+        assertThat(lines).anyMatch(l -> l.contains("\"token.refused\"") && l.contains("invalid_grant"));
+        assertThat(lines).anyMatch(l -> l.contains("\"signin.succeeded\""));
+        assertThat(lines).anyMatch(l -> l.contains("\"token.introspected\""));
+        assertThat(pages).anyMatch(page -> page.contains("tollgate_bearer_checks_total"));
         for (String secret : secrets) {
             assertThat(lines).as("log lines").noneMatch(line -> line.contains(secret));
             assertThat(auditRows).as("audit_event rows").noneMatch(value -> value.contains(secret));
