@@ -21,7 +21,7 @@ import io.tollgate.oauth.grant.GrantHandler;
 import io.tollgate.oauth.grant.GrantHandlers;
 import io.tollgate.oauth.grant.PasswordGrant;
 import io.tollgate.oauth.grant.RefreshTokenGrant;
-import io.tollgate.oauth.grant.TokenEndpoint;
+import io.tollgate.oauth.endpoint.TokenEndpoint;
 import io.tollgate.oauth.introspect.TokenIntrospection;
 import io.tollgate.oauth.metadata.AuthorizationServerMetadata;
 import io.tollgate.oauth.resource.AccessTokenValidator;

@@ -1,7 +1,7 @@
 package io.tollgate.web.oauth;
 
 import com.codahale.metrics.annotation.Timed;
-import io.tollgate.oauth.grant.TokenEndpoint;
+import io.tollgate.oauth.endpoint.TokenEndpoint;
 import io.tollgate.web.security.ClientAddresses;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;

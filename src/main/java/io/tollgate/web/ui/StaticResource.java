@@ -41,7 +41,7 @@ public class StaticResource {
     }
 
     @GET
-    @Path("/{name: [a-zA-Z0-9./-]+}")
+    @Path("/{name: [a-zA-Z0-9._/-]+}")
     public Response asset(@PathParam("name") String name) {
         Asset asset = assets.get(name);
         if (asset == null) {

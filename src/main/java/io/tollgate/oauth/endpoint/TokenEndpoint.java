@@ -1,10 +1,12 @@
-package io.tollgate.oauth.grant;
+package io.tollgate.oauth.endpoint;
 
 import io.tollgate.oauth.OAuthError;
 import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.client.ClientAuthenticator;
 import io.tollgate.oauth.event.ProtocolEventPublisher;
 import io.tollgate.oauth.event.TokenRequestFailed;
+import io.tollgate.oauth.grant.GrantHandlers;
+import io.tollgate.oauth.grant.TokenParameters;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.TokenResponse;
