@@ -38,7 +38,7 @@ public final class AuthorizationResponses {
     }
 
     /** Adds to the registered URI's own query, which §3.1.2 says must be kept. */
-    static String append(String redirectUri, Map<String, String> params) {
+    public static String append(String redirectUri, Map<String, String> params) {
         StringBuilder uri = new StringBuilder(redirectUri);
         char separator = redirectUri.indexOf('?') >= 0 ? '&' : '?';
         if (redirectUri.endsWith("?") || redirectUri.endsWith("&")) {

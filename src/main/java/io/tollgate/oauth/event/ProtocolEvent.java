@@ -8,7 +8,8 @@ import java.time.Instant;
  * never a plaintext token or secret. Published after the change is stored.
  */
 public sealed interface ProtocolEvent permits TokenIssued, TokenRevoked, FamilyRevoked, CodeReplayed,
-        AuthorizationRevoked, ClientChanged, ClientDeleted, UserChanged, UserDeactivated, UserDeleted, LoginFailed {
+        AuthorizationRevoked, ClientChanged, ClientDeleted, UserChanged, UserDeactivated, UserDeleted, LoginFailed,
+        SignedOut {
 
     /** When it happened, by the server's clock. */
     Instant at();

@@ -87,7 +87,8 @@ public record Invalidation(Kind kind, String value) {
             return Optional.of(user(deleted.userId()));
         }
         // TokenIssued, CodeReplayed (its tokens go with FamilyRevoked), ClientChanged (a client's settings are not
-        // part of its tokens' claims) and LoginFailed change nothing cached.
+        // part of its tokens' claims), LoginFailed and SignedOut (a browser session, not a token) change nothing
+        // cached.
         return Optional.empty();
     }
 
