@@ -74,16 +74,22 @@ public record ApplicationForm(String name, String clientType, Set<String> grantT
                 .toList();
     }
 
+    /** A radio button with its explanation beside it. */
+    public record HintedChoice(String value, String label, String hint, boolean checked, String id) {
+    }
+
     /** The registered access-token formats, the chosen one (opaque when none is) checked. */
-    public List<Choice> tokenFormatChoices(List<String> formats) {
+    public List<HintedChoice> tokenFormatChoices(List<String> formats) {
         String chosen = tokenFormat.isEmpty() ? formats.get(0) : tokenFormat;
-        return formats.stream().map(format -> new Choice(format, TOKEN_FORMAT_LABELS.getOrDefault(format, format),
+        return formats.stream().map(format -> new HintedChoice(format,
+                TOKEN_FORMAT_LABELS.getOrDefault(format, List.of(format, "")).get(0),
+                TOKEN_FORMAT_LABELS.getOrDefault(format, List.of(format, "")).get(1),
                 format.equals(chosen), "id_token_format_" + format)).toList();
     }
 
-    private static final Map<String, String> TOKEN_FORMAT_LABELS = Map.of(
-            "opaque", "Opaque: a random string; resource servers check it at the introspection endpoint",
-            "jwt", "JWT (RFC 9068): signed, so resource servers can also verify it themselves against the JWKS");
+    private static final Map<String, List<String>> TOKEN_FORMAT_LABELS = Map.of(
+            "opaque", List.of("Opaque", "a random string; resource servers ask the introspection endpoint"),
+            "jwt", List.of("JWT (RFC 9068)", "signed; resource servers can also verify it against the JWKS"));
 
     private static Set<String> values(MultivaluedMap<String, String> form, String name) {
         List<String> values = form.get(name);

@@ -57,7 +57,7 @@ public class ApplicationFormView extends PageView {
         return form.scopeChoices(scopes);
     }
 
-    public List<ApplicationForm.Choice> getTokenFormatChoices() {
+    public List<ApplicationForm.HintedChoice> getTokenFormatChoices() {
         return form.tokenFormatChoices(tokenFormats);
     }
 
