@@ -163,7 +163,8 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
                 configuration.getSessions().getCsrfCookieName());
         jersey.register(new PageFilter(services.sessions(), oauth.generator(), cookies));
         jersey.register(new StaticResource());
-        jersey.register(new LoginResource(services.users(), services.sessions(), cookies, oauth.generator()));
+        jersey.register(new LoginResource(services.users(), services.sessions(), cookies, oauth.generator(),
+                oauth.ports().clients()));
         jersey.register(new ApplicationsResource(oauth.ports().clients(), oauth.registrations(),
                 oauth.settings().scopes(), oauth.grants().labels(), oauth.accessTokenFormatNames()));
         jersey.register(new AuthorizeResource(oauth.authorizationRequests(), oauth.consent(), oauth.codes(),

@@ -335,6 +335,21 @@ abstract class RpLogoutContract {
     }
 
     @Test
+    void aSignInThatContinuesToARegisteredClientMayRedirectThereAfterItsPost() {
+        // prompt=login or max_age with a remembered consent: login POST -> /o/authorize/ -> the client, one chain
+        // that browsers hold to the sign-in page's form-action.
+        OidcBrowser browser = signedIn();
+        String next = "/o/authorize/?response_type=code&client_id=" + OidcBrowser.enc(clientId()) + "&redirect_uri="
+                + OidcBrowser.enc(CALLBACK) + "&scope=openid";
+        HttpResponse<String> form = browser.get("/accounts/login/?again=1&next=" + OidcBrowser.enc(next));
+        assertThat(form.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .endsWith("form-action 'self' http://127.0.0.1:9");
+        String foreign = next.replace(OidcBrowser.enc(CALLBACK), OidcBrowser.enc("https://evil.example/cb"));
+        assertThat(browser.get("/accounts/login/?again=1&next=" + OidcBrowser.enc(foreign)).headers()
+                .firstValue("Content-Security-Policy").orElseThrow()).endsWith("form-action 'self'");
+    }
+
+    @Test
     void theApplicationPagesRegisterPostLogoutUrisAndTheTokenFormat() {
         OidcBrowser browser = signedIn();
         HttpResponse<String> blank = browser.get("/o/applications/register/");
