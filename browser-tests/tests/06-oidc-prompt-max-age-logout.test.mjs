@@ -151,9 +151,9 @@ test('logout without id_token_hint asks first, then signs out', async () => {
   await userPage.goto(`${BASE_URL}/o/logout/`);
   assert.equal((await userPage.getByRole('heading', { level: 1 }).textContent()).trim(), 'Sign out of Tollgate?');
   assert.ok(await userPage.getByText(`You are signed in as ${USER.username}.`).isVisible());
-  await userPage.getByRole('button', { name: 'Sign out' }).focus();
+  await userPage.getByRole('button', { name: 'Sign out of Tollgate' }).focus();
   await shot(userPage, '35-logout-confirm');
-  await Promise.all([userPage.waitForNavigation(), userPage.getByRole('button', { name: 'Sign out' }).click()]);
+  await Promise.all([userPage.waitForNavigation(), userPage.getByRole('button', { name: 'Sign out of Tollgate' }).click()]);
   assert.equal((await userPage.getByRole('heading', { level: 1 }).textContent()).trim(), 'You are signed out');
   await shot(userPage, '36-signed-out');
   await userPage.goto(`${BASE_URL}/o/applications/`);
@@ -168,7 +168,7 @@ test('logout without id_token_hint asks first, then signs out', async () => {
   assert.ok(await userPage.getByText('Travel diary asks to sign you out of Tollgate.').isVisible());
   await shot(userPage, '37-logout-confirm-app');
   const hit = catcher.nextHit();
-  await userPage.getByRole('button', { name: 'Sign out' }).click();
+  await userPage.getByRole('button', { name: 'Sign out of Tollgate' }).click();
   const back = await hit;
   assert.equal(back.query.state, state);
   await userPage.goto(`${BASE_URL}/o/applications/`);
