@@ -80,7 +80,7 @@ export async function registerApplication(page, { name, clientType = 'Confidenti
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel(clientType).check();
   for (const grant of grants) await page.getByLabel(grant).check();
-  await page.getByLabel('Redirect URIs').fill(redirectUris.join('\n'));
+  await page.getByLabel('Redirect URIs', { exact: true }).fill(redirectUris.join('\n'));
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Save' }).click()]);
   // The answer to the POST is the application's page, the only one that ever shows the secret (no redirect,
   // so the secret is never stored to be shown later).

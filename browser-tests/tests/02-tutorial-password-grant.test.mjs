@@ -18,13 +18,13 @@ test('the registration form shows its errors and keeps what was typed', async ()
   await shot(page, '04-register-form');
 
   await page.getByLabel('Name', { exact: true }).fill('');
-  await page.getByLabel('Redirect URIs').fill('not a uri');
+  await page.getByLabel('Redirect URIs', { exact: true }).fill('not a uri');
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Save' }).click()]);
   assert.equal(new URL(page.url()).pathname, '/o/applications/register/', 'stays on the form');
   assert.equal((await page.getByRole('alert').textContent()).trim(), 'Please correct the errors below.');
   assert.ok((await page.locator('#name-errors li').count()) > 0, 'the name has an error');
   assert.ok((await page.locator('#redirect-errors li').count()) > 0, 'the redirect URI has an error');
-  assert.equal(await page.getByLabel('Redirect URIs').inputValue(), 'not a uri', 'the input is kept');
+  assert.equal(await page.getByLabel('Redirect URIs', { exact: true }).inputValue(), 'not a uri', 'the input is kept');
   await shot(page, '05-register-form-errors');
 });
 

@@ -8,6 +8,8 @@ import io.tollgate.oauth.keys.JwtVerifier;
 import io.tollgate.oauth.keys.PrivateKeySealer;
 import io.tollgate.oauth.keys.SigningKeys;
 import io.tollgate.oauth.oidc.AuthenticationStore;
+import io.tollgate.oauth.oidc.EndSession;
+import io.tollgate.oauth.oidc.IdTokenHints;
 import io.tollgate.oauth.oidc.IdTokenContributor;
 import io.tollgate.oauth.oidc.IdTokens;
 import io.tollgate.oauth.oidc.OidcAuthorization;
@@ -36,7 +38,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Wiring only, for OpenID Connect: signing keys and the JWKS, ID tokens (a token-response contributor), JWT
- * access tokens (an access-token format), userinfo, discovery, the key health check and rotation task.
+ * access tokens (an access-token format), userinfo, discovery, RP-initiated logout's rules, the key health check
+ * and rotation task.
  */
 public final class OpenIdConnect {
     private final TollgateConfiguration configuration;
@@ -117,6 +120,12 @@ public final class OpenIdConnect {
                             java.util.concurrent.TimeUnit.SECONDS);
         }
         environment.admin().addTask(new RotateKeysTask(keys));
+    }
+
+    /** RP-Initiated Logout's decisions, over the server's clients and events (the end-session endpoint's). */
+    public EndSession endSession(AuthorizationServer oauth) {
+        return new EndSession(new IdTokenHints(verifier, issuer), oauth.ports().clients(), SubjectIdentifiers.PUBLIC,
+                oauth.events(), clock);
     }
 
     /** The subject of an ID token this server issued to {@code clientId}; expired ones count (OIDC Core §3.1.2.1). */

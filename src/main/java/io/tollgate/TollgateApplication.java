@@ -46,6 +46,7 @@ import io.tollgate.web.ui.ApplicationsResource;
 import io.tollgate.web.ui.AuthorizeResource;
 import io.tollgate.web.ui.AuthorizedTokensResource;
 import io.tollgate.web.ui.Cookies;
+import io.tollgate.web.ui.EndSessionResource;
 import io.tollgate.web.ui.LoginResource;
 import io.tollgate.web.ui.PageFilter;
 import io.tollgate.web.ui.StaticResource;
@@ -153,7 +154,10 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         jersey.register(new MetadataResource(oauth.issuer(), oauth.metadata()));
     }
 
-    /** Sign-in, the application pages, the authorization endpoint with consent, and authorized tokens. */
+    /**
+     * Sign-in, the application pages, the authorization endpoint with consent, authorized tokens, and OpenID
+     * Connect's end-session endpoint.
+     */
     private static void registerPages(JerseyEnvironment jersey, TollgateConfiguration configuration,
                                       TollgateServices services) {
         AuthorizationServer oauth = services.oauth();
@@ -161,11 +165,13 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
                 configuration.getSessions().getCsrfCookieName());
         jersey.register(new PageFilter(services.sessions(), oauth.generator(), cookies));
         jersey.register(new StaticResource());
-        jersey.register(new LoginResource(services.users(), services.sessions(), cookies, oauth.generator()));
+        jersey.register(new LoginResource(services.users(), services.sessions(), cookies, oauth.generator(),
+                oauth.ports().clients()));
         jersey.register(new ApplicationsResource(oauth.ports().clients(), oauth.registrations(),
-                oauth.settings().scopes(), oauth.grants().labels()));
+                oauth.settings().scopes(), oauth.grants().labels(), oauth.accessTokenFormatNames()));
         jersey.register(new AuthorizeResource(oauth.authorizationRequests(), oauth.consent(), oauth.codes(),
                 oauth.settings().scopes(), oauth.issuer(), services.oidc().authorization()));
         jersey.register(new AuthorizedTokensResource(oauth.userAuthorizations()));
+        jersey.register(new EndSessionResource(services.oidc().endSession(oauth), services.sessions(), cookies));
     }
 }

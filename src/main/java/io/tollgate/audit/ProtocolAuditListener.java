@@ -12,6 +12,7 @@ import io.tollgate.oauth.event.LoginSucceeded;
 import io.tollgate.oauth.event.ProtocolEvent;
 import io.tollgate.oauth.event.ProtocolEventListener;
 import io.tollgate.oauth.event.TokenIntrospected;
+import io.tollgate.oauth.event.SignedOut;
 import io.tollgate.oauth.event.TokenIssued;
 import io.tollgate.oauth.event.TokenRequestFailed;
 import io.tollgate.oauth.event.TokenRevoked;
@@ -133,6 +134,10 @@ public final class ProtocolAuditListener implements ProtocolEventListener {
         if (event instanceof LoginFailed e) {
             return AuditEvent.of(e.throttled() ? "signin.locked_out" : "signin.failed",
                     AuditOutcome.FAILURE).actor(new AuditParty("user", null, e.username())).at(e.at());
+        }
+        if (event instanceof SignedOut e) {
+            return AuditEvent.of("signout", AuditOutcome.SUCCESS).actor(user(e.userId())).client(e.clientId())
+                    .detail("source", "rp_initiated_logout").at(e.at());
         }
         throw new IllegalArgumentException("Unknown protocol event " + event.getClass().getName());
     }

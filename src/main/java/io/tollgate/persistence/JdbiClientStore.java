@@ -20,11 +20,14 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
 
-/** Clients in oauth_application; grant types, redirect URIs and scopes as space-separated lists. */
+/**
+ * Clients in oauth_application; grant types, redirect URIs (also the post-logout ones) and scopes as
+ * space-separated lists.
+ */
 public class JdbiClientStore implements ClientStore {
     private static final String COLUMNS = "id, client_id, client_secret_hash, name, user_id, client_type, grant_types, "
             + "redirect_uris, allowed_scopes, skip_authorization, require_pkce, access_token_lifetime, "
-            + "refresh_token_lifetime, access_token_format, created, updated";
+            + "refresh_token_lifetime, access_token_format, created, updated, post_logout_redirect_uris";
 
     private final Jdbi jdbi;
 
@@ -74,15 +77,14 @@ public class JdbiClientStore implements ClientStore {
                             "INSERT INTO oauth_application (client_id, client_secret_hash, name, user_id, client_type, "
                                     + "grant_types, redirect_uris, allowed_scopes, skip_authorization, require_pkce, "
                                     + "access_token_lifetime, refresh_token_lifetime, access_token_format, created, "
-                                    + "updated) VALUES (:clientId, :secretHash, :name, :owner, :type, :grantTypes, "
-                                    + ":redirectUris, :allowedScopes, :skip, :requirePkce, :accessLifetime, "
-                                    + ":refreshLifetime, :format, :created, :updated)"), client)
+                                    + "updated, post_logout_redirect_uris) VALUES (:clientId, :secretHash, :name, "
+                                    + ":owner, :type, :grantTypes, :redirectUris, :allowedScopes, :skip, :requirePkce, "
+                                    + ":accessLifetime, :refreshLifetime, :format, :created, :updated, "
+                                    + ":postLogoutRedirectUris)"), client)
                     .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class)
                     .one());
-            return new Client(id, client.clientId(), client.secretHash(), client.name(), client.ownerUserId(),
-                    client.type(), client.grantTypes(), client.redirectUris(), client.allowedScopes(),
-                    client.settings(), client.tokenSettings(), client.created(), client.updated());
+            return client.withId(id);
         } catch (RuntimeException e) {
             if (Sql.UNIQUE_VIOLATION.equals(Sql.sqlState(e))) {
                 throw new DuplicateClientIdException(client.clientId());
@@ -99,7 +101,8 @@ public class JdbiClientStore implements ClientStore {
                                 + "redirect_uris = :redirectUris, allowed_scopes = :allowedScopes, "
                                 + "skip_authorization = :skip, require_pkce = :requirePkce, "
                                 + "access_token_lifetime = :accessLifetime, refresh_token_lifetime = :refreshLifetime, "
-                                + "access_token_format = :format, created = :created, updated = :updated "
+                                + "access_token_format = :format, created = :created, updated = :updated, "
+                                + "post_logout_redirect_uris = :postLogoutRedirectUris "
                                 + "WHERE id = :id"), client)
                 .bind("id", client.id())
                 .execute()) == 1;
@@ -121,6 +124,7 @@ public class JdbiClientStore implements ClientStore {
                 .bind("grantTypes", client.grantTypes().stream().map(GrantType::wireName).sorted()
                         .collect(Collectors.joining(" ")))
                 .bind("redirectUris", String.join(" ", client.redirectUris()))
+                .bind("postLogoutRedirectUris", String.join(" ", client.postLogoutRedirectUris()))
                 .bind("allowedScopes", client.allowedScopes() == null ? null : client.allowedScopes().asString())
                 .bind("skip", !client.settings().requireConsent())
                 .bind("requirePkce", client.settings().requireProofKey())
@@ -147,7 +151,8 @@ public class JdbiClientStore implements ClientStore {
                 new ClientTokenSettings(duration(Sql.nullableLong(rs, "access_token_lifetime")),
                         duration(Sql.nullableLong(rs, "refresh_token_lifetime")), rs.getString("access_token_format")),
                 Sql.instant(rs, "created"),
-                Sql.instant(rs, "updated"));
+                Sql.instant(rs, "updated"),
+                words(rs.getString("post_logout_redirect_uris")));
     }
 
     private static Long seconds(Duration duration) {

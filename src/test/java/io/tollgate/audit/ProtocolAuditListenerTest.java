@@ -13,6 +13,7 @@ import io.tollgate.oauth.event.LoginFailed;
 import io.tollgate.oauth.event.LoginSucceeded;
 import io.tollgate.oauth.event.ProtocolEvent;
 import io.tollgate.oauth.event.TokenIntrospected;
+import io.tollgate.oauth.event.SignedOut;
 import io.tollgate.oauth.event.TokenIssued;
 import io.tollgate.oauth.event.TokenRequestFailed;
 import io.tollgate.oauth.event.TokenRevoked;
@@ -49,6 +50,17 @@ class ProtocolAuditListenerTest {
         AuditEvent event = ProtocolAuditListener.toAudit(new TokenIssued(T, "svc", null, "client_credentials", "f",
                 HASH, false, ScopeSet.parse("read")));
         assertThat(event.actor()).isEqualTo(AuditParty.client("svc"));
+    }
+
+    @Test
+    void anRpInitiatedSignOutNamesTheUserAndTheApplicationThatAsked() {
+        AuditEvent event = ProtocolAuditListener.toAudit(new SignedOut(T, 7, "rp-1"));
+        assertThat(event.type()).isEqualTo("signout");
+        assertThat(event.outcome()).isEqualTo(AuditOutcome.SUCCESS);
+        assertThat(event.actor()).isEqualTo(AuditParty.user(7, ""));
+        assertThat(event.clientId()).isEqualTo("rp-1");
+        assertThat(event.details()).containsEntry("source", "rp_initiated_logout");
+        assertThat(ProtocolAuditListener.toAudit(new SignedOut(T, 7, null)).clientId()).isNull();
     }
 
     @Test

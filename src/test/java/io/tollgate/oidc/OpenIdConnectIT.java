@@ -190,7 +190,7 @@ class OpenIdConnectIT {
         assertThat(oidc.get("request_uri_parameter_supported").asBoolean()).isFalse();
         assertThat(oidc.get("claims_parameter_supported").asBoolean()).isFalse();
         assertThat(oidc.get("claims_supported").toString()).contains("\"nonce\"", "\"at_hash\"", "\"email\"");
-        assertThat(oidc.has("end_session_endpoint")).as("not implemented, not listed").isFalse();
+        assertThat(oidc.get("end_session_endpoint").asText()).isEqualTo(base + "/o/logout/");
         assertThat(oauth.get("/o/.well-known/openid-configuration", null).status()).as("no issuer path").isEqualTo(404);
     }
 

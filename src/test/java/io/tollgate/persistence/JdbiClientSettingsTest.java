@@ -54,6 +54,21 @@ class JdbiClientSettingsTest {
         }
 
         @Test
+        void postLogoutRedirectUrisRoundTripAndUpdate() {
+            Client stored = store.insert(confidential(null, null).withId(0));
+            assertThat(store.findById(stored.id()).orElseThrow().postLogoutRedirectUris()).isEmpty();
+            Client changed = new Client(stored.id(), stored.clientId(), stored.secretHash(), stored.name(), null,
+                    stored.type(), stored.grantTypes(), List.of(), null, stored.settings(), stored.tokenSettings(),
+                    NOW, NOW, List.of("https://rp.example/bye", "http://127.0.0.1:9/bye?x=1"));
+            assertThat(store.update(changed)).isTrue();
+            Client read = store.findByClientId(stored.clientId()).orElseThrow();
+            assertThat(read.postLogoutRedirectUris()).containsExactly("https://rp.example/bye",
+                    "http://127.0.0.1:9/bye?x=1");
+            assertThat(read.allowsPostLogoutRedirectUri("https://rp.example/bye")).isTrue();
+            assertThat(read.allowsPostLogoutRedirectUri("https://rp.example/bye/")).isFalse();
+        }
+
+        @Test
         void unsetPolicyReadsBackAsTheServersAndAnUpdateChangesIt() {
             Client stored = store.insert(confidential(null, null));
             Client read = store.findById(stored.id()).orElseThrow();

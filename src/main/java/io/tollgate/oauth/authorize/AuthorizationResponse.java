@@ -41,7 +41,7 @@ public record AuthorizationResponse(String redirectUri, ResponseMode mode, Map<S
         };
     }
 
-    static String appendQuery(String redirectUri, Map<String, String> params) {
+    public static String appendQuery(String redirectUri, Map<String, String> params) {
         if (redirectUri.endsWith("?") || redirectUri.endsWith("&")) {
             return redirectUri + encode(params);
         }

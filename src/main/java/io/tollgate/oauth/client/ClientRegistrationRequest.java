@@ -12,6 +12,8 @@ import java.util.Set;
  * @param allowedScopes nullable: any configured scope
  * @param clientId      nullable: generated; given only when moving a client from another system
  * @param clientSecret  nullable: generated; given only when moving a client from another system
+ * @param postLogoutRedirectUris where OpenID Connect logout may return the browser (exact match)
+ * @param accessTokenFormat nullable: a new client gets {@code opaque}, a changed one keeps its format
  */
 public record ClientRegistrationRequest(
         String name,
@@ -22,7 +24,9 @@ public record ClientRegistrationRequest(
         ScopeSet allowedScopes,
         boolean skipAuthorization,
         String clientId,
-        String clientSecret) {
+        String clientSecret,
+        List<String> postLogoutRedirectUris,
+        String accessTokenFormat) {
 
     public ClientRegistrationRequest {
         name = name == null ? "" : name.strip();
@@ -30,5 +34,16 @@ public record ClientRegistrationRequest(
                 : java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(grantTypes));
         redirectUris = redirectUris == null ? List.of()
                 : redirectUris.stream().map(String::strip).filter(uri -> !uri.isEmpty()).distinct().toList();
+        postLogoutRedirectUris = postLogoutRedirectUris == null ? List.of()
+                : postLogoutRedirectUris.stream().map(String::strip).filter(uri -> !uri.isEmpty()).distinct().toList();
+        accessTokenFormat = accessTokenFormat == null || accessTokenFormat.isBlank() ? null : accessTokenFormat.strip();
+    }
+
+    /** Without the OpenID Connect settings: no post-logout redirect URIs, the default token format. */
+    public ClientRegistrationRequest(String name, Long ownerUserId, ClientType type, Set<GrantType> grantTypes,
+                                     List<String> redirectUris, ScopeSet allowedScopes, boolean skipAuthorization,
+                                     String clientId, String clientSecret) {
+        this(name, ownerUserId, type, grantTypes, redirectUris, allowedScopes, skipAuthorization, clientId,
+                clientSecret, List.of(), null);
     }
 }

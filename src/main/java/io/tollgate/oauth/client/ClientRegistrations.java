@@ -6,6 +6,7 @@ import io.tollgate.oauth.event.ProtocolEventPublisher;
 import io.tollgate.oauth.grant.GrantHandlers;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.model.ClientSettings;
+import io.tollgate.oauth.model.ClientTokenSettings;
 import io.tollgate.oauth.model.ClientType;
 import io.tollgate.oauth.scope.ScopeRegistry;
 import io.tollgate.oauth.store.ClientStore;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +31,9 @@ public final class ClientRegistrations {
     /** The secret an operator brings from another system must be as hard to guess as ours (>= 32 characters). */
     public static final int MIN_IMPORTED_SECRET_LENGTH = 32;
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._~-]{8,100}");
+    private static final String POST_LOGOUT = "post_logout_redirect_uris";
+    /** The stored, space-separated list's column size. */
+    private static final int MAX_URI_LIST = 4000;
 
     private final ClientStore clients;
     private final TokenGenerator generator;
@@ -36,9 +41,19 @@ public final class ClientRegistrations {
     private final GrantHandlers grants;
     private final ProtocolEventPublisher events;
     private final Clock clock;
+    private final Set<String> tokenFormats;
 
+    /** Only the opaque access-token format can be chosen. */
     public ClientRegistrations(ClientStore clients, TokenGenerator generator, ScopeRegistry scopes,
                                GrantHandlers grants, ProtocolEventPublisher events, Clock clock) {
+        this(clients, generator, scopes, grants, events, clock, Set.of(ClientTokenSettings.DEFAULT_FORMAT));
+    }
+
+    /** @param tokenFormats the names of the registered access-token formats a client may choose */
+    public ClientRegistrations(ClientStore clients, TokenGenerator generator, ScopeRegistry scopes,
+                               GrantHandlers grants, ProtocolEventPublisher events, Clock clock,
+                               Set<String> tokenFormats) {
+        this.tokenFormats = Set.copyOf(tokenFormats);
         this.clients = clients;
         this.generator = generator;
         this.scopes = scopes;
@@ -68,7 +83,8 @@ public final class ClientRegistrations {
         Client client = new Client(0, clientId, secret == null ? null : TokenHasher.sha256Hex(secret), request.name(),
                 request.ownerUserId(), request.type(), request.grantTypes(), request.redirectUris(),
                 request.allowedScopes(), ClientSettings.defaultsFor(request.type(), request.skipAuthorization()),
-                null, now, now);
+                tokenSettings(ClientTokenSettings.serverDefaults(), request), now, now,
+                request.postLogoutRedirectUris());
         try {
             Client stored = clients.insert(client);
             events.publish(new ClientChanged(now, stored.id(), stored.clientId(), ClientChanged.Change.REGISTERED));
@@ -91,7 +107,8 @@ public final class ClientRegistrations {
         ClientSettings settings = new ClientSettings(chosenPkce, !request.skipAuthorization());
         Client changed = new Client(existing.id(), existing.clientId(), secretHash, request.name(),
                 existing.ownerUserId(), request.type(), request.grantTypes(), request.redirectUris(),
-                request.allowedScopes(), settings, existing.tokenSettings(), existing.created(), clock.instant());
+                request.allowedScopes(), settings, tokenSettings(existing.tokenSettings(), request), existing.created(),
+                clock.instant(), request.postLogoutRedirectUris());
         clients.update(changed);
         events.publish(new ClientChanged(changed.updated(), changed.id(), changed.clientId(),
                 ClientChanged.Change.UPDATED));
@@ -107,7 +124,7 @@ public final class ClientRegistrations {
         Client changed = new Client(existing.id(), existing.clientId(), TokenHasher.sha256Hex(secret), existing.name(),
                 existing.ownerUserId(), existing.type(), existing.grantTypes(), existing.redirectUris(),
                 existing.allowedScopes(), existing.settings(), existing.tokenSettings(), existing.created(),
-                clock.instant());
+                clock.instant(), existing.postLogoutRedirectUris());
         clients.update(changed);
         events.publish(new ClientChanged(changed.updated(), changed.id(), changed.clientId(),
                 ClientChanged.Change.SECRET_REGENERATED));
@@ -141,6 +158,17 @@ public final class ClientRegistrations {
         for (String uri : request.redirectUris()) {
             RedirectUris.problem(uri).ifPresent(problem -> add(errors, "redirect_uris", uri + ": " + problem));
         }
+        // Post-logout redirect URIs are redirect targets too: the same rules, and the same column size.
+        for (String uri : request.postLogoutRedirectUris()) {
+            RedirectUris.problem(uri).ifPresent(problem -> add(errors, POST_LOGOUT, uri + ": " + problem));
+        }
+        if (String.join(" ", request.postLogoutRedirectUris()).length() > MAX_URI_LIST) {
+            add(errors, POST_LOGOUT, "Ensure the URIs have no more than " + MAX_URI_LIST + " characters in all.");
+        }
+        if (request.accessTokenFormat() != null && !tokenFormats.contains(request.accessTokenFormat())) {
+            add(errors, "token_format", "Choose one of: " + String.join(", ", new java.util.TreeSet<>(tokenFormats))
+                    + ".");
+        }
         if (request.allowedScopes() != null) {
             for (String scope : request.allowedScopes().scopes()) {
                 if (!scopes.all().contains(scope)) {
@@ -149,6 +177,12 @@ public final class ClientRegistrations {
             }
         }
         return errors;
+    }
+
+    /** The request's format when it names one, else what the client had (a new client: the default). */
+    private static ClientTokenSettings tokenSettings(ClientTokenSettings current, ClientRegistrationRequest request) {
+        return request.accessTokenFormat() == null ? current : new ClientTokenSettings(current.accessTokenLifetime(),
+                current.refreshTokenLifetime(), request.accessTokenFormat());
     }
 
     private static void add(Map<String, List<String>> errors, String field, String message) {

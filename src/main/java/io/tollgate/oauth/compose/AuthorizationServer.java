@@ -69,6 +69,7 @@ public final class AuthorizationServer {
     private final TokenIntrospection introspection;
     private final AuthorizationServerMetadata metadata;
     private final ClientRegistrations registrations;
+    private final List<String> accessTokenFormatNames;
     private final AuthorizationRequestValidator authorizationRequests;
     private final ConsentPolicy consent;
     private final AuthorizationCodeIssuer codes;
@@ -114,8 +115,9 @@ public final class AuthorizationServer {
                 ports.owners(), clock, events);
         this.metadata = new AuthorizationServerMetadata(settings.scopes().all(), grants, clientAuthenticator,
                 settings.authorize().allowPlainPkce());
+        this.accessTokenFormatNames = formats.names();
         this.registrations = new ClientRegistrations(ports.clients(), generator, settings.scopes(), grants, events,
-                clock);
+                clock, new java.util.LinkedHashSet<>(accessTokenFormatNames));
         this.authorizationRequests = new AuthorizationRequestValidator(ports.clients(), settings.scopes(),
                 settings.authorize());
         this.consent = new ConsentPolicy(ports.consents(), settings.authorize(), clock, events);
@@ -199,6 +201,11 @@ public final class AuthorizationServer {
 
     public AuthorizationServerMetadata metadata() {
         return metadata;
+    }
+
+    /** The names of the registered access-token formats, opaque first: what a client may choose. */
+    public List<String> accessTokenFormatNames() {
+        return accessTokenFormatNames;
     }
 
     public ClientRegistrations registrations() {

@@ -10,7 +10,7 @@ import java.time.Instant;
 public sealed interface ProtocolEvent permits TokenIssued, TokenRevoked, FamilyRevoked, CodeReplayed,
         AuthorizationRevoked, ClientChanged, ClientDeleted, UserChanged, UserDeactivated, UserDeleted, LoginFailed,
         LoginSucceeded, TokenRequestFailed, AccessTokenChecked, TokenIntrospected, ConsentGranted,
-        TokensRevokedByOperator {
+        TokensRevokedByOperator, SignedOut {
 
     /** When it happened, by the server's clock. */
     Instant at();

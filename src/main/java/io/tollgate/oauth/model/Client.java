@@ -13,6 +13,8 @@ import java.util.Set;
  * @param allowedScopes nullable: null means any configured scope
  * @param settings      authorization-endpoint policy (PKCE, consent)
  * @param tokenSettings token lifetimes and format; server defaults unless set
+ * @param postLogoutRedirectUris where OpenID Connect RP-initiated logout may send the browser back to, matched
+ *                               exactly like redirect URIs
  */
 public record Client(
         long id,
@@ -27,7 +29,8 @@ public record Client(
         ClientSettings settings,
         ClientTokenSettings tokenSettings,
         Instant created,
-        Instant updated) {
+        Instant updated,
+        List<String> postLogoutRedirectUris) {
 
     public Client {
         Objects.requireNonNull(clientId, "clientId");
@@ -37,6 +40,15 @@ public record Client(
         redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
         settings = (settings == null ? ClientSettings.defaultsFor(type, false) : settings).enforcedFor(type);
         tokenSettings = tokenSettings == null ? ClientTokenSettings.serverDefaults() : tokenSettings;
+        postLogoutRedirectUris = postLogoutRedirectUris == null ? List.of() : List.copyOf(postLogoutRedirectUris);
+    }
+
+    /** A client without post-logout redirect URIs (every client before OpenID Connect logout). */
+    public Client(long id, String clientId, String secretHash, String name, Long ownerUserId, ClientType type,
+                  Set<GrantType> grantTypes, List<String> redirectUris, ScopeSet allowedScopes,
+                  ClientSettings settings, ClientTokenSettings tokenSettings, Instant created, Instant updated) {
+        this(id, clientId, secretHash, name, ownerUserId, type, grantTypes, redirectUris, allowedScopes, settings,
+                tokenSettings, created, updated, List.of());
     }
 
     /** A client with the default policy for its type and the server's token settings. */
@@ -68,5 +80,16 @@ public record Client(
     /** Exact string match, as RFC 9700 §2.1 requires; no prefix or pattern matching. */
     public boolean allowsRedirectUri(String redirectUri) {
         return redirectUri != null && redirectUris.contains(redirectUri);
+    }
+
+    /** Exact string match against the registered list (OpenID Connect RP-Initiated Logout §3). */
+    public boolean allowsPostLogoutRedirectUri(String uri) {
+        return uri != null && postLogoutRedirectUris.contains(uri);
+    }
+
+    /** The same client under the id its store gave it. */
+    public Client withId(long newId) {
+        return new Client(newId, clientId, secretHash, name, ownerUserId, type, grantTypes, redirectUris, allowedScopes,
+                settings, tokenSettings, created, updated, postLogoutRedirectUris);
     }
 }

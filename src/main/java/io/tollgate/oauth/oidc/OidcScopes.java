@@ -28,6 +28,16 @@ public final class OidcScopes {
     public static final List<String> SUPPORTED_CLAIMS = Stream.concat(ID_TOKEN_CLAIMS.stream(),
             CLAIMS.values().stream().flatMap(List::stream)).distinct().toList();
 
+    /**
+     * What the consent page tells a person each OpenID Connect scope does, in words rather than a configured label:
+     * these scopes mean the same on every server.
+     */
+    static final Map<String, String> CONSENT_WORDING = Map.of(
+            OPENID, "Sign you in and confirm your identity",
+            PROFILE, "See your name and username",
+            EMAIL, "See your email address",
+            OFFLINE_ACCESS, "Stay signed in: keep access while you are away");
+
     private OidcScopes() {
     }
 
@@ -36,6 +46,17 @@ public final class OidcScopes {
         claims.put(PROFILE, List.of("name", "given_name", "family_name", "preferred_username"));
         claims.put(EMAIL, List.of("email", "email_verified"));
         return Collections.unmodifiableMap(claims);
+    }
+
+    /**
+     * The consent page's list: each OpenID Connect scope in words, every other scope with its configured
+     * description, in the given order.
+     */
+    public static Map<String, String> forConsent(Map<String, String> configured) {
+        Map<String, String> described = new java.util.LinkedHashMap<>();
+        configured.forEach((scope, description) -> described.put(scope,
+                CONSENT_WORDING.getOrDefault(scope, description)));
+        return java.util.Collections.unmodifiableMap(described);
     }
 
     /** An OpenID Connect request: without {@code openid} it is plain OAuth and no ID token is issued. */

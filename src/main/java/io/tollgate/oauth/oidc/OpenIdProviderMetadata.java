@@ -12,11 +12,13 @@ import java.util.function.Supplier;
  * OpenID Connect Discovery 1.0 §3: the RFC 8414 document (one source for both: every member it has is copied
  * unchanged, response modes included) plus what OpenID Connect adds, each read from the part that implements it:
  * signing algorithms from the keys, claims from the scope rules, the subject type from the subject identifiers.
- * No request objects, no claims parameter, no front-channel logout.
+ * RP-initiated logout; no request objects, no claims parameter, no front-channel logout.
  */
 public final class OpenIdProviderMetadata {
     public static final String JWKS_PATH = "/.well-known/jwks.json";
     public static final String USERINFO_PATH = "/o/userinfo/";
+    /** RP-Initiated Logout 1.0 §2.1. */
+    public static final String END_SESSION_PATH = "/o/logout/";
 
     private final AuthorizationServerMetadata oauth;
     private final Supplier<List<String>> signingAlgorithms;
@@ -42,6 +44,7 @@ public final class OpenIdProviderMetadata {
         String base = Issuer.endpointBase((String) metadata.get("issuer"));
         metadata.put("jwks_uri", base + JWKS_PATH);
         metadata.put("userinfo_endpoint", base + USERINFO_PATH);
+        metadata.put("end_session_endpoint", base + END_SESSION_PATH);
         metadata.put("subject_types_supported", List.of(subjects.type()));
         metadata.put("id_token_signing_alg_values_supported", List.copyOf(signingAlgorithms.get()));
         metadata.put("claims_supported", OidcScopes.SUPPORTED_CLAIMS);

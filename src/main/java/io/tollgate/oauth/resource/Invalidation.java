@@ -91,8 +91,8 @@ public record Invalidation(Kind kind, String value) {
                     : operator.clientDbId() != null ? client(operator.clientDbId()) : family(operator.familyId()));
         }
         // TokenIssued, CodeReplayed (its tokens go with FamilyRevoked), ClientChanged (a client's settings are not
-        // part of its tokens' claims), LoginFailed and the other reports (sign-ins, checks, introspections, refusals,
-        // consents) change nothing cached.
+        // part of its tokens' claims), LoginFailed, SignedOut (a browser session, not a token) and the other reports
+        // (sign-ins, checks, introspections, refusals, consents) change nothing cached.
         return Optional.empty();
     }
 

@@ -39,6 +39,14 @@ public final class AccessTokenFormats {
         return List.copyOf(ordered);
     }
 
+    /** Every format's name, opaque (the default) first. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        names.add(OpaqueAccessTokenFormat.NAME);
+        byName.keySet().stream().filter(name -> !name.equals(OpaqueAccessTokenFormat.NAME)).forEach(names::add);
+        return List.copyOf(names);
+    }
+
     public boolean has(String name) {
         return byName.containsKey(name);
     }

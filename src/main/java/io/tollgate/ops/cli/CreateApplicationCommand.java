@@ -53,7 +53,12 @@ public class CreateApplicationCommand extends ConfiguredCommand<TollgateConfigur
                         + "client_credentials, refresh_token, and any other registered grant");
         subparser.addArgument("--redirect-uri").action(Arguments.append()).metavar("URI")
                 .help("an allowed redirect URI (repeat for several)");
-        subparser.addArgument("--scopes").help("space-separated scopes the application may ever be granted");
+        subparser.addArgument("--post-logout-redirect-uri").action(Arguments.append()).metavar("URI")
+                .help("where OpenID Connect logout may send the browser back to (repeat for several)");
+        subparser.addArgument("--scopes")
+                .help("space-separated scopes the application may ever be granted, e.g. \"openid profile email read\"");
+        subparser.addArgument("--token-format").metavar("opaque|jwt")
+                .help("access-token format: opaque (default) or jwt (RFC 9068, verifiable offline)");
         subparser.addArgument("--skip-authorization").action(Arguments.storeTrue())
                 .help("do not ask users for consent (first-party applications)");
         subparser.addArgument("--client-id").help("use this client_id (moving a client from another system)");
@@ -102,7 +107,8 @@ public class CreateApplicationCommand extends ConfiguredCommand<TollgateConfigur
         }
         return new ClientRegistrationRequest(namespace.getString("name"), owner, type, grants, redirectUris,
                 scopes == null ? null : ScopeSet.parse(scopes), namespace.getBoolean("skip_authorization"),
-                namespace.getString("client_id"), secret);
+                namespace.getString("client_id"), secret, namespace.getList("post_logout_redirect_uri"),
+                namespace.getString("token_format"));
     }
 
     private static String json(ObjectMapper mapper, RegisteredClient registered) throws Exception {
@@ -115,6 +121,9 @@ public class CreateApplicationCommand extends ConfiguredCommand<TollgateConfigur
         out.put("grant_types", client.grantTypes().stream().map(GrantType::wireName).sorted().toList());
         out.put("redirect_uris", client.redirectUris());
         out.put("allowed_scopes", client.allowedScopes() == null ? null : client.allowedScopes().asString());
+        // Added for OpenID Connect; the members above keep their names and shapes.
+        out.put("post_logout_redirect_uris", client.postLogoutRedirectUris());
+        out.put("token_format", client.tokenSettings().accessTokenFormat());
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(out);
     }
 

@@ -16,14 +16,15 @@ import java.util.Set;
 
 /**
  * The application form as typed, so a form with errors comes back with every value kept. Allowed scopes: none
- * ticked means "any configured scope".
+ * ticked means "any configured scope". Token format: empty keeps the application's (a new one gets opaque).
  */
 public record ApplicationForm(String name, String clientType, Set<String> grantTypes, String redirectUris,
-                              Set<String> scopes, boolean skipAuthorization) {
+                              Set<String> scopes, boolean skipAuthorization, String postLogoutRedirectUris,
+                              String tokenFormat) {
 
     public static ApplicationForm blank() {
         // Prefilled so the tutorial's Step 3 (which names only the client and grant types) works as written.
-        return new ApplicationForm("My application", "", Set.of(), "", Set.of(), false);
+        return new ApplicationForm("My application", "", Set.of(), "", Set.of(), false, "", "");
     }
 
     public static ApplicationForm of(Client client) {
@@ -32,13 +33,15 @@ public record ApplicationForm(String name, String clientType, Set<String> grantT
         return new ApplicationForm(client.name(), client.type().wireName(), grants,
                 String.join("\n", client.redirectUris()),
                 client.allowedScopes() == null ? Set.of() : new LinkedHashSet<>(client.allowedScopes().scopes()),
-                client.skipAuthorization());
+                client.skipAuthorization(), String.join("\n", client.postLogoutRedirectUris()),
+                client.tokenSettings().accessTokenFormat());
     }
 
     public static ApplicationForm of(MultivaluedMap<String, String> form) {
         return new ApplicationForm(Pages.field(form, "name"), Pages.field(form, "client_type"),
                 values(form, "grant_types"), Pages.field(form, "redirect_uris"), values(form, "allowed_scopes"),
-                "on".equals(form.getFirst("skip_authorization")));
+                "on".equals(form.getFirst("skip_authorization")), Pages.field(form, "post_logout_redirect_uris"),
+                Pages.field(form, "token_format"));
     }
 
     /**
@@ -49,8 +52,10 @@ public record ApplicationForm(String name, String clientType, Set<String> grantT
         Set<GrantType> grants = new LinkedHashSet<>();
         offered.keySet().stream().filter(grant -> grantTypes.contains(grant.wireName())).forEach(grants::add);
         List<String> uris = Arrays.asList(redirectUris.split("[\\s]+"));
+        List<String> postLogoutUris = Arrays.asList(postLogoutRedirectUris.split("[\\s]+"));
         return new ClientRegistrationRequest(name, ownerUserId, ClientType.fromWire(clientType).orElse(null), grants,
-                uris, scopes.isEmpty() ? null : new ScopeSet(new ArrayList<>(scopes)), skipAuthorization, null, null);
+                uris, scopes.isEmpty() ? null : new ScopeSet(new ArrayList<>(scopes)), skipAuthorization, null, null,
+                postLogoutUris, tokenFormat);
     }
 
     public record Choice(String value, String label, boolean checked, String id) {
@@ -68,6 +73,23 @@ public record ApplicationForm(String name, String clientType, Set<String> grantT
                 .map(e -> new Choice(e.getKey(), e.getValue(), scopes.contains(e.getKey()), "id_scope_" + e.getKey()))
                 .toList();
     }
+
+    /** A radio button with its explanation beside it. */
+    public record HintedChoice(String value, String label, String hint, boolean checked, String id) {
+    }
+
+    /** The registered access-token formats, the chosen one (opaque when none is) checked. */
+    public List<HintedChoice> tokenFormatChoices(List<String> formats) {
+        String chosen = tokenFormat.isEmpty() ? formats.get(0) : tokenFormat;
+        return formats.stream().map(format -> new HintedChoice(format,
+                TOKEN_FORMAT_LABELS.getOrDefault(format, List.of(format, "")).get(0),
+                TOKEN_FORMAT_LABELS.getOrDefault(format, List.of(format, "")).get(1),
+                format.equals(chosen), "id_token_format_" + format)).toList();
+    }
+
+    private static final Map<String, List<String>> TOKEN_FORMAT_LABELS = Map.of(
+            "opaque", List.of("Opaque", "a random string; resource servers ask the introspection endpoint"),
+            "jwt", List.of("JWT (RFC 9068)", "signed; resource servers can also verify it against the JWKS"));
 
     private static Set<String> values(MultivaluedMap<String, String> form, String name) {
         List<String> values = form.get(name);

@@ -13,11 +13,14 @@ public class ApplicationFormView extends PageView {
     private final Map<GrantType, String> grantLabels;
     private final String action;
     private final String cancel;
+    private final List<String> tokenFormats;
 
+    /** @param tokenFormats the registered access-token formats, the default first */
     public ApplicationFormView(PageContext page, String title, String action, String cancel, ApplicationForm form,
                                Map<String, List<String>> errors, ScopeRegistry scopes,
-                               Map<GrantType, String> grantLabels) {
+                               Map<GrantType, String> grantLabels, List<String> tokenFormats) {
         super("application_form.mustache", title, page);
+        this.tokenFormats = List.copyOf(tokenFormats);
         this.form = form;
         this.errors = errors;
         this.scopes = scopes;
@@ -52,6 +55,18 @@ public class ApplicationFormView extends PageView {
 
     public List<ApplicationForm.Choice> getScopeChoices() {
         return form.scopeChoices(scopes);
+    }
+
+    public List<ApplicationForm.HintedChoice> getTokenFormatChoices() {
+        return form.tokenFormatChoices(tokenFormats);
+    }
+
+    public List<String> getPostLogoutRedirectUrisErrors() {
+        return errors.getOrDefault("post_logout_redirect_uris", List.of());
+    }
+
+    public List<String> getTokenFormatErrors() {
+        return errors.getOrDefault("token_format", List.of());
     }
 
     public boolean isHasErrors() {

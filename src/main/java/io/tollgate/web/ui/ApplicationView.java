@@ -52,6 +52,14 @@ public class ApplicationView extends PageView {
         return client.redirectUris();
     }
 
+    public List<String> getPostLogoutRedirectUris() {
+        return client.postLogoutRedirectUris();
+    }
+
+    public String getTokenFormat() {
+        return client.tokenSettings().accessTokenFormat();
+    }
+
     public String getAllowedScopes() {
         return client.allowedScopes() == null ? "Any configured scope" : client.allowedScopes().asString();
     }

@@ -34,10 +34,21 @@ public class ApplicationsResource {
     private final ScopeRegistry scopes;
 
     private final Map<GrantType, String> grantLabels;
+    private final java.util.List<String> tokenFormats;
 
-    /** @param grantLabels the grants the pages offer, from the registered handlers */
+    /** Only the opaque access-token format to choose from. */
     public ApplicationsResource(ClientStore clients, ClientRegistrations registrations, ScopeRegistry scopes,
                                 Map<GrantType, String> grantLabels) {
+        this(clients, registrations, scopes, grantLabels, java.util.List.of("opaque"));
+    }
+
+    /**
+     * @param grantLabels  the grants the pages offer, from the registered handlers
+     * @param tokenFormats the registered access-token formats, the default first
+     */
+    public ApplicationsResource(ClientStore clients, ClientRegistrations registrations, ScopeRegistry scopes,
+                                Map<GrantType, String> grantLabels, java.util.List<String> tokenFormats) {
+        this.tokenFormats = java.util.List.copyOf(tokenFormats);
         this.grantLabels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(grantLabels));
         this.clients = clients;
         this.registrations = registrations;
@@ -172,11 +183,11 @@ public class ApplicationsResource {
                                          Map<String, java.util.List<String>> errors) {
         if (existing == null) {
             return new ApplicationFormView(page, "New application", "/o/applications/register/",
-                    "/o/applications/", form, errors, scopes, grantLabels);
+                    "/o/applications/", form, errors, scopes, grantLabels, tokenFormats);
         }
         return new ApplicationFormView(page, "Edit " + existing.name(),
                 "/o/applications/" + existing.id() + "/update/", "/o/applications/" + existing.id() + "/",
-                form, errors, scopes, grantLabels);
+                form, errors, scopes, grantLabels, tokenFormats);
     }
 
     private interface Action {

@@ -5,6 +5,7 @@ import io.tollgate.oauth.Issuer;
 import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.oidc.OidcAuthorization;
 import io.tollgate.oauth.oidc.OidcRequestParameters;
+import io.tollgate.oauth.oidc.OidcScopes;
 import io.tollgate.oauth.oidc.SignInDecision;
 import io.tollgate.oauth.authorize.AuthorizationCodeIssuer;
 import io.tollgate.oauth.authorize.AuthorizationRequest;
@@ -101,8 +102,8 @@ public class AuthorizeResource {
                     issueCode(authorization, user, openId)));
         }
         request.setProperty(PageFilter.EXTRA_FORM_ACTION, formActionSource(authorization.redirectUri()));
-        return Pages.html(200, new ConsentView(page, authorization, scopes.describe(authorization.scope()),
-                openId.nonce()));
+        return Pages.html(200, new ConsentView(page, authorization,
+                OidcScopes.forConsent(scopes.describe(authorization.scope())), openId.nonce()));
     }
 
     /** The code, with the OpenID Connect sign-in facts of its grant family kept first (for an openid request). */

@@ -71,7 +71,8 @@ public class DeviceResource {
                 ? verification.enter(typed, typist)
                 : verification.decide(typed, "allow".equals(decision), typist);
         if (check instanceof Accepted accepted) {
-            return Pages.html(200, new DeviceConsentView(page, accepted, scopes.describe(accepted.code().scope())));
+            return Pages.html(200, new DeviceConsentView(page, accepted,
+                    io.tollgate.oauth.oidc.OidcScopes.forConsent(scopes.describe(accepted.code().scope()))));
         }
         if (check instanceof Decided decided) {
             return decided.status() == DeviceCodeStatus.APPROVED

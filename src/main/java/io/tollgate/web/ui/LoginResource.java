@@ -1,5 +1,6 @@
 package io.tollgate.web.ui;
 
+import io.tollgate.oauth.store.ClientStore;
 import io.tollgate.oauth.token.TokenGenerator;
 import io.tollgate.throttle.Throttled;
 import io.tollgate.users.User;
@@ -36,8 +37,16 @@ public class LoginResource {
     private final SessionManager sessions;
     private final Cookies cookies;
     private final TokenGenerator generator;
+    private final ClientStore clients;
 
     public LoginResource(UserService users, SessionManager sessions, Cookies cookies, TokenGenerator generator) {
+        this(users, sessions, cookies, generator, null);
+    }
+
+    /** @param clients nullable: lets the form continue an authorization request straight to its client */
+    public LoginResource(UserService users, SessionManager sessions, Cookies cookies, TokenGenerator generator,
+                         ClientStore clients) {
+        this.clients = clients;
         this.users = users;
         this.sessions = sessions;
         this.cookies = cookies;
@@ -55,6 +64,7 @@ public class LoginResource {
             return Response.seeOther(URI.create(target)).build();
         }
         String hint = loginHint == null || loginHint.length() > 150 || loginHint.indexOf('\0') >= 0 ? "" : loginHint;
+        allowFormActionFor(target, request);
         return Pages.html(200, new LoginView(page, hint, target, null));
     }
 
@@ -70,6 +80,7 @@ public class LoginResource {
         String password = Pages.field(form, "password");
         String next = LocalPaths.orHome(Pages.field(form, "next"));
         String shown = username.length() > 150 || username.indexOf('\0') >= 0 ? "" : username;
+        allowFormActionFor(next, request);
         Optional<User> user;
         try {
             user = acceptable(username) && acceptable(password)
@@ -102,6 +113,13 @@ public class LoginResource {
         }
         sessions.end(page.sessionCookie());
         return Response.seeOther(URI.create("/accounts/login/")).cookie(cookies.clearSession(page.secure())).build();
+    }
+
+    private void allowFormActionFor(String next, ContainerRequestContext request) {
+        if (clients != null) {
+            SignInFormAction.forNext(next, clients)
+                    .ifPresent(source -> request.setProperty(PageFilter.EXTRA_FORM_ACTION, source));
+        }
     }
 
     /** NUL bytes and huge values never reach the hasher: they could only be attacks, and must not become a 500. */

@@ -44,9 +44,7 @@ public final class InMemoryClientStore implements ClientStore {
         if (byClientId.containsKey(client.clientId())) {
             throw new DuplicateClientIdException(client.clientId());
         }
-        Client stored = new Client(ids.incrementAndGet(), client.clientId(), client.secretHash(), client.name(),
-                client.ownerUserId(), client.type(), client.grantTypes(), client.redirectUris(), client.allowedScopes(),
-                client.skipAuthorization(), client.created(), client.updated());
+        Client stored = client.withId(ids.incrementAndGet());
         byClientId.put(stored.clientId(), stored);
         return stored;
     }

@@ -80,6 +80,34 @@ class OperatorCommandsTest {
     }
 
     @Test
+    void createapplicationTakesPostLogoutRedirectUrisAndTheTokenFormat() throws Exception {
+        Run run = run("createapplication", "--name", "OIDC RP", "--client-type", "confidential",
+                "--grant-types", "authorization_code", "--redirect-uri", "https://rp.example/cb",
+                "--post-logout-redirect-uri", "https://rp.example/bye", "--post-logout-redirect-uri",
+                "http://127.0.0.1:8080/bye", "--token-format", "jwt", "--scopes", "read write", config.toString());
+        assertThat(run.failure()).isEmpty();
+        JsonNode printed = new ObjectMapper().readTree(run.out().substring(run.out().indexOf('{')));
+        assertThat(printed.get("post_logout_redirect_uris").toString())
+                .isEqualTo("[\"https://rp.example/bye\",\"http://127.0.0.1:8080/bye\"]");
+        assertThat(printed.get("token_format").asText()).isEqualTo("jwt");
+        assertThat(printed.get("redirect_uris").toString()).isEqualTo("[\"https://rp.example/cb\"]");
+        var stored = new JdbiClientStore(new TestData(database).jdbi())
+                .findByClientId(printed.get("client_id").asText()).orElseThrow();
+        assertThat(stored.postLogoutRedirectUris()).containsExactly("https://rp.example/bye", "http://127.0.0.1:8080/bye");
+        assertThat(stored.tokenSettings().accessTokenFormat()).isEqualTo("jwt");
+
+        Run badFormat = run("createapplication", "--name", "x", "--client-type", "public", "--grant-types",
+                "authorization_code", "--redirect-uri", "https://rp.example/cb", "--token-format", "paseto",
+                config.toString());
+        assertThat(badFormat.err().strip()).isEqualTo("Error: token_format: Choose one of: jwt, opaque.");
+        Run badUri = run("createapplication", "--name", "x", "--client-type", "public", "--grant-types",
+                "authorization_code", "--redirect-uri", "https://rp.example/cb", "--post-logout-redirect-uri",
+                "http://rp.example/bye", config.toString());
+        assertThat(badUri.err().strip()).isEqualTo("Error: post_logout_redirect_uris: http://rp.example/bye: "
+                + "Plain http is allowed only for loopback addresses; use https.");
+    }
+
+    @Test
     void createapplicationErrorsAreOneLine() {
         Run unknownUser = run("createapplication", "--name", "x", "--user", "nobody", "--client-type", "public",
                 "--grant-types", "authorization_code", config.toString());
