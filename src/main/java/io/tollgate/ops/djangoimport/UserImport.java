@@ -76,14 +76,9 @@ final class UserImport {
         }
         Map<String, long[]> existing = new HashMap<>();
         List<String> names = acceptable.stream().map(SourceUser::username).toList();
-        if (!names.isEmpty()) {
-            ctx.target.useHandle(handle -> handle.createQuery(
-                            "SELECT id, username, is_active FROM auth_user WHERE username IN (<names>)")
-                    .bindList("names", names)
-                    .map((rs, sc) -> existing.put(rs.getString("username"),
-                            new long[] {rs.getLong("id"), rs.getBoolean("is_active") ? 1 : 0}))
-                    .list());
-        }
+        ctx.target.useHandle(handle -> ImportContext.lookup(handle,
+                "SELECT id, username, is_active FROM auth_user WHERE username", names,
+                rs -> existing.put(rs.getString(2), new long[] {rs.getLong(1), rs.getBoolean(3) ? 1 : 0})));
         List<SourceUser> fresh = new ArrayList<>();
         List<Long> deactivate = new ArrayList<>();
         for (SourceUser user : acceptable) {
@@ -122,20 +117,22 @@ final class UserImport {
         }
         ctx.target.useTransaction(handle -> {
             ids.reserve(handle);
-            if (!inserts.isEmpty()) {
-                PreparedBatch insert = handle.prepareBatch("INSERT INTO auth_user (id, username, email, first_name, "
-                        + "last_name, password, is_active, is_staff, is_superuser, date_joined, last_login) VALUES "
-                        + "(:id, :username, :email, :first, :last, :password, :active, :staff, :superuser, :joined, "
-                        + ":lastLogin)");
-                for (NewUser row : inserts) {
-                    SourceUser u = row.source();
-                    insert.bind("id", row.id()).bind("username", u.username()).bind("email", u.email())
-                            .bind("first", u.firstName()).bind("last", u.lastName()).bind("password", row.password())
-                            .bind("active", u.active()).bind("staff", u.staff()).bind("superuser", u.superuser())
-                            .bind("joined", u.dateJoined()).bind("lastLogin", u.lastLogin()).add();
-                }
-                insert.execute();
-            }
+            ImportContext.insertAll(handle, "INSERT INTO auth_user (id, username, email, first_name, last_name, "
+                    + "password, is_active, is_staff, is_superuser, date_joined, last_login) VALUES "
+                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts, (ps, row) -> {
+                        SourceUser u = row.source();
+                        ps.setLong(1, row.id());
+                        ps.setString(2, u.username());
+                        ps.setString(3, u.email());
+                        ps.setString(4, u.firstName());
+                        ps.setString(5, u.lastName());
+                        ps.setString(6, row.password());
+                        ps.setBoolean(7, u.active());
+                        ps.setBoolean(8, u.staff());
+                        ps.setBoolean(9, u.superuser());
+                        ImportContext.setInstant(ps, 10, u.dateJoined());
+                        ImportContext.setInstant(ps, 11, u.lastLogin());
+                    });
             if (!deactivate.isEmpty()) {
                 handle.createUpdate("UPDATE auth_user SET is_active = FALSE WHERE id IN (<ids>)")
                         .bindList("ids", deactivate).execute();

@@ -58,6 +58,11 @@ abstract class DjangoImportContract {
     void dropDotDatabase() {
     }
 
+    /** Which DOT writes the source database. */
+    DotDatabases.Release release() {
+        return DotDatabases.Release.DOT_1_7;
+    }
+
     JsonNode manifest;
     TestData data;
     long nativeUserId;
@@ -71,7 +76,7 @@ abstract class DjangoImportContract {
 
     @BeforeAll
     void importOnce() throws IOException {
-        DotDatabases.requireDot();
+        DotDatabases.requireDot(release());
         Path dir = Files.createTempDirectory("dot-import");
         manifest = makeDotDatabase(dir);
         data = new TestData(database());
@@ -146,7 +151,7 @@ abstract class DjangoImportContract {
     @Test
     void theImportSaysWhatItFoundAndWhatItLeftOut() {
         assertThat(first.failure()).as(first.err()).isEmpty();
-        assertThat(first.out()).contains("Found: Django 3.1+ auth schema (auth migration 0012), Django OAuth Toolkit 1.x")
+        assertThat(first.out()).contains("Found: Django 3.1+ auth schema (auth migration 0012), " + release().found)
                 .contains("users                imported 9, updated 0, already present 0, skipped 1")
                 .contains("'bad user': username may contain only letters")
                 .contains("md5user (md5)")
@@ -312,6 +317,42 @@ abstract class DjangoImportContract {
             refreshed++;
         }
         assertThat(refreshed).isEqualTo(7);
+    }
+
+    @Test
+    @Order(1)
+    void aRotatedRefreshTokenIsLeftOutWithItsReasonAndItsSuccessorKeepsItsFamily() {
+        assertThat(first.out()).contains("skipped 1: " + TokenImport.ROTATED);
+        JsonNode rotated = token("rotated");
+        JsonNode successor = token("successor");
+        assertThat(rowsWithHash("oauth_refresh_token", "token_hash", rotated.get("refresh_token").asText()))
+                .as("DOT revoked it when it issued the successor").isZero();
+        String refreshHash = TokenHasher.sha256Hex(successor.get("refresh_token").asText());
+        String accessHash = TokenHasher.sha256Hex(successor.get("access_token").asText());
+        Map<String, Object> refresh = data.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT id, family_id FROM oauth_refresh_token WHERE token_hash = :h").bind("h", refreshHash)
+                .mapToMap().one());
+        Map<String, Object> access = data.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT refresh_token_id, family_id FROM oauth_access_token WHERE token_hash = :h")
+                .bind("h", accessHash).mapToMap().one());
+        assertThat(access.get("family_id")).isEqualTo(refresh.get("family_id"));
+        assertThat(((Number) access.get("refresh_token_id")).longValue())
+                .isEqualTo(((Number) refresh.get("id")).longValue());
+        if (!successor.get("token_family").isNull()) {
+            // DOT 3.x's token_family carries over, so both DOT generations of the chain map to one family
+            assertThat(refresh.get("family_id").toString().replace("-", ""))
+                    .isEqualTo("dot" + successor.get("token_family").asText().replace("-", ""));
+            assertThat(successor.get("token_family").asText()).isEqualTo(rotated.get("token_family").asText());
+        }
+    }
+
+    JsonNode token(String flag) {
+        for (JsonNode token : manifest.get("tokens")) {
+            if (token.path(flag).asBoolean(false)) {
+                return token;
+            }
+        }
+        throw new AssertionError("no " + flag + " token in the manifest");
     }
 
     @Test
