@@ -27,7 +27,8 @@ public record DotSchema(String dotVersion, boolean algorithm, boolean postLogout
     static final String REFRESH = "oauth2_provider_refreshtoken";
     static final String GRANT = "oauth2_provider_grant";
 
-    // The last migration number this Tollgate knows, per app: DOT 3.x ends at 0012, Django 5.x's auth at 0012.
+    // The last migration number this Tollgate knows, per app: DOT 3.0 ends at 0012 (3.1 adds 0013, device grants),
+    // Django 5.x's auth at 0012.
     private static final int KNOWN_DOT_MIGRATIONS = 12;
     private static final int KNOWN_AUTH_MIGRATIONS = 12;
 
@@ -102,7 +103,7 @@ public record DotSchema(String dotVersion, boolean algorithm, boolean postLogout
                     : app.equals("auth") ? KNOWN_AUTH_MIGRATIONS : Integer.MAX_VALUE;
             if (number(name) > known) {
                 throw new CommandException("unknown newer schema: migration " + migration + " is newer than this "
-                        + "Tollgate knows (Django OAuth Toolkit up to 3.x, Django up to 5.x); nothing was imported");
+                        + "Tollgate knows (Django OAuth Toolkit up to 3.0, Django up to 5.x); nothing was imported");
             }
         }
     }
