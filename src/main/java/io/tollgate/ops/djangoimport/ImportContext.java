@@ -135,7 +135,7 @@ final class ImportContext {
             }
             statement.executeBatch();
         } catch (SQLException e) {
-            throw new IllegalStateException("writing to Tollgate failed: " + e.getMessage(), e);
+            throw new IllegalStateException("writing to Tollgate failed: " + firstLine(e), e);
         }
     }
 
@@ -172,8 +172,17 @@ final class ImportContext {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("reading Tollgate failed: " + e.getMessage(), e);
+            throw new IllegalStateException("reading Tollgate failed: " + firstLine(e), e);
         }
+    }
+
+    /** A driver's message without the statement it may append (here thousands of placeholders). */
+    static String firstLine(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        int statement = message.indexOf("; SQL statement:");
+        message = statement >= 0 ? message.substring(0, statement) : message;
+        int newline = message.indexOf('\n');
+        return (newline >= 0 ? message.substring(0, newline) : message).strip();
     }
 
     static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
