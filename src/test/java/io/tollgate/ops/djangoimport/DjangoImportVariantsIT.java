@@ -31,10 +31,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The schema variants Debian's DOT 1.7 cannot make for real, built by hand on top of a DOT-made database
- * (scripts/make-dot-database.py --variant dot3): DOT 2.x/3.x columns, token_checksum, token_family. Also
- * input that must be refused whole (an unknown newer schema, a database that is not DOT's, a file that is not
- * SQLite) and --only.
+ * DOT 3.x's columns added by hand to a DOT 1.7 database (scripts/make-dot-database.py --variant dot3; the real
+ * DOT 3.0 is tested by DjangoImportDot3H2IT/PostgresIT), with half the `token` values overwritten so only
+ * token_checksum finds them. Also input that must be refused whole (an unknown newer schema, a database that is
+ * not DOT's, a file that is not SQLite), --only, and an import killed mid-way then run again.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
