@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 
 /** What every phase of an import shares: the source, the target, the id maps, the report, the mode. */
@@ -208,6 +209,32 @@ final class ImportContext {
             return rs.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException("reading the Django database failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** One batch's writes (and the reads they depend on) as one transaction. */
+    void useTransaction(HandleConsumer<RuntimeException> work) {
+        target.useTransaction(handle -> {
+            untimed(handle);
+            work.useHandle(handle);
+        });
+    }
+
+    void useHandle(HandleConsumer<RuntimeException> work) {
+        target.useHandle(handle -> {
+            untimed(handle);
+            work.useHandle(handle);
+        });
+    }
+
+    /**
+     * H2 keeps a JDBC statement's query time-out on its session, so the pool's validation query (1 s) leaves a
+     * pooled connection timing out every later statement; on a busy machine a batch of thousands of rows took
+     * longer. The import, like `db migrate`, runs without a statement time-out (PostgreSQL's is per statement).
+     */
+    private void untimed(Handle handle) {
+        if (!postgresTarget) {
+            handle.execute("SET QUERY_TIMEOUT 0");
         }
     }
 

@@ -71,7 +71,7 @@ final class TokenImport {
                             rs.getInt("rotated") == 1, family ? rs.getString("token_family") : null,
                             rs.getString("scope"));
                 },
-                batch -> ctx.target.useTransaction(handle -> refreshBatch(handle, batch, mode)));
+                batch -> ctx.useTransaction(handle -> refreshBatch(handle, batch, mode)));
     }
 
     private record ExistingRefresh(long id, boolean revoked) {
@@ -171,7 +171,7 @@ final class TokenImport {
                             refreshToken == null ? null : TokenHasher.sha256Hex(refreshToken),
                             family ? rs.getString("refresh_family") : null, ImportContext.instant(rs, "refresh_revoked"));
                 },
-                batch -> ctx.target.useTransaction(handle -> accessBatch(handle, batch, mode)));
+                batch -> ctx.useTransaction(handle -> accessBatch(handle, batch, mode)));
     }
 
     private record NewAccess(String hash, long app, Long user, String scope, Instant created, Instant expires,
@@ -244,7 +244,7 @@ final class TokenImport {
                             rs.getString("redirect_uri"), rs.getString("scope"), ImportContext.instant(rs, "created"),
                             rs.getString("code_challenge"), rs.getString("code_challenge_method"));
                 },
-                batch -> ctx.target.useTransaction(handle -> codesBatch(handle, batch, mode)));
+                batch -> ctx.useTransaction(handle -> codesBatch(handle, batch, mode)));
     }
 
     private void codesBatch(Handle handle, List<SourceCode> batch, Mode mode) {

@@ -76,7 +76,7 @@ final class UserImport {
         }
         Map<String, long[]> existing = new HashMap<>();
         List<String> names = acceptable.stream().map(SourceUser::username).toList();
-        ctx.target.useHandle(handle -> ImportContext.lookup(handle,
+        ctx.useHandle(handle -> ImportContext.lookup(handle,
                 "SELECT id, username, is_active FROM auth_user WHERE username", names,
                 rs -> existing.put(rs.getString(2), new long[] {rs.getLong(1), rs.getBoolean(3) ? 1 : 0})));
         List<SourceUser> fresh = new ArrayList<>();
@@ -115,7 +115,7 @@ final class UserImport {
         if (mode != Mode.WRITE || (inserts.isEmpty() && deactivate.isEmpty())) {
             return;
         }
-        ctx.target.useTransaction(handle -> {
+        ctx.useTransaction(handle -> {
             ids.reserve(handle);
             ImportContext.insertAll(handle, "INSERT INTO auth_user (id, username, email, first_name, last_name, "
                     + "password, is_active, is_staff, is_superuser, date_joined, last_login) VALUES "
@@ -211,7 +211,7 @@ final class UserImport {
         }
         Map<String, Long> existing = new HashMap<>();
         if (!acceptable.isEmpty()) {
-            ctx.target.useHandle(handle -> handle.createQuery("SELECT id, name FROM auth_group WHERE name IN (<names>)")
+            ctx.useHandle(handle -> handle.createQuery("SELECT id, name FROM auth_group WHERE name IN (<names>)")
                     .bindList("names", acceptable.stream().map(SourceGroup::name).toList())
                     .map((rs, sc) -> existing.put(rs.getString("name"), rs.getLong("id"))).list());
         }
@@ -240,7 +240,7 @@ final class UserImport {
             ctx.report.imported(Kind.GROUPS);
         }
         if (mode == Mode.WRITE && !fresh.isEmpty()) {
-            ctx.target.useTransaction(handle -> {
+            ctx.useTransaction(handle -> {
                 ids.reserve(handle);
                 PreparedBatch insert = handle.prepareBatch("INSERT INTO auth_group (id, name) VALUES (:id, :name)");
                 fresh.forEach(group -> insert.bind("id", assigned.get(group.id())).bind("name", group.name()).add());
@@ -271,7 +271,7 @@ final class UserImport {
         }
         Set<Membership> existing = new HashSet<>();
         if (!mapped.isEmpty()) {
-            ctx.target.useHandle(handle -> handle.createQuery(
+            ctx.useHandle(handle -> handle.createQuery(
                             "SELECT user_id, group_id FROM auth_user_groups WHERE user_id IN (<users>)")
                     .bindList("users", mapped.stream().map(Membership::userId).distinct().toList())
                     .map((rs, sc) -> existing.add(new Membership(rs.getLong("user_id"), rs.getLong("group_id"))))
@@ -287,7 +287,7 @@ final class UserImport {
             }
         }
         if (mode == Mode.WRITE && !fresh.isEmpty()) {
-            ctx.target.useTransaction(handle -> {
+            ctx.useTransaction(handle -> {
                 PreparedBatch insert = handle.prepareBatch(
                         "INSERT INTO auth_user_groups (user_id, group_id) VALUES (:user, :group)");
                 fresh.forEach(m -> insert.bind("user", m.userId()).bind("group", m.groupId()).add());
