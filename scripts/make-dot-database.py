@@ -10,10 +10,14 @@ python3-bcrypt (and python3-psycopg2 for --postgres). Django's migrations create
 applications, tokens and codes are created through Django's and DOT's models. Prints a JSON manifest on stdout:
 every user's password, every application's secret, every token and code, and what the import should do with it.
 
-What is real and what is made by hand (Debian 12 ships DOT 1.7 and Django 3.2):
+With the machine's Debian 12 packages this is DOT 1.7 and Django 3.2. With PYTHONPATH set to the folder
+scripts/fetch-dot-release prints, it is Debian 13's DOT 3.0.1 and Django 4.2, and everything below is DOT 3's own:
+its migrations, its hashing of client secrets on save (hash_client_secret), token_checksum, token_family.
+
+What is real and what is made by hand under DOT 1.7:
 - the schema and rows are DOT 1.7's, made by DOT 1.7 (variant dot1);
 - "hashed" client secrets are written as DOT 2.x's ClientSecretField writes them: make_password(secret);
-- variant dot3 adds DOT 2.x/3.x's columns to that database by hand (post_logout_redirect_uris, allowed_origins,
+- variant dot3 adds DOT 2.x/3.x's columns to a DOT 1.7 database by hand (post_logout_redirect_uris, allowed_origins,
   hash_client_secret, token_checksum, token_family) and their migration records; variant newer adds a
   migration this Tollgate cannot know;
 - scrypt hashes are made with hashlib.scrypt as Django 4.0's ScryptPasswordHasher makes them (Django 3.2 has none),
@@ -26,6 +30,7 @@ import json
 import os
 import sqlite3
 import sys
+import uuid
 from datetime import timedelta
 
 import django
@@ -39,6 +44,8 @@ HASHERS = [
     "django.contrib.auth.hashers.BCryptPasswordHasher",
     "django.contrib.auth.hashers.MD5PasswordHasher",
 ]
+# Whether this DOT hashes client secrets on save (2.x+); set once the models are loaded.
+DOT_HASHES_SECRETS = False
 
 
 def configure(args):
@@ -90,6 +97,9 @@ def build(args):
     from oauth2_provider.models import AccessToken, Application, Grant, RefreshToken
 
     call_command("migrate", verbosity=0)
+    global DOT_HASHES_SECRETS
+    DOT_HASHES_SECRETS = any(f.name == "hash_client_secret" for f in Application._meta.get_fields())
+    families = any(f.name == "token_family" for f in RefreshToken._meta.get_fields())
     now = timezone.now()
     manifest = {"users": [], "applications": [], "tokens": [], "codes": [], "groups": [], "memberships": []}
 
@@ -135,12 +145,17 @@ def build(args):
 
     def application(name, client_type, grant, secret_kind, redirect_uris="", expect="imported", owner="admin"):
         secret = generate_token(48) if secret_kind != "short" else "tooshort"
-        app = Application.objects.create(
-            name=name, client_type=client_type, authorization_grant_type=grant, redirect_uris=redirect_uris,
-            user=created[owner] if owner else None, skip_authorization=grant == "authorization-code")
-        # DOT 1.7 stores the secret as it is; DOT 2.x's ClientSecretField stores make_password(secret).
-        stored = make_password(secret, hasher="pbkdf2_sha256") if secret_kind == "hashed" else secret
-        Application.objects.filter(pk=app.pk).update(client_secret=stored)
+        fields = dict(name=name, client_type=client_type, authorization_grant_type=grant, redirect_uris=redirect_uris,
+                      user=created[owner] if owner else None, skip_authorization=grant == "authorization-code")
+        if DOT_HASHES_SECRETS:
+            # DOT 2.x+ hashes the secret itself on save unless the application says not to.
+            app = Application.objects.create(client_secret=secret, hash_client_secret=secret_kind == "hashed",
+                                             **fields)
+        else:
+            app = Application.objects.create(**fields)
+            # DOT 1.7 stores the secret as it is; DOT 2.x's ClientSecretField stores make_password(secret).
+            stored = make_password(secret, hasher="pbkdf2_sha256") if secret_kind == "hashed" else secret
+            Application.objects.filter(pk=app.pk).update(client_secret=stored)
         entry = {"id": app.id, "client_id": app.client_id, "secret": secret, "client_type": client_type,
                  "grant": grant, "secret_kind": secret_kind, "expect": expect, "name": name}
         manifest["applications"].append(entry)
@@ -160,6 +175,12 @@ def build(args):
     application("Plain http redirect", "confidential", "authorization-code", "plain",
                 redirect_uris="http://insecure.example/cb", expect="skipped")
 
+    def family(previous=None):
+        """DOT 3.x's token_family, as its validator sets it: new per grant, inherited at rotation."""
+        if not families:
+            return {}
+        return {"token_family": previous.token_family if previous else uuid.uuid4()}
+
     def pair(user, app, scope="read write groups", expires_in=3600, revoked_refresh=False, with_refresh=True):
         access = AccessToken.objects.create(user=user, application=app, token=generate_token(),
                                             expires=now + timedelta(seconds=expires_in), scope=scope)
@@ -167,15 +188,17 @@ def build(args):
         if with_refresh:
             refresh = RefreshToken.objects.create(user=user, application=app, token=generate_token(),
                                                   access_token=access,
-                                                  revoked=now - timedelta(minutes=5) if revoked_refresh else None)
+                                                  revoked=now - timedelta(minutes=5) if revoked_refresh else None,
+                                                  **family())
         return access, refresh
 
-    def record(access, refresh, app, user, live_access, live_refresh):
-        manifest["tokens"].append({
+    def record(access, refresh, app, user, live_access, live_refresh, **extra):
+        manifest["tokens"].append(dict({
             "access_token": access.token if access else None, "refresh_token": refresh.token if refresh else None,
             "client_id": app.client_id, "username": user.username if user else None,
             "scope": access.scope if access else None,
-            "access_live": live_access, "refresh_live": live_refresh})
+            "access_live": live_access, "refresh_live": live_refresh,
+            "token_family": str(refresh.token_family) if families and refresh else None}, **extra))
 
     for username in ["admin", "argonid", "bcryptsha", "scryptuser"]:
         access, refresh = pair(created[username], password_app)
@@ -195,9 +218,9 @@ def build(args):
                                     expires=now + timedelta(hours=1), scope="read write groups",
                                     source_refresh_token=r1)
     r2 = RefreshToken.objects.create(user=created["argoni"], application=password_app, token=generate_token(),
-                                     access_token=a2)
-    record(None, r1, password_app, created["argoni"], False, False)
-    record(a2, r2, password_app, created["argoni"], True, True)
+                                     access_token=a2, **family(r1))
+    record(None, r1, password_app, created["argoni"], False, False, rotated=True)
+    record(a2, r2, password_app, created["argoni"], True, True, successor=True)
     # client credentials: no user, no refresh
     access = AccessToken.objects.create(user=None, application=cc_app, token=generate_token(),
                                         expires=now + timedelta(hours=1), scope="read")
@@ -329,6 +352,8 @@ def main():
     if args.variant != "dot1":
         if not args.sqlite:
             parser.error("--variant dot3|newer works on --sqlite only")
+        if DOT_HASHES_SECRETS:
+            parser.error("--variant dot3|newer adds DOT 3's columns to a DOT 1.7 database; this DOT has them")
         add_dot3_columns(args.sqlite, args.variant == "newer")
     manifest["variant"] = args.variant
     manifest["django"] = django.get_version()

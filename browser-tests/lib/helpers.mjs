@@ -74,13 +74,16 @@ export async function signIn(page, who) {
  * Registers an application through /o/applications/register/ and returns what the detail page shows once:
  * { clientId, clientSecret, url } (url: the application's own page). grants are the form's labels, e.g. 'Resource owner password-based'.
  */
-export async function registerApplication(page, { name, clientType = 'Confidential', grants, redirectUris = [] },
-  screenshot) {
+export async function registerApplication(page,
+  { name, clientType = 'Confidential', grants, redirectUris = [], postLogoutRedirectUris = [] }, screenshot) {
   await page.goto(`${BASE_URL}/o/applications/register/`);
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel(clientType).check();
   for (const grant of grants) await page.getByLabel(grant).check();
   await page.getByLabel('Redirect URIs', { exact: true }).fill(redirectUris.join('\n'));
+  if (postLogoutRedirectUris.length) {
+    await page.getByLabel('Post-logout redirect URIs').fill(postLogoutRedirectUris.join('\n'));
+  }
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Save' }).click()]);
   // The answer to the POST is the application's page, the only one that ever shows the secret (no redirect,
   // so the secret is never stored to be shown later).

@@ -3,8 +3,8 @@
 // authorization URL with PKCE, nonce and state, exchanges the code (validating the ID token itself against the
 // JWKS), calls userinfo and refreshes, all through the library; Chromium plays the user on the sign-in and
 // consent pages. Then the form_post response mode: the page posts to the client by its script file, and by its
-// Continue button when scripts are off. The tests in this file run in order and share the client and tokens;
-// a logout step can be appended as one more test that uses `config` and `session`.
+// Continue button when scripts are off. Last, RP-initiated logout through the library. The tests in this file run
+// in order and share the client and tokens.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
@@ -42,6 +42,7 @@ async function startRelyingParty() {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     callback: `http://127.0.0.1:${server.address().port}/callback`,
+    signedOut: `http://127.0.0.1:${server.address().port}/signed-out`,
     hits,
     nextHit: () => new Promise((resolve) => waiters.push(resolve)),
     close: () => new Promise((resolve) => server.close(resolve)),
@@ -85,6 +86,7 @@ before(async () => {
     clientType: 'Confidential',
     grants: ['Authorization code'],
     redirectUris: [rp.callback],
+    postLogoutRedirectUris: [rp.signedOut],
   });
   await adminPage.context().close();
   userPage = await chromium.newPage();
@@ -193,4 +195,27 @@ test('response_mode=form_post without JavaScript: a Continue button posts the sa
   const tokens = await oidc.authorizationCodeGrant(config, asRequest(callback), { ...checks, idTokenExpected: true });
   assert.equal(tokens.claims().sub, session.claims.sub);
   await context.close();
+});
+
+test('RP-initiated logout through the library: end_session_endpoint from discovery, back to the RP with state', async () => {
+  assert.ok(session, 'signed in by the earlier tests');
+  const state = oidc.randomState();
+  const url = oidc.buildEndSessionUrl(config, {
+    id_token_hint: session.tokens.id_token,
+    post_logout_redirect_uri: rp.signedOut,
+    state,
+  });
+  assert.equal(url.origin + url.pathname, `${BASE_URL}/o/logout/`);
+  const hit = rp.nextHit();
+  await userPage.goto(url.href); // the hint names this session's user and sid: no confirmation page
+  const back = await hit;
+  assert.equal(new URL(back.url).pathname, '/signed-out');
+  assert.equal(new URL(back.url).searchParams.get('state'), state);
+  await shot(userPage, 'oidc-rp-04-signed-out-at-the-rp');
+
+  // The Tollgate session is gone: the next authorization request asks the user to sign in again.
+  const { url: again } = await authorizationRequest();
+  await userPage.goto(again.href);
+  assert.equal(new URL(userPage.url()).pathname, '/accounts/login/');
+  assert.deepEqual(chromium.cspViolations, [], 'no Content-Security-Policy violation in the browser');
 });

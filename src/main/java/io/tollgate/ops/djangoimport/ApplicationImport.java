@@ -68,7 +68,7 @@ final class ApplicationImport {
         Map<String, Long> existing = new HashMap<>();
         List<String> clientIds = batch.stream().map(SourceApp::clientId).filter(id -> id != null).toList();
         if (!clientIds.isEmpty()) {
-            ctx.target.useHandle(handle -> handle.createQuery(
+            ctx.useHandle(handle -> handle.createQuery(
                             "SELECT id, client_id FROM oauth_application WHERE client_id IN (<ids>)")
                     .bindList("ids", clientIds)
                     .map((rs, sc) -> existing.put(rs.getString("client_id"), rs.getLong("id"))).list());
@@ -114,7 +114,7 @@ final class ApplicationImport {
             }
         }
         if (mode == Mode.WRITE && !inserts.isEmpty()) {
-            ctx.target.useTransaction(handle -> {
+            ctx.useTransaction(handle -> {
                 ids.reserve(handle);
                 PreparedBatch insert = handle.prepareBatch("INSERT INTO oauth_application (id, client_id, "
                         + "client_secret_hash, client_secret_imported, name, user_id, client_type, grant_types, "

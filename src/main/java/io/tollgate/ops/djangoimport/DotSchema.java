@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * present): the Django auth schema, and Django OAuth Toolkit 1.x, 2.x or 3.x with the optional columns each adds.
  */
 public record DotSchema(String dotVersion, boolean algorithm, boolean postLogoutRedirectUris, boolean allowedOrigins,
-                        boolean hashClientSecret, boolean tokenChecksum, boolean tokenFamily, String describe) {
+                        boolean hashClientSecret, boolean tokenChecksum, boolean tokenFamily,
+                        boolean sourceRefreshToken, String describe) {
     static final String USER = "auth_user";
     static final String GROUP = "auth_group";
     static final String USER_GROUPS = "auth_user_groups";
@@ -26,7 +27,8 @@ public record DotSchema(String dotVersion, boolean algorithm, boolean postLogout
     static final String REFRESH = "oauth2_provider_refreshtoken";
     static final String GRANT = "oauth2_provider_grant";
 
-    // The last migration number this Tollgate knows, per app: DOT 3.x ends at 0012, Django 5.x's auth at 0012.
+    // The last migration number this Tollgate knows, per app: DOT 3.0 ends at 0012 (3.1 adds 0013, device grants),
+    // Django 5.x's auth at 0012.
     private static final int KNOWN_DOT_MIGRATIONS = 12;
     private static final int KNOWN_AUTH_MIGRATIONS = 12;
 
@@ -66,7 +68,10 @@ public record DotSchema(String dotVersion, boolean algorithm, boolean postLogout
         boolean postLogout = app.contains("post_logout_redirect_uris");
         boolean origins = app.contains("allowed_origins");
         boolean hashFlag = app.contains("hash_client_secret");
-        boolean checksum = columns(meta, schema, ACCESS).contains("token_checksum");
+        Set<String> access = columns(meta, schema, ACCESS);
+        boolean checksum = access.contains("token_checksum");
+        // DOT 1.3+: the access token a refresh token was rotated into points back at it
+        boolean sourceRefresh = access.contains("source_refresh_token_id");
         boolean family = columns(meta, schema, REFRESH).contains("token_family");
         boolean dot2Migration = migrations.contains("oauth2_provider.0006_alter_application_client_secret");
         String version;
@@ -85,7 +90,8 @@ public record DotSchema(String dotVersion, boolean algorithm, boolean postLogout
         String auth = migrations.contains("auth.0012_alter_user_first_name_max_length")
                 ? "Django 3.1+ auth schema (auth migration 0012)" : "Django auth schema";
         String describe = auth + ", Django OAuth Toolkit " + version + " (" + String.join(", ", evidence) + ")";
-        return new DotSchema(version, algorithm, postLogout, origins, hashFlag, checksum, family, describe);
+        return new DotSchema(version, algorithm, postLogout, origins, hashFlag, checksum, family, sourceRefresh,
+                describe);
     }
 
     private static void refuseUnknownMigrations(List<String> migrations) {
@@ -97,7 +103,7 @@ public record DotSchema(String dotVersion, boolean algorithm, boolean postLogout
                     : app.equals("auth") ? KNOWN_AUTH_MIGRATIONS : Integer.MAX_VALUE;
             if (number(name) > known) {
                 throw new CommandException("unknown newer schema: migration " + migration + " is newer than this "
-                        + "Tollgate knows (Django OAuth Toolkit up to 3.x, Django up to 5.x); nothing was imported");
+                        + "Tollgate knows (Django OAuth Toolkit up to 3.0, Django up to 5.x); nothing was imported");
             }
         }
     }

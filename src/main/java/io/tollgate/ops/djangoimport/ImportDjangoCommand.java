@@ -50,6 +50,14 @@ public class ImportDjangoCommand extends ConfiguredCommand<TollgateConfiguration
             DotSchema schema = DotSchema.detect(source.connection());
             out.println("Source: " + source.description());
             out.println("Found: " + schema.describe());
+            // Like `db migrate`: a batch of thousands of rows on a busy database may take longer than the server's
+            // per-request statement and socket time-outs allow, and an operator watches this command.
+            configuration.getDatabase().forMigrations();
+            if (configuration.getDatabase().getUrl().startsWith("jdbc:postgresql:")) {
+                // Sends each batch as multi-row INSERTs. Safe here: the import never reads a batch's update counts
+                // (it learns what is present before inserting), which is what the rewrite gives up.
+                configuration.getDatabase().getProperties().putIfAbsent("reWriteBatchedInserts", "true");
+            }
             try (CliDatabase database = CliDatabase.open(configuration)) {
                 var lifetime = configuration.getOauth().getRefreshTokenLifetime();
                 Duration refreshLifetime = lifetime == null ? null : lifetime.toJavaDuration();

@@ -1,7 +1,5 @@
 package io.tollgate.ops.djangoimport;
 
-import io.tollgate.oauth.OAuthException;
-import io.tollgate.oauth.model.ScopeSet;
 import io.tollgate.oauth.token.TokenHasher;
 import io.tollgate.ops.djangoimport.ImportContext.Mode;
 import io.tollgate.ops.djangoimport.ImportReport.Kind;
@@ -11,7 +9,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Live refresh tokens, access tokens and authorization codes, matched by their SHA-256 (DOT's plaintext values
@@ -20,9 +20,12 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 final class TokenImport {
     private static final int SCOPE_MAX = 1000;
+    private static final Pattern CHECKSUM = Pattern.compile("[0-9a-f]{64}");
+    /** The report's reason for a refresh token DOT revoked when it issued the next one. */
+    static final String ROTATED = "revoked (rotated: DOT issued a newer refresh token in its place)";
 
-    private record SourceRefresh(long id, String token, Long userId, Long appId, Instant created, Instant revoked,
-                                 String family, String scope) {
+    private record SourceRefresh(long id, String hash, Long userId, Long appId, Instant created, Instant revoked,
+                                 boolean rotated, String family, String scope) {
     }
 
     private record SourceAccess(long id, String hash, Long userId, Long appId, Instant expires, String scope,
@@ -30,12 +33,13 @@ final class TokenImport {
                                 Instant refreshRevoked) {
     }
 
-    private record SourceCode(long id, String code, Long userId, Long appId, Instant expires, String redirectUri,
+    private record SourceCode(long id, String hash, Long userId, Long appId, Instant expires, String redirectUri,
                               String scope, Instant created, String challenge, String challengeMethod) {
     }
 
     private final ImportContext ctx;
     private final Duration refreshLifetime;
+    private final ScopeCache scopes = new ScopeCache();
 
     /** @param refreshLifetime Tollgate's oauth.refreshTokenLifetime; null: refresh tokens never expire */
     TokenImport(ImportContext ctx, Duration refreshLifetime) {
@@ -51,15 +55,23 @@ final class TokenImport {
 
     void refreshTokens(Mode mode) {
         boolean family = ctx.schema.tokenFamily();
+        // DOT revokes a refresh token when it rotates it, and the new access token points back at it.
+        String rotated = ctx.schema.sourceRefreshToken() ? "CASE WHEN r.revoked IS NOT NULL AND EXISTS (SELECT 1 FROM "
+                + DotSchema.ACCESS + " s WHERE s.source_refresh_token_id = r.id) THEN 1 ELSE 0 END" : "0";
         ctx.stream("refresh tokens", DotSchema.REFRESH, "SELECT r.id, r.token, r.user_id, r.application_id, "
-                        + "r.created, r.revoked" + (family ? ", r.token_family" : "") + ", a.scope FROM "
-                        + DotSchema.REFRESH + " r LEFT JOIN " + DotSchema.ACCESS + " a ON a.id = r.access_token_id "
-                        + "ORDER BY r.id",
-                rs -> new SourceRefresh(rs.getLong("id"), rs.getString("token"), ImportContext.nullableLong(rs, "user_id"),
-                        ImportContext.nullableLong(rs, "application_id"), ImportContext.instant(rs, "created"),
-                        ImportContext.instant(rs, "revoked"), family ? rs.getString("token_family") : null,
-                        rs.getString("scope")),
-                batch -> refreshBatch(batch, mode));
+                        + "r.created, r.revoked" + (family ? ", r.token_family" : "") + ", a.scope, " + rotated
+                        + " AS rotated FROM " + DotSchema.REFRESH + " r LEFT JOIN " + DotSchema.ACCESS
+                        + " a ON a.id = r.access_token_id ORDER BY r.id",
+                rs -> {
+                    String token = rs.getString("token");
+                    return new SourceRefresh(rs.getLong("id"),
+                            token == null || token.isEmpty() ? null : TokenHasher.sha256Hex(token),
+                            ImportContext.nullableLong(rs, "user_id"), ImportContext.nullableLong(rs, "application_id"),
+                            ImportContext.instant(rs, "created"), ImportContext.instant(rs, "revoked"),
+                            rs.getInt("rotated") == 1, family ? rs.getString("token_family") : null,
+                            rs.getString("scope"));
+                },
+                batch -> ctx.useTransaction(handle -> refreshBatch(handle, batch, mode)));
     }
 
     private record ExistingRefresh(long id, boolean revoked) {
@@ -69,35 +81,29 @@ final class TokenImport {
                               String family) {
     }
 
-    private void refreshBatch(List<SourceRefresh> batch, Mode mode) {
+    /** One batch, in one transaction: what Tollgate has is read in one query, the rest inserted as one batch. */
+    private void refreshBatch(Handle handle, List<SourceRefresh> batch, Mode mode) {
         Instant now = ctx.clock.instant();
         Map<String, ExistingRefresh> existing = new HashMap<>();
-        List<String> hashes = batch.stream().filter(r -> r.token() != null).map(r -> TokenHasher.sha256Hex(r.token()))
-                .toList();
-        if (!hashes.isEmpty()) {
-            ctx.target.useHandle(handle -> handle.createQuery(
-                            "SELECT id, token_hash, revoked FROM oauth_refresh_token WHERE token_hash IN (<hashes>)")
-                    .bindList("hashes", hashes)
-                    .map((rs, sc) -> existing.put(rs.getString("token_hash"),
-                            new ExistingRefresh(rs.getLong("id"), rs.getTimestamp("revoked") != null)))
-                    .list());
-        }
+        ImportContext.lookup(handle, "SELECT id, token_hash, revoked FROM oauth_refresh_token WHERE token_hash",
+                batch.stream().map(SourceRefresh::hash).filter(h -> h != null).toList(),
+                rs -> existing.put(rs.getString(2), new ExistingRefresh(rs.getLong(1), rs.getObject(3) != null)));
         List<NewRefresh> inserts = new ArrayList<>();
         Map<Long, Instant> revocations = new HashMap<>();
         for (SourceRefresh r : batch) {
-            if (r.token() == null || r.token().isEmpty()) {
+            if (r.hash() == null) {
                 ctx.skip(Kind.REFRESH_TOKENS, "no token value");
                 continue;
             }
-            String hash = TokenHasher.sha256Hex(r.token());
-            ExistingRefresh found = existing.get(hash);
+            ExistingRefresh found = existing.get(r.hash());
             if (r.revoked() != null) {
                 // Revoked in Django after the last run (a rotation, a revocation): revoke it here too.
                 if (found != null && !found.revoked()) {
                     revocations.put(found.id(), r.revoked());
                     ctx.report.updated(Kind.REFRESH_TOKENS);
                 } else {
-                    ctx.skip(Kind.REFRESH_TOKENS, "revoked");
+                    // A rotated one is no loss: its successor (a live row of its own) carries the family on.
+                    ctx.skip(Kind.REFRESH_TOKENS, r.rotated() ? ROTATED : "revoked");
                 }
                 continue;
             }
@@ -117,29 +123,28 @@ final class TokenImport {
                 ctx.skip(Kind.REFRESH_TOKENS, problem);
                 continue;
             }
-            inserts.add(new NewRefresh(hash, ctx.applications.get(r.appId()), ctx.users.get(r.userId()),
-                    ScopeSet.parse(r.scope()).asString(), r.created(), expires, family(r.id(), r.family())));
+            inserts.add(new NewRefresh(r.hash(), ctx.applications.get(r.appId()), ctx.users.get(r.userId()),
+                    scopes.normalise(r.scope()), r.created(), expires, family(r.id(), r.family())));
             ctx.report.imported(Kind.REFRESH_TOKENS);
         }
-        if (mode != Mode.WRITE || (inserts.isEmpty() && revocations.isEmpty())) {
+        if (mode != Mode.WRITE) {
             return;
         }
-        ctx.target.useTransaction(handle -> {
-            if (!inserts.isEmpty()) {
-                PreparedBatch insert = handle.prepareBatch("INSERT INTO oauth_refresh_token (token_hash, application_id, "
-                        + "user_id, scope, created, expires, family_id) VALUES (:hash, :app, :user, :scope, :created, "
-                        + ":expires, :family)");
-                inserts.forEach(r -> insert.bind("hash", r.hash()).bind("app", r.app()).bind("user", r.user())
-                        .bind("scope", r.scope()).bind("created", r.created()).bind("expires", r.expires())
-                        .bind("family", r.family()).add());
-                insert.execute();
-            }
-            revocations.forEach((id, at) -> {
-                handle.createUpdate("UPDATE oauth_refresh_token SET revoked = :at WHERE id = :id AND revoked IS NULL")
-                        .bind("at", at).bind("id", id).execute();
-                handle.createUpdate("UPDATE oauth_access_token SET revoked = :at WHERE refresh_token_id = :id "
-                        + "AND revoked IS NULL").bind("at", at).bind("id", id).execute();
-            });
+        ImportContext.insertAll(handle, "INSERT INTO oauth_refresh_token (token_hash, application_id, user_id, scope, "
+                + "created, expires, family_id) VALUES (?, ?, ?, ?, ?, ?, ?)", inserts, (ps, r) -> {
+                    ps.setString(1, r.hash());
+                    ps.setLong(2, r.app());
+                    ImportContext.setLong(ps, 3, r.user());
+                    ps.setString(4, r.scope());
+                    ImportContext.setInstant(ps, 5, r.created());
+                    ImportContext.setInstant(ps, 6, r.expires());
+                    ps.setString(7, r.family());
+                });
+        revocations.forEach((id, at) -> {
+            handle.createUpdate("UPDATE oauth_refresh_token SET revoked = :at WHERE id = :id AND revoked IS NULL")
+                    .bind("at", at).bind("id", id).execute();
+            handle.createUpdate("UPDATE oauth_access_token SET revoked = :at WHERE refresh_token_id = :id "
+                    + "AND revoked IS NULL").bind("at", at).bind("id", id).execute();
         });
     }
 
@@ -156,7 +161,7 @@ final class TokenImport {
                 rs -> {
                     String sum = checksum ? rs.getString("token_checksum") : null;
                     String token = rs.getString("token");
-                    String hash = sum != null && sum.matches("[0-9a-f]{64}") ? sum
+                    String hash = sum != null && CHECKSUM.matcher(sum).matches() ? sum
                             : token == null || token.isEmpty() ? null : TokenHasher.sha256Hex(token);
                     String refreshToken = rs.getString("refresh_token");
                     return new SourceAccess(rs.getLong("id"), hash, ImportContext.nullableLong(rs, "user_id"),
@@ -166,29 +171,22 @@ final class TokenImport {
                             refreshToken == null ? null : TokenHasher.sha256Hex(refreshToken),
                             family ? rs.getString("refresh_family") : null, ImportContext.instant(rs, "refresh_revoked"));
                 },
-                batch -> accessBatch(batch, mode));
+                batch -> ctx.useTransaction(handle -> accessBatch(handle, batch, mode)));
     }
 
     private record NewAccess(String hash, long app, Long user, String scope, Instant created, Instant expires,
                              Long refreshId, String family) {
     }
 
-    private void accessBatch(List<SourceAccess> batch, Mode mode) {
+    private void accessBatch(Handle handle, List<SourceAccess> batch, Mode mode) {
         Instant now = ctx.clock.instant();
-        List<String> hashes = batch.stream().map(SourceAccess::hash).filter(h -> h != null).toList();
-        List<String> present = hashes.isEmpty() ? List.of() : ctx.target.withHandle(handle -> handle.createQuery(
-                        "SELECT token_hash FROM oauth_access_token WHERE token_hash IN (<hashes>)")
-                .bindList("hashes", hashes).mapTo(String.class).list());
-        List<String> refreshHashes = batch.stream().filter(a -> a.refreshHash() != null && a.refreshRevoked() == null)
-                .map(SourceAccess::refreshHash).toList();
+        Set<String> existing = ImportContext.present(handle, "oauth_access_token", "token_hash",
+                batch.stream().map(SourceAccess::hash).filter(h -> h != null).toList());
         Map<String, Long> refreshIds = new HashMap<>();
-        if (!refreshHashes.isEmpty()) {
-            ctx.target.useHandle(handle -> handle.createQuery(
-                            "SELECT id, token_hash FROM oauth_refresh_token WHERE token_hash IN (<hashes>)")
-                    .bindList("hashes", refreshHashes)
-                    .map((rs, sc) -> refreshIds.put(rs.getString("token_hash"), rs.getLong("id"))).list());
-        }
-        java.util.Set<String> existing = new java.util.HashSet<>(present);
+        ImportContext.lookup(handle, "SELECT id, token_hash FROM oauth_refresh_token WHERE token_hash",
+                batch.stream().filter(a -> a.refreshHash() != null && a.refreshRevoked() == null)
+                        .map(SourceAccess::refreshHash).toList(),
+                rs -> refreshIds.put(rs.getString(2), rs.getLong(1)));
         List<NewAccess> inserts = new ArrayList<>();
         for (SourceAccess a : batch) {
             if (a.hash() == null) {
@@ -212,22 +210,24 @@ final class TokenImport {
             Long refreshId = liveRefresh ? refreshIds.get(a.refreshHash()) : null;
             String family = liveRefresh ? family(a.refreshId(), a.refreshFamily()) : "dot-a" + a.id();
             inserts.add(new NewAccess(a.hash(), ctx.applications.get(a.appId()),
-                    a.userId() == null ? null : ctx.users.get(a.userId()), ScopeSet.parse(a.scope()).asString(),
+                    a.userId() == null ? null : ctx.users.get(a.userId()), scopes.normalise(a.scope()),
                     a.created(), a.expires(), refreshId, family));
             ctx.report.imported(Kind.ACCESS_TOKENS);
         }
-        if (mode != Mode.WRITE || inserts.isEmpty()) {
+        if (mode != Mode.WRITE) {
             return;
         }
-        ctx.target.useTransaction(handle -> {
-            PreparedBatch insert = handle.prepareBatch("INSERT INTO oauth_access_token (token_hash, application_id, "
-                    + "user_id, scope, created, expires, refresh_token_id, family_id) VALUES (:hash, :app, :user, "
-                    + ":scope, :created, :expires, :refresh, :family)");
-            inserts.forEach(a -> insert.bind("hash", a.hash()).bind("app", a.app()).bind("user", a.user())
-                    .bind("scope", a.scope()).bind("created", a.created()).bind("expires", a.expires())
-                    .bind("refresh", a.refreshId()).bind("family", a.family()).add());
-            insert.execute();
-        });
+        ImportContext.insertAll(handle, "INSERT INTO oauth_access_token (token_hash, application_id, user_id, scope, "
+                + "created, expires, refresh_token_id, family_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", inserts, (ps, a) -> {
+                    ps.setString(1, a.hash());
+                    ps.setLong(2, a.app());
+                    ImportContext.setLong(ps, 3, a.user());
+                    ps.setString(4, a.scope());
+                    ImportContext.setInstant(ps, 5, a.created());
+                    ImportContext.setInstant(ps, 6, a.expires());
+                    ImportContext.setLong(ps, 7, a.refreshId());
+                    ps.setString(8, a.family());
+                });
     }
 
     // ---- authorization codes
@@ -236,26 +236,26 @@ final class TokenImport {
         ctx.stream("authorization codes", DotSchema.GRANT, "SELECT id, code, user_id, application_id, expires, "
                         + "redirect_uri, scope, created, code_challenge, code_challenge_method FROM " + DotSchema.GRANT
                         + " ORDER BY id",
-                rs -> new SourceCode(rs.getLong("id"), rs.getString("code"), ImportContext.nullableLong(rs, "user_id"),
-                        ImportContext.nullableLong(rs, "application_id"), ImportContext.instant(rs, "expires"),
-                        rs.getString("redirect_uri"), rs.getString("scope"), ImportContext.instant(rs, "created"),
-                        rs.getString("code_challenge"), rs.getString("code_challenge_method")),
-                batch -> codesBatch(batch, mode));
+                rs -> {
+                    String code = rs.getString("code");
+                    return new SourceCode(rs.getLong("id"), code == null || code.isEmpty() ? null
+                            : TokenHasher.sha256Hex(code), ImportContext.nullableLong(rs, "user_id"),
+                            ImportContext.nullableLong(rs, "application_id"), ImportContext.instant(rs, "expires"),
+                            rs.getString("redirect_uri"), rs.getString("scope"), ImportContext.instant(rs, "created"),
+                            rs.getString("code_challenge"), rs.getString("code_challenge_method"));
+                },
+                batch -> ctx.useTransaction(handle -> codesBatch(handle, batch, mode)));
     }
 
-    private void codesBatch(List<SourceCode> batch, Mode mode) {
+    private void codesBatch(Handle handle, List<SourceCode> batch, Mode mode) {
         Instant now = ctx.clock.instant();
-        List<String> hashes = batch.stream().filter(c -> c.code() != null).map(c -> TokenHasher.sha256Hex(c.code()))
-                .toList();
-        java.util.Set<String> existing = new java.util.HashSet<>(hashes.isEmpty() ? List.of()
-                : ctx.target.withHandle(handle -> handle.createQuery(
-                        "SELECT code_hash FROM oauth_authorization_code WHERE code_hash IN (<hashes>)")
-                .bindList("hashes", hashes).mapTo(String.class).list()));
+        Set<String> existing = ImportContext.present(handle, "oauth_authorization_code", "code_hash",
+                batch.stream().map(SourceCode::hash).filter(h -> h != null).toList());
         List<SourceCode> inserts = new ArrayList<>();
         for (SourceCode c : batch) {
-            if (c.code() == null || c.code().isEmpty()) {
+            if (c.hash() == null) {
                 ctx.skip(Kind.CODES, "no code value");
-            } else if (existing.contains(TokenHasher.sha256Hex(c.code()))) {
+            } else if (existing.contains(c.hash())) {
                 ctx.report.unchanged(Kind.CODES);
             } else if (c.expires() == null || !now.isBefore(c.expires())) {
                 ctx.skip(Kind.CODES, "expired");
@@ -273,20 +273,23 @@ final class TokenImport {
                 }
             }
         }
-        if (mode != Mode.WRITE || inserts.isEmpty()) {
+        if (mode != Mode.WRITE) {
             return;
         }
-        ctx.target.useTransaction(handle -> {
-            PreparedBatch insert = handle.prepareBatch("INSERT INTO oauth_authorization_code (code_hash, application_id, "
-                    + "user_id, redirect_uri, scope, code_challenge, code_challenge_method, created, expires, family_id) "
-                    + "VALUES (:hash, :app, :user, :uri, :scope, :challenge, :method, :created, :expires, :family)");
-            inserts.forEach(c -> insert.bind("hash", TokenHasher.sha256Hex(c.code()))
-                    .bind("app", ctx.applications.get(c.appId())).bind("user", ctx.users.get(c.userId()))
-                    .bind("uri", c.redirectUri()).bind("scope", ScopeSet.parse(c.scope()).asString())
-                    .bind("challenge", blankToNull(c.challenge())).bind("method", blankToNull(c.challengeMethod()))
-                    .bind("created", c.created()).bind("expires", c.expires()).bind("family", "dot-g" + c.id()).add());
-            insert.execute();
-        });
+        ImportContext.insertAll(handle, "INSERT INTO oauth_authorization_code (code_hash, application_id, user_id, "
+                + "redirect_uri, scope, code_challenge, code_challenge_method, created, expires, family_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts, (ps, c) -> {
+                    ps.setString(1, c.hash());
+                    ps.setLong(2, ctx.applications.get(c.appId()));
+                    ps.setLong(3, ctx.users.get(c.userId()));
+                    ps.setString(4, c.redirectUri());
+                    ps.setString(5, scopes.normalise(c.scope()));
+                    ps.setString(6, blankToNull(c.challenge()));
+                    ps.setString(7, blankToNull(c.challengeMethod()));
+                    ImportContext.setInstant(ps, 8, c.created());
+                    ImportContext.setInstant(ps, 9, c.expires());
+                    ps.setString(10, "dot-g" + c.id());
+                });
     }
 
     /** Why a token or code cannot be carried over (its application or user was not imported, ...), or null. */
@@ -304,9 +307,7 @@ final class TokenImport {
             if (scope.length() > SCOPE_MAX || ImportContext.hasNul(scope)) {
                 return "scope longer than " + SCOPE_MAX + " characters";
             }
-            try {
-                ScopeSet.parse(scope);
-            } catch (OAuthException malformed) {
+            if (scopes.normalise(scope) == null) {
                 return "malformed scope";
             }
         }

@@ -76,14 +76,9 @@ final class UserImport {
         }
         Map<String, long[]> existing = new HashMap<>();
         List<String> names = acceptable.stream().map(SourceUser::username).toList();
-        if (!names.isEmpty()) {
-            ctx.target.useHandle(handle -> handle.createQuery(
-                            "SELECT id, username, is_active FROM auth_user WHERE username IN (<names>)")
-                    .bindList("names", names)
-                    .map((rs, sc) -> existing.put(rs.getString("username"),
-                            new long[] {rs.getLong("id"), rs.getBoolean("is_active") ? 1 : 0}))
-                    .list());
-        }
+        ctx.useHandle(handle -> ImportContext.lookup(handle,
+                "SELECT id, username, is_active FROM auth_user WHERE username", names,
+                rs -> existing.put(rs.getString(2), new long[] {rs.getLong(1), rs.getBoolean(3) ? 1 : 0})));
         List<SourceUser> fresh = new ArrayList<>();
         List<Long> deactivate = new ArrayList<>();
         for (SourceUser user : acceptable) {
@@ -120,22 +115,24 @@ final class UserImport {
         if (mode != Mode.WRITE || (inserts.isEmpty() && deactivate.isEmpty())) {
             return;
         }
-        ctx.target.useTransaction(handle -> {
+        ctx.useTransaction(handle -> {
             ids.reserve(handle);
-            if (!inserts.isEmpty()) {
-                PreparedBatch insert = handle.prepareBatch("INSERT INTO auth_user (id, username, email, first_name, "
-                        + "last_name, password, is_active, is_staff, is_superuser, date_joined, last_login) VALUES "
-                        + "(:id, :username, :email, :first, :last, :password, :active, :staff, :superuser, :joined, "
-                        + ":lastLogin)");
-                for (NewUser row : inserts) {
-                    SourceUser u = row.source();
-                    insert.bind("id", row.id()).bind("username", u.username()).bind("email", u.email())
-                            .bind("first", u.firstName()).bind("last", u.lastName()).bind("password", row.password())
-                            .bind("active", u.active()).bind("staff", u.staff()).bind("superuser", u.superuser())
-                            .bind("joined", u.dateJoined()).bind("lastLogin", u.lastLogin()).add();
-                }
-                insert.execute();
-            }
+            ImportContext.insertAll(handle, "INSERT INTO auth_user (id, username, email, first_name, last_name, "
+                    + "password, is_active, is_staff, is_superuser, date_joined, last_login) VALUES "
+                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts, (ps, row) -> {
+                        SourceUser u = row.source();
+                        ps.setLong(1, row.id());
+                        ps.setString(2, u.username());
+                        ps.setString(3, u.email());
+                        ps.setString(4, u.firstName());
+                        ps.setString(5, u.lastName());
+                        ps.setString(6, row.password());
+                        ps.setBoolean(7, u.active());
+                        ps.setBoolean(8, u.staff());
+                        ps.setBoolean(9, u.superuser());
+                        ImportContext.setInstant(ps, 10, u.dateJoined());
+                        ImportContext.setInstant(ps, 11, u.lastLogin());
+                    });
             if (!deactivate.isEmpty()) {
                 handle.createUpdate("UPDATE auth_user SET is_active = FALSE WHERE id IN (<ids>)")
                         .bindList("ids", deactivate).execute();
@@ -214,7 +211,7 @@ final class UserImport {
         }
         Map<String, Long> existing = new HashMap<>();
         if (!acceptable.isEmpty()) {
-            ctx.target.useHandle(handle -> handle.createQuery("SELECT id, name FROM auth_group WHERE name IN (<names>)")
+            ctx.useHandle(handle -> handle.createQuery("SELECT id, name FROM auth_group WHERE name IN (<names>)")
                     .bindList("names", acceptable.stream().map(SourceGroup::name).toList())
                     .map((rs, sc) -> existing.put(rs.getString("name"), rs.getLong("id"))).list());
         }
@@ -243,7 +240,7 @@ final class UserImport {
             ctx.report.imported(Kind.GROUPS);
         }
         if (mode == Mode.WRITE && !fresh.isEmpty()) {
-            ctx.target.useTransaction(handle -> {
+            ctx.useTransaction(handle -> {
                 ids.reserve(handle);
                 PreparedBatch insert = handle.prepareBatch("INSERT INTO auth_group (id, name) VALUES (:id, :name)");
                 fresh.forEach(group -> insert.bind("id", assigned.get(group.id())).bind("name", group.name()).add());
@@ -274,7 +271,7 @@ final class UserImport {
         }
         Set<Membership> existing = new HashSet<>();
         if (!mapped.isEmpty()) {
-            ctx.target.useHandle(handle -> handle.createQuery(
+            ctx.useHandle(handle -> handle.createQuery(
                             "SELECT user_id, group_id FROM auth_user_groups WHERE user_id IN (<users>)")
                     .bindList("users", mapped.stream().map(Membership::userId).distinct().toList())
                     .map((rs, sc) -> existing.add(new Membership(rs.getLong("user_id"), rs.getLong("group_id"))))
@@ -290,7 +287,7 @@ final class UserImport {
             }
         }
         if (mode == Mode.WRITE && !fresh.isEmpty()) {
-            ctx.target.useTransaction(handle -> {
+            ctx.useTransaction(handle -> {
                 PreparedBatch insert = handle.prepareBatch(
                         "INSERT INTO auth_user_groups (user_id, group_id) VALUES (:user, :group)");
                 fresh.forEach(m -> insert.bind("user", m.userId()).bind("group", m.groupId()).add());

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,7 +40,8 @@ import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A DOT database made by DOT itself is imported into a running Tollgate, then used as its users and clients
@@ -50,13 +52,21 @@ import org.junit.jupiter.params.provider.EnumSource;
 // Access tokens are checked before the refresh test rotates (and so revokes) them.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ParameterizedClass(name = "[{0}]")
-@EnumSource(TestDatabase.Kind.class)
+@ParameterizedClass(name = "[{0}, {1}]")
+@MethodSource("databasesAndReleases")
 class DjangoImportIT {
     @RegisterExtension
     static final AppPerDatabase APP = new AppPerDatabase("djangoimport", TestApp::start);
-    @Parameter
+    @Parameter(0)
     TestDatabase.Kind kind;
+    /** Which DOT writes the source database: Debian 12's 1.7 and Debian 13's 3.0.1 (scripts/fetch-dot-release). */
+    @Parameter(1)
+    DotDatabases.Release release;
+
+    static Stream<Arguments> databasesAndReleases() {
+        return Stream.of(TestDatabase.Kind.values()).flatMap(kind -> Stream.of(
+                DotDatabases.Release.DOT_1_7, DotDatabases.Release.DOT_3_0).map(release -> Arguments.of(kind, release)));
+    }
 
     static final List<String> TABLES = List.of("auth_user", "auth_group", "auth_user_groups", "oauth_application",
             "oauth_access_token", "oauth_refresh_token", "oauth_authorization_code");
@@ -75,10 +85,11 @@ class DjangoImportIT {
     /** Builds the DOT database and returns its manifest; {@link #source()} names it afterwards. */
     JsonNode makeDotDatabase(Path dir) {
         if (kind == TestDatabase.Kind.POSTGRES) {
-            return DotDatabases.postgres(name);
+            return DotDatabases.postgres(name, release);
         }
         file = dir.resolve("dot.sqlite3");
-        return DotDatabases.sqlite(file, "dot1");
+        return release == DotDatabases.Release.DOT_1_7 ? DotDatabases.sqlite(file, "dot1")
+                : DotDatabases.sqlite(file, release);
     }
 
     String source() {
@@ -89,6 +100,10 @@ class DjangoImportIT {
         if (kind == TestDatabase.Kind.POSTGRES) {
             DotDatabases.dropPostgres(name);
         }
+    }
+
+    DotDatabases.Release release() {
+        return release;
     }
 
     JsonNode manifest;
@@ -105,7 +120,7 @@ class DjangoImportIT {
     @BeforeParameterizedClassInvocation
     void importOnce() throws IOException {
         http = newHttp();
-        DotDatabases.requireDot();
+        DotDatabases.requireDot(release());
         Path dir = Files.createTempDirectory("dot-import");
         manifest = makeDotDatabase(dir);
         data = new TestData(database());
@@ -187,7 +202,7 @@ class DjangoImportIT {
     @Test
     void theImportSaysWhatItFoundAndWhatItLeftOut() {
         assertThat(first.failure()).as(first.err()).isEmpty();
-        assertThat(first.out()).contains("Found: Django 3.1+ auth schema (auth migration 0012), Django OAuth Toolkit 1.x")
+        assertThat(first.out()).contains("Found: Django 3.1+ auth schema (auth migration 0012), " + release().found)
                 .contains("users                imported 9, updated 0, already present 0, skipped 1")
                 .contains("'bad user': username may contain only letters")
                 .contains("md5user (md5)")
@@ -353,6 +368,42 @@ class DjangoImportIT {
             refreshed++;
         }
         assertThat(refreshed).isEqualTo(7);
+    }
+
+    @Test
+    @Order(1)
+    void aRotatedRefreshTokenIsLeftOutWithItsReasonAndItsSuccessorKeepsItsFamily() {
+        assertThat(first.out()).contains("skipped 1: " + TokenImport.ROTATED);
+        JsonNode rotated = token("rotated");
+        JsonNode successor = token("successor");
+        assertThat(rowsWithHash("oauth_refresh_token", "token_hash", rotated.get("refresh_token").asText()))
+                .as("DOT revoked it when it issued the successor").isZero();
+        String refreshHash = TokenHasher.sha256Hex(successor.get("refresh_token").asText());
+        String accessHash = TokenHasher.sha256Hex(successor.get("access_token").asText());
+        Map<String, Object> refresh = data.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT id, family_id FROM oauth_refresh_token WHERE token_hash = :h").bind("h", refreshHash)
+                .mapToMap().one());
+        Map<String, Object> access = data.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT refresh_token_id, family_id FROM oauth_access_token WHERE token_hash = :h")
+                .bind("h", accessHash).mapToMap().one());
+        assertThat(access.get("family_id")).isEqualTo(refresh.get("family_id"));
+        assertThat(((Number) access.get("refresh_token_id")).longValue())
+                .isEqualTo(((Number) refresh.get("id")).longValue());
+        if (!successor.get("token_family").isNull()) {
+            // DOT 3.x's token_family carries over, so both DOT generations of the chain map to one family
+            assertThat(refresh.get("family_id").toString().replace("-", ""))
+                    .isEqualTo("dot" + successor.get("token_family").asText().replace("-", ""));
+            assertThat(successor.get("token_family").asText()).isEqualTo(rotated.get("token_family").asText());
+        }
+    }
+
+    JsonNode token(String flag) {
+        for (JsonNode token : manifest.get("tokens")) {
+            if (token.path(flag).asBoolean(false)) {
+                return token;
+            }
+        }
+        throw new AssertionError("no " + flag + " token in the manifest");
     }
 
     @Test

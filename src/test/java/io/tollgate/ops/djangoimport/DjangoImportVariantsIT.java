@@ -10,7 +10,10 @@ import io.tollgate.testing.OAuthClient;
 import io.tollgate.testing.TestApp;
 import io.tollgate.testing.TestData;
 import io.tollgate.testing.TestDatabase;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -27,10 +31,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The schema variants Debian's DOT 1.7 cannot make for real, built by hand on top of a DOT-made database
- * (scripts/make-dot-database.py --variant dot3): DOT 2.x/3.x columns, token_checksum, token_family. Also
- * input that must be refused whole (an unknown newer schema, a database that is not DOT's, a file that is not
- * SQLite) and --only.
+ * DOT 3.x's columns added by hand to a DOT 1.7 database (scripts/make-dot-database.py --variant dot3; the real
+ * DOT 3.0 is tested by DjangoImportDot3H2IT/PostgresIT), with half the `token` values overwritten so only
+ * token_checksum finds them. Also input that must be refused whole (an unknown newer schema, a database that is
+ * not DOT's, a file that is not SQLite), --only, and an import killed mid-way then run again.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -126,6 +130,82 @@ class DjangoImportVariantsIT {
         assertThat(data.count("auth_group")).isZero();
         ImportRunner.Run bad = runner.run(dot3.toString(), "--only", "users,passwords");
         assertThat(bad.err().strip()).isEqualTo("Error: --only takes users, groups, applications, tokens; not passwords");
+    }
+
+    @Test
+    void anImportKilledMidWayAndRunAgainEndsExactlyAsACleanRunDoes() throws Exception {
+        Path bulk = dir.resolve("bulk.sqlite3");
+        DotDatabases.bulk(bulk, 300, 4000);
+        int batch = 200;
+        TestDatabase clean = TestDatabase.external("jdbc:h2:file:" + dir.resolve("clean"));
+        ImportRunner.Run cleanRun = new ImportRunner(clean, dir).run(bulk.toString(), "--batch-size", "" + batch);
+        assertThat(cleanRun.failure()).as(cleanRun.err()).isEmpty();
+
+        TestDatabase killed = TestDatabase.external("jdbc:h2:file:" + dir.resolve("killed"));
+        ImportRunner runner = new ImportRunner(killed, dir);
+        // A separate JVM, as an operator runs it, killed with SIGKILL (no shutdown hook, no rollback of its own)
+        // while it writes refresh tokens.
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.tollgate.TollgateApplication", "importdjango",
+                "--source", bulk.toString(), "--batch-size", "" + batch, runner.config().toString())
+                .redirectErrorStream(true).start();
+        StringBuilder seen = new StringBuilder();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                seen.append(line).append('\n');
+                if (line.startsWith("refresh tokens: 30%")) {
+                    process.destroyForcibly();
+                    break;
+                }
+            }
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(seen.toString()).isEqualTo(137);
+        TestData killedData = new TestData(killed);
+        long refreshWritten = killedData.count("oauth_refresh_token");
+        assertThat(killedData.count("auth_user")).as("users were done before the kill").isEqualTo(300);
+        assertThat(refreshWritten).as("stopped mid-way").isPositive().isLessThan(2000);
+        assertThat(refreshWritten % batch).as("each batch is one transaction: nothing half-written").isZero();
+        assertThat(killedData.count("oauth_access_token")).isZero();
+
+        ImportRunner.Run resumed = runner.run(bulk.toString(), "--batch-size", "" + batch);
+        assertThat(resumed.failure()).as(resumed.err()).isEmpty();
+        assertThat(resumed.out())
+                .contains("users                imported 0, updated 0, already present 300")
+                .contains("refresh tokens       imported " + (2000 - refreshWritten) + ", updated 0, already present "
+                        + refreshWritten);
+        for (String table : DjangoImportIT.TABLES) {
+            assertThat(killedData.count(table)).as(table).isEqualTo(new TestData(clean).count(table));
+        }
+        for (String query : COMPARED) {
+            assertThat(rows(killed, query)).as(query).isEqualTo(rows(clean, query)).isNotEmpty();
+        }
+    }
+
+    /** What a user or client sees of the imported rows, without Tollgate's own ids (which may differ). */
+    private static final List<String> COMPARED = List.of(
+            "SELECT id, username, email, password, is_active, date_joined FROM auth_user ORDER BY id",
+            "SELECT a.client_id, a.name, a.client_secret_hash FROM oauth_application a ORDER BY a.client_id",
+            "SELECT r.token_hash, u.username, a.client_id, r.scope, r.created, r.expires, r.family_id, r.revoked "
+                    + "FROM oauth_refresh_token r JOIN auth_user u ON u.id = r.user_id "
+                    + "JOIN oauth_application a ON a.id = r.application_id ORDER BY r.token_hash",
+            "SELECT t.token_hash, u.username, a.client_id, t.scope, t.expires, t.family_id, r.token_hash "
+                    + "FROM oauth_access_token t JOIN auth_user u ON u.id = t.user_id "
+                    + "JOIN oauth_application a ON a.id = t.application_id "
+                    + "LEFT JOIN oauth_refresh_token r ON r.id = t.refresh_token_id ORDER BY t.token_hash");
+
+    private static List<List<Object>> rows(TestDatabase database, String query) {
+        return new TestData(database).jdbi().withHandle(handle -> handle.createQuery(query)
+                .map((rs, ctx) -> {
+                    List<Object> row = new java.util.ArrayList<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        Object value = rs.getObject(i);
+                        row.add(value instanceof java.time.OffsetDateTime time ? time.toInstant() : value);
+                    }
+                    return row;
+                }).list());
     }
 
     private void assertRefusedWithoutWriting(String source, String error) throws IOException {

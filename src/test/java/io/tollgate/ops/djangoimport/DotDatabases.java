@@ -29,29 +29,85 @@ final class DotDatabases {
     private DotDatabases() {
     }
 
-    /** Skips outside CI when Debian's DOT is missing; fails under CI=true. */
-    static void requireDot() {
-        boolean available = available();
+    /**
+     * Which Django OAuth Toolkit writes the database: the machine's Debian 12 one, or a newer Debian's unpacked by
+     * scripts/fetch-dot-release (pure Python, put on PYTHONPATH).
+     *
+     * @param suite  the Debian suite fetch-dot-release takes it from; null: the machine's own packages
+     * @param found  what importdjango should say it found
+     */
+    enum Release {
+        DOT_1_7(null, "Django OAuth Toolkit 1.x"),
+        DOT_3_0("trixie", "Django OAuth Toolkit 3.x (token_checksum)");
+
+        final String suite;
+        final String found;
+
+        Release(String suite, String found) {
+            this.suite = suite;
+            this.found = found;
+        }
+    }
+
+    /** Skips outside CI when Debian's DOT (or the newer release's download) is missing; fails under CI=true. */
+    static void requireDot(Release release) {
+        boolean available = available() && (release.suite == null || pythonPath(release) != null);
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        assumeTrue(available || ci, "/usr/bin/python3 with django-oauth-toolkit not found; skipped outside CI");
-        assertThat(available).as("CI=true requires Debian's python3-django-oauth-toolkit (see .ci/run)").isTrue();
+        assumeTrue(available || ci, "/usr/bin/python3 with django-oauth-toolkit " + release + " not available; "
+                + "skipped outside CI");
+        assertThat(available).as("CI=true requires Debian's python3-django-oauth-toolkit (see .ci/run) and "
+                + "scripts/fetch-dot-release for " + release).isTrue();
+    }
+
+    static void requireDot() {
+        requireDot(Release.DOT_1_7);
     }
 
     static JsonNode sqlite(Path file, String variant) {
-        return run("--sqlite", file.toString(), "--variant", variant);
+        return run(Release.DOT_1_7, "--sqlite", file.toString(), "--variant", variant);
+    }
+
+    static JsonNode sqlite(Path file, Release release) {
+        return run(release, "--sqlite", file.toString());
+    }
+
+    /** The benchmark's database, small: DOT's schema, then users and live token pairs by plain SQL. */
+    static JsonNode bulk(Path file, int users, int tokens) {
+        return run(Release.DOT_1_7, "--sqlite", file.toString(), "--bulk-users", String.valueOf(users),
+                "--bulk-tokens", String.valueOf(tokens));
     }
 
     static void notDot(Path file) {
-        run("--sqlite", file.toString(), "--not-dot");
+        run(Release.DOT_1_7, "--sqlite", file.toString(), "--not-dot");
+    }
+
+    static JsonNode postgres(String name) {
+        return postgres(name, Release.DOT_1_7);
     }
 
     /** Creates database {@code name} on the test PostgreSQL server; drop it with {@link #dropPostgres}. */
-    static JsonNode postgres(String name) {
+    static JsonNode postgres(String name, Release release) {
         String url = PostgresServer.url().replaceAll("\\?.*", "");
         String hostPort = url.replaceFirst("jdbc:postgresql://", "").replaceFirst("/.*", "");
         String host = hostPort.contains(":") ? hostPort.substring(0, hostPort.indexOf(':')) : hostPort;
         String port = hostPort.contains(":") ? hostPort.substring(hostPort.indexOf(':') + 1) : "5432";
-        return run("--postgres", name, "--pg-host", host, "--pg-port", port, "--pg-user", PostgresServer.user());
+        return run(release, "--postgres", name, "--pg-host", host, "--pg-port", port, "--pg-user",
+                PostgresServer.user());
+    }
+
+    /** The folder fetch-dot-release unpacked the release into (fetching it the first time), or null. */
+    private static String pythonPath(Release release) {
+        try {
+            Process process = new ProcessBuilder("scripts/fetch-dot-release", release.suite)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return process.waitFor(300, TimeUnit.SECONDS) && process.exitValue() == 0 && !out.isEmpty() ? out : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** The JDBC URL importdjango is given for that database. */
@@ -85,12 +141,16 @@ final class DotDatabases {
         }
     }
 
-    private static JsonNode run(String... args) {
+    private static JsonNode run(Release release, String... args) {
         List<String> command = new ArrayList<>(List.of(PYTHON.toString(), SCRIPT.toString()));
         command.addAll(List.of(args));
         try {
             Path err = Files.createTempFile("make-dot", ".err");
-            Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
+            if (release.suite != null) {
+                builder.environment().put("PYTHONPATH", pythonPath(release));
+            }
+            Process process = builder.start();
             byte[] out = process.getInputStream().readAllBytes();
             if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException("make-dot-database.py failed: " + Files.readString(err));

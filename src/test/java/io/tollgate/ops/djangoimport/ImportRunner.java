@@ -56,6 +56,11 @@ final class ImportRunner {
         }
     }
 
+    /** The configuration file the import runs with. */
+    Path config() {
+        return config;
+    }
+
     Run run(String source, String... options) {
         List<String> args = new ArrayList<>(List.of("importdjango", "--source", source));
         args.addAll(List.of(options));
