@@ -115,8 +115,10 @@ final class ConsoleWiring {
                 services.events());
         AdminGuard guard = new AdminGuard(new JdbiUserStore(jdbi), audit, clock);
 
-        OperatorTask.all(new OperatorActions(adminTokens, new JdbiUserStore(jdbi), clients))
-                .forEach(environment.admin()::addTask);
+        OperatorActions operator = new OperatorActions(adminTokens, new JdbiUserStore(jdbi), clients);
+        for (OperatorTask.Definition task : OperatorTask.DEFINITIONS) {
+            environment.admin().addServlet(task.name(), new OperatorTask(task, operator)).addMapping(task.path());
+        }
         environment.jersey().register(new AdminUsersResource(guard, users, groups, queries, adminTokens, clients,
                 auditStore, audit, clock));
         environment.jersey().register(new AdminGroupsResource(guard, groups, queries, audit, clock));

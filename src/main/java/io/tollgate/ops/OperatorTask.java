@@ -1,9 +1,13 @@
 package io.tollgate.ops;
 
-import io.dropwizard.servlets.tasks.Task;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.admin.OperatorActions;
 import io.tollgate.audit.AuditParty;
-import java.io.PrintWriter;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -12,11 +16,13 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /tasks/revoke-user-tokens?user=…}, {@code /tasks/revoke-client-tokens?client_id=…} and
  * {@code /tasks/disable-client?client_id=…} on the admin port: the operator's emergency switches, the same as the
- * commands of the same names. Each prints one line saying what it did. An unknown or missing name changes nothing
- * and fails the task (Dropwizard answers 500 with the message; no stack trace unless configured).
+ * commands of the same names. Each prints one line saying what it did. A servlet at the task's own path rather than
+ * a Dropwizard {@code Task}: a task can only fail with 500, and an unknown or missing name is the caller's mistake
+ * (404 or 400 with a JSON reason, nothing changed), which a script must be able to tell from a server fault.
  */
-public final class OperatorTask extends Task {
+public final class OperatorTask extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(OperatorTask.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final String SOURCE = "admin_task";
 
     /** One operator action by name: (actions, actor, source, target) → what it did. */
@@ -26,6 +32,10 @@ public final class OperatorTask extends Task {
     }
 
     public record Definition(String name, String parameter, String help, Action action) {
+        /** Where the task answers on the admin port; more specific than Dropwizard's own /tasks/* servlet. */
+        public String path() {
+            return "/tasks/" + name;
+        }
     }
 
     public static final List<Definition> DEFINITIONS = List.of(
@@ -37,28 +47,46 @@ public final class OperatorTask extends Task {
                     "Disable an application (no authentication, no authorization) and revoke its tokens",
                     OperatorActions::disableClient));
 
-    private final Definition definition;
-    private final OperatorActions actions;
+    private final transient Definition definition;
+    private final transient OperatorActions actions;
 
-    private OperatorTask(Definition definition, OperatorActions actions) {
-        super(definition.name());
+    public OperatorTask(Definition definition, OperatorActions actions) {
         this.definition = definition;
         this.actions = actions;
     }
 
-    public static List<Task> all(OperatorActions actions) {
-        return DEFINITIONS.stream().map(d -> (Task) new OperatorTask(d, actions)).toList();
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] values = request.getParameterMap().getOrDefault(definition.parameter(), new String[0]);
+        if (values.length != 1 || values[0].isBlank()) {
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "Give exactly one " + definition.parameter() + "=...");
+            return;
+        }
+        String done;
+        try {
+            done = definition.action().run(actions, OperatorActions.ADMIN_TASK, SOURCE, values[0]);
+        } catch (OperatorActions.UnknownTarget e) {
+            refuse(response, HttpServletResponse.SC_NOT_FOUND, e.getMessage());
+            return;
+        }
+        LOG.info("Admin task {}: {}", definition.name(), done);
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("text/plain;charset=utf-8");
+        response.getWriter().println(done);
     }
 
     @Override
-    public void execute(Map<String, List<String>> parameters, PrintWriter output) {
-        List<String> values = parameters.getOrDefault(definition.parameter(), List.of());
-        if (values.size() != 1) {
-            throw new OperatorActions.UnknownTarget("Give exactly one " + definition.parameter() + "=...");
-        }
-        String done = definition.action().run(actions, OperatorActions.ADMIN_TASK, SOURCE, values.get(0));
-        LOG.info("Admin task {}: {}", definition.name(), done);
-        output.println(done);
-        output.flush();
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Allow", "POST");
+        refuse(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "POST " + definition.path() + "?"
+                + definition.parameter() + "=... (" + definition.help() + ")");
+    }
+
+    private void refuse(HttpServletResponse response, int status, String reason) throws IOException {
+        LOG.warn("Admin task {} refused: {}", definition.name(), reason);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.getOutputStream().write(JSON.writeValueAsString(Map.of("error", reason))
+                .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -431,11 +431,14 @@ class AdminPagesIT {
     @Test
     void aTaskNamingNobodyChangesNothingAndSaysWhy() {
         Object[] unknown = task("revoke-user-tokens", "user", "nobody-" + tag);
-        assertThat(unknown[0]).isEqualTo(500);
-        assertThat((String) unknown[1]).contains("No user named 'nobody-" + tag + "'").doesNotContain("at io.tollgate");
+        assertThat(unknown[0]).isEqualTo(404);
+        assertThat((String) unknown[1]).startsWith("{\"error\":").contains("No user named 'nobody-" + tag + "'")
+                .doesNotContain("at io.tollgate");
         Object[] noClient = task("disable-client", "client_id", "none-" + tag);
+        assertThat(noClient[0]).isEqualTo(404);
         assertThat((String) noClient[1]).contains("No application with client_id");
         Object[] missing = task("revoke-client-tokens", "user", "x");
+        assertThat(missing[0]).isEqualTo(400);
         assertThat((String) missing[1]).contains("Give exactly one client_id=...");
     }
 
