@@ -4,6 +4,8 @@ import com.codahale.metrics.Gauge;
 import io.dropwizard.core.setup.Environment;
 import io.tollgate.admin.AdminTokens;
 import io.tollgate.admin.TokenCacheInvalidation;
+import io.tollgate.oauth.resource.Invalidation;
+import io.tollgate.oauth.compose.AuthorizationServer;
 import io.tollgate.audit.AuditJson;
 import io.tollgate.audit.AuditLog;
 import io.tollgate.audit.AuditLoggerSink;
@@ -83,7 +85,7 @@ final class ConsoleWiring {
         GroupService groups = services.groups();
         ClientStore clients = services.oauth().ports().clients();
         JdbiAdminQueries queries = new JdbiAdminQueries(jdbi);
-        adminTokens = new AdminTokens(queries, cache(services.oauth().tokenCache()), audit, clock);
+        adminTokens = new AdminTokens(queries, cache(services.oauth()), audit, clock);
         AdminGuard guard = new AdminGuard(new JdbiUserStore(jdbi), audit, clock);
 
         environment.jersey().register(new AdminUsersResource(guard, users, groups, queries, adminTokens, clients,
@@ -95,7 +97,8 @@ final class ConsoleWiring {
         environment.jersey().register(new AdminAuditResource(guard, auditStore));
     }
 
-    private static TokenCacheInvalidation cache(CachingAccessTokenLookup tokenCache) {
+    private static TokenCacheInvalidation cache(AuthorizationServer oauth) {
+        CachingAccessTokenLookup tokenCache = oauth.tokenCache();
         return new TokenCacheInvalidation() {
             @Override
             public void forgetUser(long userId) {
@@ -104,7 +107,8 @@ final class ConsoleWiring {
 
             @Override
             public void forgetClient(long clientDbId) {
-                tokenCache.forgetClient(clientDbId);
+                // A disabled application must stop authenticating at once: its cached client goes too.
+                oauth.caches().invalidate(Invalidation.client(clientDbId));
             }
 
             @Override

@@ -28,7 +28,7 @@ public final class InvalidationWiring {
         oauth.events().subscribe(new InvalidationBroadcast(new PgInvalidationPublisher(jdbi, node)));
         // Status times are for operators: the real clock, whatever clock the protocol runs on.
         PgInvalidationChannel channel = new PgInvalidationChannel(database.getUrl(), database.getUser(),
-                database.getPassword(), node, oauth.tokenCache(), Clock.systemUTC());
+                database.getPassword(), node, oauth.caches(), Clock.systemUTC());
         environment.lifecycle().manage(channel);
         environment.healthChecks().register("token-cache-invalidation",
                 new InvalidationChannelHealthCheck(channel, oauth.settings().tokenCache().maxStaleness()));
