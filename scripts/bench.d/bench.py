@@ -38,6 +38,7 @@ REDIRECT = "http://127.0.0.1:9/cb"
 PASSWORD = "bench-password-" + secrets.token_hex(4)
 # One key-encryption key for every Tollgate on the same database: the signing keys are sealed under it.
 KEK = base64.b64encode(os.urandom(32)).decode()
+TOLLGATE_ENV = {}
 
 
 def log(*args):
@@ -151,10 +152,12 @@ class Tollgate:
         }
         if database_url.startswith("jdbc:postgresql"):
             self.env.update(DATABASE_USER=PG["user"], DATABASE_PASSWORD="")
+        self.env.update(TOLLGATE_ENV)
         self.env.update(extra_env or {})
         self.java_opts = java_opts.split() if java_opts else []
         if jfr:
-            self.java_opts.append(f"-XX:StartFlightRecording=filename={jfr},settings=profile")
+            self.java_opts += ["-XX:FlightRecorderOptions:stackdepth=256",
+                               f"-XX:StartFlightRecording=filename={jfr},settings=profile"]
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc = None
         self.start_seconds = None
@@ -317,6 +320,8 @@ def main():
     began = time.monotonic()
     java_opts = os.environ.get("JAVA_OPTS")
     if java_opts is None:
+        # As scripts/run starts the server: its default options and malloc arenas.
+        TOLLGATE_ENV.setdefault("MALLOC_ARENA_MAX", os.environ.get("MALLOC_ARENA_MAX", "2"))
         java_opts = subprocess.run([os.path.join(REPO, "scripts", "java-opts")], capture_output=True,
                                    text=True).stdout.strip()
     facts = {}
@@ -346,6 +351,7 @@ def main():
         facts["start_seconds"] = tg.start_seconds
         log(f"Tollgate answered {tg.start_seconds:.2f} s after its start")
         tg.setup()
+        run.client = (tg.client_id, tg.secret)
         app_id = int(psql(db, f"SELECT id FROM oauth_application WHERE client_id = '{tg.client_id}'"))
         user_id = int(psql(db, "SELECT id FROM auth_user WHERE username = 'bench'"))
         access = tg.password_grant()["access_token"]
@@ -427,6 +433,9 @@ def main():
         log(f"Tollgate peak RSS {facts['peak_rss_mib']:.0f} MiB")
         tg.stop()
 
+        if want("heap"):
+            heap_pair(run, servers, jar, db_url, java_opts, facts)
+
         if want("tokencheck"):
             token_check(run, servers, jar, db, db_url, java_opts, app_id, user_id)
 
@@ -486,6 +495,24 @@ def purge_pair(run, tg, db, app_id, user_id, api_side):
                "higher", note=f"purge of {expired} rows took {statistics.median(durations):.1f} s (median)")
 
 
+def heap_pair(run, servers, jar, db_url, java_opts, facts):
+    """The default JVM options against an unlimited heap (the JVM's own defaults), same code, same database."""
+    log("pair heap: client credentials with the default JVM options vs an unlimited heap")
+    small = Tollgate(servers, "tollgate-default-opts", jar, db_url, java_opts=java_opts).start()
+    big = Tollgate(servers, "tollgate-unlimited", jar, db_url, java_opts="").start()
+    for node in (small, big):
+        # One application serves both: same database, same client.
+        node.client_id, node.secret = run.client
+        node.basic = basic(*run.client)
+    cc = lambda node: (lambda s: wrk(node.url + "/o/token/", s, "form.lua", ["/o/token/", node.cc_body(), node.basic]))
+    run.pair("heap", "client credentials, unlimited heap", "client credentials, default JAVA_OPTS", cc(big), cc(small),
+             0.95)
+    facts["heap_rss"] = (peak_rss_mib(small.proc.pid), peak_rss_mib(big.proc.pid))
+    log(f"  peak RSS: default options {facts['heap_rss'][0]:.0f} MiB, unlimited {facts['heap_rss'][1]:.0f} MiB")
+    small.stop()
+    big.stop()
+
+
 def token_check(run, servers, jar, db, db_url, java_opts, app_id, user_id):
     """Token check latency, every request a database lookup (cache off), at 1 000 and at 1 000 000 live tokens."""
     log("pair tokencheck: latency at 1 000 vs 1 000 000 live tokens (token cache off)")
@@ -532,6 +559,9 @@ def write_results(run, facts, out_dir, opts, java_opts):
     lines.append("")
     rss = facts.get("peak_rss_mib")
     start = facts.get("start_seconds")
+    heap = facts.get("heap_rss")
+    if heap:
+        lines.append(f"peak RSS in the heap pair: default JAVA_OPTS {heap[0]:.0f} MiB, unlimited heap {heap[1]:.0f} MiB")
     if rss is not None:
         lines.append(f"peak RSS of Tollgate (PostgreSQL run, VmHWM): {rss:.0f} MiB  (target ≤ 300 MB: "
                      f"{'yes' if rss * 1.048576 <= 300 else 'NO'})")
