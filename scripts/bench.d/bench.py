@@ -574,7 +574,28 @@ def write_results(run, facts, out_dir, opts, java_opts):
     with open(os.path.join(out_dir, "results.json"), "w") as f:
         json.dump(dict(rows=run.rows, facts=facts, when=when, machine=machine, opts=vars(opts)), f, indent=1)
     print("\n" + text)
+    with open(os.path.join(out_dir, "results.md"), "w") as f:
+        f.write(markdown(dict(rows=run.rows, facts=facts)))
     chart(run.rows, out_dir, when, machine)
+
+
+def markdown(results):
+    """The table as the README shows it (also written to target/bench/results.md)."""
+    out = [f"| pair | A (limit) | A | B (Tollgate) | B | B/A (range) | target |", "| --- | --- | ---: | --- | ---: | ---: | --- |"]
+    for r in results["rows"]:
+        target = "" if r["target"] is None else ("≥ " if r["better"] == "higher" else "≤ ") + f"{r['target']}" + (
+            " ✔" if r.get("met") else " ✘")
+        unit = " ms" if r["metric"].endswith("_ms") else "/s"
+        out.append(f"| `{r['key']}` | {r['a']} | {fmt(r['a_median'])}{unit} | {r['b']} | {fmt(r['b_median'])}{unit} | "
+                   f"**{r['ratio']:.2f}** ({r['ratio_min']:.2f}–{r['ratio_max']:.2f}) | {target} |")
+    facts = results["facts"]
+    if facts.get("peak_rss_mib") is not None:
+        out.append(f"| RSS | | | peak RSS of Tollgate over the PostgreSQL run | {facts['peak_rss_mib']:.0f} MiB | | ≤ 300 MB"
+                   f"{' ✔' if facts['peak_rss_mib'] * 1.048576 <= 300 else ' ✘'} |")
+    if facts.get("start_seconds") is not None:
+        out.append(f"| start | | | start to first answer | {facts['start_seconds']:.2f} s | | ≤ 2 s"
+                   f"{' ✔' if facts['start_seconds'] <= 2 else ' ✘'} |")
+    return "\n".join(out) + "\n"
 
 
 def chart(rows, out_dir, when, machine):
@@ -585,7 +606,7 @@ def chart(rows, out_dir, when, machine):
             target = r["target"] if r["target"] is not None else "NaN"
             f.write(f"\"{r['key']}\" {r['ratio']:.3f} {r['ratio_min']:.3f} {r['ratio_max']:.3f} {target}\n")
     script = f"""
-set terminal pngcairo size 1000,520 font "sans,10"
+set terminal pngcairo size 1000,520 font "sans,10" noenhanced
 set output "{out_dir}/results.png"
 set title "Tollgate B/A ratios, median of alternating rounds (bar), range (whiskers), target (dot)\\n{when}, {machine}"
 set style data histogram
@@ -607,4 +628,9 @@ plot "{data}" using 2:xtic(1) with boxes title "measured", \\
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) == 3 and sys.argv[1] == "--markdown":
+        # Re-renders the README table of an earlier run: bench.py --markdown target/bench/results.json
+        with open(sys.argv[2]) as f:
+            print(markdown(json.load(f)), end="")
+    else:
+        main()
