@@ -49,8 +49,10 @@ public final class CachingClientStore implements ClientStore, InvalidationTarget
         }
         long before = invalidations.get();
         Optional<Client> loaded = store.findByClientId(clientId);
+        // A client without a SHA-256 secret is not cached: an imported (Django-hashed) secret is moved to SHA-256 at
+        // its first use by a write outside this store, and a public client costs only a lookup.
         if (invalidations.get() == before) {
-            loaded.ifPresent(client -> byClientId.put(clientId, client));
+            loaded.filter(client -> client.secretHash() != null).ifPresent(client -> byClientId.put(clientId, client));
         }
         return loaded;
     }
