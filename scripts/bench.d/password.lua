@@ -1,4 +1,4 @@
-dofile("scripts/bench.d/report.lua")
+dofile("report.lua")
 -- Password grants with HTTP Basic client authentication; args: username password "Basic ..."
 function init(args)
   body = "grant_type=password&username=" .. args[1] .. "&password=" .. args[2]

@@ -8,6 +8,8 @@ import io.tollgate.admin.ApplicationLastUsed;
 import io.tollgate.admin.OperatorActions;
 import io.tollgate.ops.OperatorTask;
 import io.tollgate.admin.TokenCacheInvalidation;
+import io.tollgate.oauth.resource.Invalidation;
+import io.tollgate.oauth.compose.AuthorizationServer;
 import io.tollgate.audit.AuditJson;
 import io.tollgate.audit.AuditLog;
 import io.tollgate.audit.AuditLoggerSink;
@@ -111,7 +113,7 @@ final class ConsoleWiring {
         ApplicationLastUsed lastUsed = new ApplicationLastUsed(queries, Duration.ofMinutes(1));
         environment.lifecycle().manage(lastUsed);
         services.events().subscribe(lastUsed);
-        adminTokens = new AdminTokens(queries, cache(services.oauth().tokenCache()), audit, clock,
+        adminTokens = new AdminTokens(queries, cache(services.oauth()), audit, clock,
                 services.events());
         AdminGuard guard = new AdminGuard(new JdbiUserStore(jdbi), audit, clock);
 
@@ -129,7 +131,8 @@ final class ConsoleWiring {
         environment.jersey().register(new AdminStatusResource(guard, new StatusFigures(environment.metrics(), clock)));
     }
 
-    private static TokenCacheInvalidation cache(CachingAccessTokenLookup tokenCache) {
+    private static TokenCacheInvalidation cache(AuthorizationServer oauth) {
+        CachingAccessTokenLookup tokenCache = oauth.tokenCache();
         return new TokenCacheInvalidation() {
             @Override
             public void forgetUser(long userId) {
@@ -138,7 +141,8 @@ final class ConsoleWiring {
 
             @Override
             public void forgetClient(long clientDbId) {
-                tokenCache.forgetClient(clientDbId);
+                // A disabled application must stop authenticating at once: its cached client goes too.
+                oauth.caches().invalidate(Invalidation.client(clientDbId));
             }
 
             @Override

@@ -6,6 +6,8 @@ import io.tollgate.oauth.compose.AuthorizationServer;
 import io.tollgate.oauth.resource.InvalidationBroadcast;
 import io.tollgate.persistence.PgInvalidationChannel;
 import io.tollgate.persistence.PgInvalidationPublisher;
+import io.tollgate.persistence.QueuedInvalidationPublisher;
+import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -25,10 +27,24 @@ public final class InvalidationWiring {
             return;
         }
         String node = UUID.randomUUID().toString().substring(0, 8);
-        oauth.events().subscribe(new InvalidationBroadcast(new PgInvalidationPublisher(jdbi, node)));
+        // Sent from a background thread, batched: the request does not wait for the other nodes' NOTIFY.
+        QueuedInvalidationPublisher others = new QueuedInvalidationPublisher(new PgInvalidationPublisher(jdbi, node),
+                10_000);
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void start() {
+                others.start();
+            }
+
+            @Override
+            public void stop() throws Exception {
+                others.close();
+            }
+        });
+        oauth.events().subscribe(new InvalidationBroadcast(others));
         // Status times are for operators: the real clock, whatever clock the protocol runs on.
         PgInvalidationChannel channel = new PgInvalidationChannel(database.getUrl(), database.getUser(),
-                database.getPassword(), node, oauth.tokenCache(), Clock.systemUTC());
+                database.getPassword(), node, oauth.caches(), Clock.systemUTC());
         environment.lifecycle().manage(channel);
         environment.healthChecks().register("token-cache-invalidation",
                 new InvalidationChannelHealthCheck(channel, oauth.settings().tokenCache().maxStaleness()));

@@ -25,6 +25,10 @@ public class JdbiTokenStore implements TokenStore {
 
     @Override
     public IssuedIds save(NewAccessToken access, NewRefreshToken refresh) {
+        if (refresh == null) {
+            // One INSERT is atomic and durable in auto-commit: no BEGIN/COMMIT round trip for a lone access token.
+            return jdbi.withHandle(handle -> insertPair(handle, access, null));
+        }
         return jdbi.inTransaction(handle -> insertPair(handle, access, refresh));
     }
 

@@ -3,6 +3,8 @@ package io.tollgate.persistence;
 import io.tollgate.oauth.resource.Invalidation;
 import io.tollgate.oauth.resource.InvalidationPublisher;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,37 @@ public class PgInvalidationPublisher implements InvalidationPublisher {
     public PgInvalidationPublisher(Jdbi jdbi, String node) {
         this.jdbi = jdbi;
         this.node = node;
+    }
+
+    /**
+     * Sends several invalidations in one statement (one round trip, one commit: each listener gets all of them).
+     * Those too long to send are logged and skipped, as in {@link #publish}.
+     */
+    public void publishAll(List<Invalidation> invalidations) {
+        List<String> payloads = new ArrayList<>();
+        for (Invalidation invalidation : invalidations) {
+            String payload = invalidation.toPayload(node);
+            if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+                LOG.warn("Invalidation of kind {} too long to send; other nodes catch up within the cache's "
+                        + "staleness bound", invalidation.kind());
+            } else {
+                payloads.add(payload);
+            }
+        }
+        if (payloads.isEmpty()) {
+            return;
+        }
+        try {
+            jdbi.useHandle(handle -> handle.createQuery("SELECT count(*) FROM (SELECT pg_notify(:channel, payload) "
+                            + "FROM unnest(:payloads) AS payload) sent")
+                    .bind("channel", CHANNEL)
+                    .bindArray("payloads", String.class, payloads)
+                    .mapTo(Integer.class)
+                    .one());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not notify other nodes of {} invalidations ({}); they catch up within the cache's "
+                    + "staleness bound", payloads.size(), e.toString());
+        }
     }
 
     @Override

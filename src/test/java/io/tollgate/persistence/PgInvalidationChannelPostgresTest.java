@@ -72,6 +72,28 @@ class PgInvalidationChannelPostgresTest {
     }
 
     @Test
+    void queuedInvalidationsAreSentInTheBackgroundAndAllArrive() throws Exception {
+        List<Invalidation> heard = new CopyOnWriteArrayList<>();
+        listen(database.url(), "n5", heard, DEADLINE);
+        Jdbi jdbi = Jdbi.create(database.url(), database.user(), database.password());
+        List<Invalidation> sent = new java.util.ArrayList<>();
+        QueuedInvalidationPublisher queued = new QueuedInvalidationPublisher(new PgInvalidationPublisher(jdbi, "n6"), 4);
+        queued.start();
+        // More than the queue holds: the overflow is sent by the caller, nothing is dropped.
+        for (int i = 0; i < 50; i++) {
+            Invalidation invalidation = Invalidation.tokenHash("hash-" + i);
+            sent.add(invalidation);
+            queued.publish(invalidation);
+        }
+        await("all 50 heard", () -> heard.containsAll(sent));
+        queued.close();
+        // After close, publishing still reaches the other nodes (synchronously).
+        queued.publish(Invalidation.user(7));
+        await("heard after close", () -> heard.contains(Invalidation.user(7)));
+        assertThat(heard).doesNotHaveDuplicates();
+    }
+
+    @Test
     void aLostConnectionIsReportedReconnectedAndTheCacheDroppedOnReturn() throws Exception {
         List<Invalidation> received = new CopyOnWriteArrayList<>();
         PgInvalidationChannel channel = listen(database.url(), "n3" + System.nanoTime(), received, DEADLINE);

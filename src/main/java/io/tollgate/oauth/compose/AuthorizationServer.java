@@ -27,6 +27,9 @@ import io.tollgate.oauth.metadata.AuthorizationServerMetadata;
 import io.tollgate.oauth.resource.AccessTokenValidator;
 import io.tollgate.oauth.resource.CachingAccessTokenLookup;
 import io.tollgate.oauth.resource.TokenCacheInvalidation;
+import io.tollgate.oauth.resource.Invalidation;
+import io.tollgate.oauth.resource.InvalidationTarget;
+import io.tollgate.oauth.client.CachingClientStore;
 import io.tollgate.throttle.AttemptThrottle;
 import io.tollgate.oauth.revoke.TokenRevocation;
 import io.tollgate.oauth.revoke.UserAuthorizations;
@@ -64,6 +67,7 @@ public final class AuthorizationServer {
     private final GrantHandlers grants;
     private final TokenEndpoint tokenEndpoint;
     private final CachingAccessTokenLookup tokenCache;
+    private final CachingClientStore clients;
     private final AccessTokenValidator accessTokenValidator;
     private final TokenRevocation revocation;
     private final TokenIntrospection introspection;
@@ -84,7 +88,10 @@ public final class AuthorizationServer {
         this.events = b.events;
         this.issuer = new Issuer(settings.issuer());
         this.generator = b.generator;
-        this.clientAuthenticator = new ClientAuthenticator(ports.clients(), b.clientAuthenticationMethods,
+        ServerSettings.TokenCache cache = settings.tokenCache();
+        // Client lookups are cached like token checks, under the same staleness bound and the same invalidations.
+        this.clients = new CachingClientStore(ports.clients(), cache.maxStaleness(), cache.maximumSize());
+        this.clientAuthenticator = new ClientAuthenticator(clients, b.clientAuthenticationMethods,
                 b.clientThrottle);
 
         List<AccessTokenFormat> formatList = new ArrayList<>(b.accessTokenFormats);
@@ -103,22 +110,22 @@ public final class AuthorizationServer {
         this.grants = new GrantHandlers(handlers);
         this.tokenEndpoint = new TokenEndpoint(clientAuthenticator, grants, events, clock);
 
-        ServerSettings.TokenCache cache = settings.tokenCache();
         this.tokenCache = new CachingAccessTokenLookup(ports.accessTokens(), cache.maxStaleness(), cache.maximumSize());
-        // Subscribed first, so every other listener already sees the cache without the changed rows.
+        // Subscribed first, so every other listener already sees the caches without the changed rows.
         events.subscribe(new TokenCacheInvalidation(tokenCache));
+        events.subscribe(event -> Invalidation.of(event).ifPresent(clients::invalidate));
         b.listeners.forEach(events::subscribe);
         this.accessTokenValidator = new AccessTokenValidator(formats.verificationOrder(), tokenCache, clock, events);
 
         this.revocation = new TokenRevocation(ports.tokens(), tokens, events, clock);
-        this.introspection = new TokenIntrospection(accessTokenValidator, ports.tokens(), ports.clients(),
+        this.introspection = new TokenIntrospection(accessTokenValidator, ports.tokens(), clients,
                 ports.owners(), clock, events);
         this.metadata = new AuthorizationServerMetadata(settings.scopes().all(), grants, clientAuthenticator,
                 settings.authorize().allowPlainPkce());
         this.accessTokenFormatNames = formats.names();
-        this.registrations = new ClientRegistrations(ports.clients(), generator, settings.scopes(), grants, events,
+        this.registrations = new ClientRegistrations(clients, generator, settings.scopes(), grants, events,
                 clock, new java.util.LinkedHashSet<>(accessTokenFormatNames));
-        this.authorizationRequests = new AuthorizationRequestValidator(ports.clients(), settings.scopes(),
+        this.authorizationRequests = new AuthorizationRequestValidator(clients, settings.scopes(),
                 settings.authorize());
         this.consent = new ConsentPolicy(ports.consents(), settings.authorize(), clock, events);
         this.codes = new AuthorizationCodeIssuer(ports.codes(), generator, settings.tokens(), clock);
@@ -184,6 +191,17 @@ public final class AuthorizationServer {
     /** The one "is this access token valid" rule, for the bearer filter and introspection. */
     public AccessTokenValidator accessTokenValidator() {
         return accessTokenValidator;
+    }
+
+    /**
+     * Every per-node cache an {@link Invalidation} may concern (token checks, client lookups): what another
+     * node's message, or an operator action outside the core, tells this node to forget.
+     */
+    public InvalidationTarget caches() {
+        return invalidation -> {
+            tokenCache.invalidate(invalidation);
+            clients.invalidate(invalidation);
+        };
     }
 
     /** The per-node cache behind the validator (its size and hit rate are metrics). */

@@ -1,6 +1,7 @@
 package io.tollgate.oauth.resource;
 
 import io.tollgate.oauth.event.AuthorizationRevoked;
+import io.tollgate.oauth.event.ClientChanged;
 import io.tollgate.oauth.event.ClientDeleted;
 import io.tollgate.oauth.event.FamilyRevoked;
 import io.tollgate.oauth.event.ProtocolEvent;
@@ -79,6 +80,10 @@ public record Invalidation(Kind kind, String value) {
             return Optional.of(user(withdrawn.userId()));
         } else if (event instanceof ClientDeleted deleted) {
             return Optional.of(client(deleted.clientDbId()));
+        } else if (event instanceof ClientChanged changed) {
+            // A new secret, disabled grant or changed settings: the client caches must reload it (the token cache
+            // drops the client's tokens too, more than needed on a rare event).
+            return Optional.of(client(changed.clientDbId()));
         } else if (event instanceof UserChanged changed) {
             // The cached claims carry the user's roles and active flag.
             return Optional.of(user(changed.userId()));
@@ -90,9 +95,9 @@ public record Invalidation(Kind kind, String value) {
             return Optional.of(operator.userId() != null ? user(operator.userId())
                     : operator.clientDbId() != null ? client(operator.clientDbId()) : family(operator.familyId()));
         }
-        // TokenIssued, CodeReplayed (its tokens go with FamilyRevoked), ClientChanged (a client's settings are not
-        // part of its tokens' claims), LoginFailed, SignedOut (a browser session, not a token) and the other reports
-        // (sign-ins, checks, introspections, refusals, consents) change nothing cached.
+        // TokenIssued, CodeReplayed (its tokens go with FamilyRevoked), LoginFailed, SignedOut (a browser session,
+        // not a token) and the other reports (sign-ins, checks, introspections, refusals, consents) change nothing
+        // cached.
         return Optional.empty();
     }
 

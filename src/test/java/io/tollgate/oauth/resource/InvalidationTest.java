@@ -3,6 +3,7 @@ package io.tollgate.oauth.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tollgate.oauth.event.ClientChanged;
 import io.tollgate.oauth.event.ClientDeleted;
 import io.tollgate.oauth.event.FamilyRevoked;
 import io.tollgate.oauth.event.LoginFailed;
@@ -48,9 +49,11 @@ class InvalidationTest {
         broadcast.on(new FamilyRevoked(AT, "fam3", FamilyRevoked.Reason.CODE_REPLAYED));
         broadcast.on(new UserDeactivated(AT, 5));
         broadcast.on(new ClientDeleted(AT, 6, "client-6"));
+        // A new secret or changed settings: every node's client cache must reload the client.
+        broadcast.on(new ClientChanged(AT, 8, "client-8", ClientChanged.Change.SECRET_REGENERATED));
         broadcast.on(new LoginFailed(AT, "someone", false));
         assertThat(sent).containsExactly(Invalidation.tokenHash("hash1"), Invalidation.family("fam2"),
-                Invalidation.family("fam3"), Invalidation.user(5), Invalidation.client(6));
+                Invalidation.family("fam3"), Invalidation.user(5), Invalidation.client(6), Invalidation.client(8));
     }
 
     @Test
