@@ -22,6 +22,7 @@ import io.tollgate.oauth.token.TokenGenerator;
 import io.tollgate.ops.BoundedHealthCheck;
 import io.tollgate.ops.DatabaseHealth;
 import io.tollgate.ops.KeyEncryptionKeys;
+import io.tollgate.audit.AuditLog;
 import io.tollgate.ops.RotateKeysTask;
 import io.tollgate.ops.SigningKeysHealthCheck;
 import io.tollgate.persistence.JdbiAuthenticationStore;
@@ -94,7 +95,7 @@ public final class OpenIdConnect {
     }
 
     /** Creates the first keys if needed (failing the start when they cannot be opened), then the endpoints. */
-    public void register(Environment environment, AuthorizationServer oauth) {
+    public void register(Environment environment, AuthorizationServer oauth, AuditLog audit) {
         keys.ensureUsable();
         environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {
             @Override
@@ -119,7 +120,7 @@ public final class OpenIdConnect {
                     .scheduleWithFixedDelay(this::purgeSignIns, every.toSeconds(), every.toSeconds(),
                             java.util.concurrent.TimeUnit.SECONDS);
         }
-        environment.admin().addTask(new RotateKeysTask(keys));
+        environment.admin().addTask(new RotateKeysTask(keys, audit, clock));
     }
 
     /** RP-Initiated Logout's decisions, over the server's clients and events (the end-session endpoint's). */

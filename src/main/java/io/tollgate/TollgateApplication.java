@@ -103,7 +103,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         bootstrap.addCommand(new ChangePasswordCommand(clock));
         bootstrap.addCommand(new ClearTokensCommand(clock));
         bootstrap.addCommand(new PasswordCostCommand());
-        bootstrap.addCommand(new io.tollgate.ops.cli.RotateKeysCommand());
+        bootstrap.addCommand(new io.tollgate.ops.cli.RotateKeysCommand(clock));
         bootstrap.addCommand(new ImportDjangoCommand());
         OperatorCommand.all(clock).forEach(bootstrap::addCommand);
     }
@@ -132,7 +132,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         console.registerConsole(services);
         Operations.register(environment, services.oauth(), pendingMigrations, configuration.getCleanup(),
                 dataSource);
-        services.oidc().register(environment, services.oauth());
+        services.oidc().register(environment, services.oauth(), console.audit());
     }
 
     /** The users and groups API behind the bearer filter. */

@@ -1,10 +1,16 @@
 package io.tollgate.ops;
 
 import io.dropwizard.servlets.tasks.Task;
+import io.tollgate.audit.AuditEvent;
+import io.tollgate.audit.AuditLog;
+import io.tollgate.audit.AuditOutcome;
+import io.tollgate.audit.AuditParty;
+import io.tollgate.admin.OperatorActions;
 import io.tollgate.oauth.keys.ConcurrentRotationException;
 import io.tollgate.oauth.keys.RotationReport;
 import io.tollgate.oauth.keys.SigningKeys;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -14,27 +20,34 @@ import org.slf4j.LoggerFactory;
 public class RotateKeysTask extends Task {
     private static final Logger LOG = LoggerFactory.getLogger(RotateKeysTask.class);
     private final SigningKeys keys;
+    private final AuditLog audit;
+    private final Clock clock;
 
-    public RotateKeysTask(SigningKeys keys) {
+    public RotateKeysTask(SigningKeys keys, AuditLog audit, Clock clock) {
         super("rotatekeys");
         this.keys = keys;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
     public void execute(Map<String, List<String>> parameters, PrintWriter output) {
         try {
-            print(rotate(keys, "task"), output);
+            print(rotate(keys, audit, OperatorActions.ADMIN_TASK, clock), output);
         } catch (ConcurrentRotationException e) {
             output.println(e.getMessage());
             output.flush();
         }
     }
 
-    /** Rotates and logs key ids only, never key material. */
-    public static RotationReport rotate(SigningKeys keys, String by) {
+    /** Rotates; logs and audits key ids only, never key material. */
+    public static RotationReport rotate(SigningKeys keys, AuditLog audit, AuditParty by, Clock clock) {
         RotationReport report = keys.rotate();
-        LOG.info("Signing keys rotated by {}: retired {}, current {}, next {}", by, report.retiredKid(),
+        LOG.info("Signing keys rotated by {}: retired {}, current {}, next {}", by.name(), report.retiredKid(),
                 report.currentKid(), report.nextKid());
+        audit.record(AuditEvent.of("key.rotated", AuditOutcome.SUCCESS).actor(by)
+                .detail("retired_kid", report.retiredKid()).detail("current_kid", report.currentKid())
+                .detail("next_kid", report.nextKid()).at(clock.instant()));
         return report;
     }
 

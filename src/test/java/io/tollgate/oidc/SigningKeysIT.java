@@ -88,6 +88,27 @@ class SigningKeysIT {
         String current = line(output, "current: ");
         assertThat(kids(before)).contains(current);
         assertThat(kids(after)).contains(line(output, "next: "));
+        // The rotation is in the audit trail (key ids only), with the admin task as its actor.
+        String detailsAndActor = awaitKeyRotatedEvent(current);
+        assertThat(detailsAndActor).contains("admin task").contains(current).doesNotContain("\"d\"");
+    }
+
+    private String awaitKeyRotatedEvent(String currentKid) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (Connection connection = database().connect(); Statement statement = connection.createStatement();
+                 java.sql.ResultSet rows = statement.executeQuery(
+                         "SELECT actor_name, details FROM audit_event WHERE event_type = 'key.rotated'")) {
+                while (rows.next()) {
+                    String found = rows.getString(1) + " " + rows.getString(2);
+                    if (found.contains(currentKid)) {
+                        return found;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no key.rotated audit event naming " + currentKid);
     }
 
     @Test
@@ -113,7 +134,11 @@ class SigningKeysIT {
         assertThat(sealed).isNotEmpty().allSatisfy(value -> {
             // A compact JWE: five dot-separated parts, the header says dir + A256GCM, nothing readable inside.
             assertThat(value.split("\\.", -1)).hasSize(5);
-            assertThat(value).doesNotContain("\"d\"").doesNotContain("kty");
+            // No part decodes to JSON key material (a bare "kty" could turn up in random base64 by chance).
+            for (String part : value.split("\\.", -1)) {
+                assertThat(new String(java.util.Base64.getUrlDecoder().decode(part),
+                        java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("\"kty\"").doesNotContain("\"d\"");
+            }
             String header = new String(java.util.Base64.getUrlDecoder().decode(value.split("\\.")[0]));
             assertThat(header).contains("\"dir\"").contains("A256GCM");
         });

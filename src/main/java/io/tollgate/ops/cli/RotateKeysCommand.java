@@ -5,6 +5,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.tollgate.OpenIdConnect;
 import io.tollgate.TollgateConfiguration;
 import io.tollgate.oauth.keys.SigningKeys;
+import io.tollgate.admin.OperatorActions;
 import io.tollgate.ops.RotateKeysTask;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -18,17 +19,21 @@ import net.sourceforge.argparse4j.inf.Namespace;
  * oidc.signingKeyReload.
  */
 public class RotateKeysCommand extends ConfiguredCommand<TollgateConfiguration> {
-    public RotateKeysCommand() {
+    private final Clock clock;
+
+    public RotateKeysCommand(Clock clock) {
         super("rotatekeys", "Rotate the OpenID Connect signing keys");
+        this.clock = clock;
     }
 
     @Override
     protected void run(Bootstrap<TollgateConfiguration> bootstrap, Namespace namespace,
                        TollgateConfiguration configuration) throws Exception {
-        try (CliDatabase database = CliDatabase.open(configuration)) {
-            SigningKeys keys = OpenIdConnect.signingKeys(configuration, database.jdbi(), Clock.systemUTC(), System.out);
+        try (CliServices cli = CliServices.open(configuration, clock);
+             OperatorConsole console = OperatorConsole.open(cli, configuration, clock)) {
+            SigningKeys keys = OpenIdConnect.signingKeys(configuration, cli.database().jdbi(), clock, System.out);
             PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-            RotateKeysTask.print(RotateKeysTask.rotate(keys, "command"), out);
+            RotateKeysTask.print(RotateKeysTask.rotate(keys, console.audit(), OperatorActions.COMMAND_LINE, clock), out);
         }
     }
 
