@@ -121,8 +121,12 @@ public final class ProtocolAuditListener implements ProtocolEventListener {
                     .subject(AuditParty.application(e.clientDbId(), e.clientId())).at(e.at());
         }
         if (event instanceof UserChanged e) {
-            return AuditEvent.of(e.change() == UserChanged.Change.PASSWORD_CHANGED
-                    ? "user.password_changed" : "user.changed", AuditOutcome.SUCCESS).subject(user(e.userId())).at(e.at());
+            String type = switch (e.change()) {
+                case CREATED -> "user.created";
+                case UPDATED -> "user.changed";
+                case PASSWORD_CHANGED -> "user.password_changed";
+            };
+            return AuditEvent.of(type, AuditOutcome.SUCCESS).subject(user(e.userId())).at(e.at());
         }
         if (event instanceof UserDeactivated e) {
             return AuditEvent.of("user.deactivated", AuditOutcome.SUCCESS)

@@ -220,11 +220,14 @@ public final class UserService {
     }
 
     private long insert(NewUser user) {
+        long id;
         try {
-            return users.create(user);
+            id = users.create(user);
         } catch (UniqueViolationException e) {
             throw ValidationException.of("username", UserRules.USERNAME_TAKEN);
         }
+        events.publish(new UserChanged(now(), id, UserChanged.Change.CREATED));
+        return id;
     }
 
     private record Cleaned(String username, String email, String firstName, String lastName, String password,

@@ -95,6 +95,8 @@ class ProtocolAuditListenerTest {
                 .isEqualTo("application.secret_regenerated/success");
         assertThat(map(new ClientDeleted(T, 4, "c"))).isEqualTo("application.deleted/success");
         assertThat(map(new UserChanged(T, 9, UserChanged.Change.PASSWORD_CHANGED))).isEqualTo("user.password_changed/success");
+        assertThat(map(new UserChanged(T, 9, UserChanged.Change.CREATED))).isEqualTo("user.created/success");
+        assertThat(map(new UserChanged(T, 9, UserChanged.Change.UPDATED))).isEqualTo("user.changed/success");
         assertThat(map(new UserDeactivated(T, 9))).isEqualTo("user.deactivated/success");
         assertThat(map(new UserDeleted(T, 9))).isEqualTo("user.deleted/success");
         assertThat(ProtocolAuditListener.toAudit(new UserChanged(T, 9, UserChanged.Change.UPDATED)).subject().id())

@@ -21,6 +21,7 @@ import io.tollgate.throttle.ThrottleObserver;
 import io.tollgate.throttle.ThrottlePolicy;
 import io.tollgate.throttle.ThrottleRule;
 import io.tollgate.throttle.Throttled;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every change that affects a user's tokens or sessions, and every failed login, is published. */
@@ -40,6 +41,15 @@ class UserEventsTest {
     private final Actor root = Actor.of(service.createSuperuser("root", "root@example.com", "rootpass"));
     private final long alice = service.create(root, UserInput.empty().withUsername("alice").withPassword("alicepass"))
             .id();
+
+    /** Creating the two users (createsuperuser and the API's create) was reported; each test sees only its own. */
+    @BeforeEach
+    void creationsAreReported() {
+        long rootId = users.findByUsername("root").orElseThrow().id();
+        assertThat(events).containsExactly(new UserChanged(NOW, rootId, UserChanged.Change.CREATED),
+                new UserChanged(NOW, alice, UserChanged.Change.CREATED));
+        events.clear();
+    }
 
     @Test
     void deactivationIsReportedAsSuchAndOtherChangesAsChanges() {
