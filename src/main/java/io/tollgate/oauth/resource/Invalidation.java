@@ -85,8 +85,10 @@ public record Invalidation(Kind kind, String value) {
             // drops the client's tokens too, more than needed on a rare event).
             return Optional.of(client(changed.clientDbId()));
         } else if (event instanceof UserChanged changed) {
-            // The cached claims carry the user's roles and active flag.
-            return Optional.of(user(changed.userId()));
+            // The cached claims carry the user's roles and active flag; a user just created has no tokens yet, so
+            // creating one sends nothing to the other nodes.
+            return changed.change() == UserChanged.Change.CREATED ? Optional.empty()
+                    : Optional.of(user(changed.userId()));
         } else if (event instanceof UserDeactivated deactivated) {
             return Optional.of(user(deactivated.userId()));
         } else if (event instanceof UserDeleted deleted) {

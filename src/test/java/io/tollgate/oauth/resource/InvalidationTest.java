@@ -10,6 +10,7 @@ import io.tollgate.oauth.event.LoginFailed;
 import io.tollgate.oauth.event.AccessTokenChecked;
 import io.tollgate.oauth.event.TokenRevoked;
 import io.tollgate.oauth.event.TokensRevokedByOperator;
+import io.tollgate.oauth.event.UserChanged;
 import io.tollgate.oauth.event.UserDeactivated;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,8 +53,11 @@ class InvalidationTest {
         // A new secret or changed settings: every node's client cache must reload the client.
         broadcast.on(new ClientChanged(AT, 8, "client-8", ClientChanged.Change.SECRET_REGENERATED));
         broadcast.on(new LoginFailed(AT, "someone", false));
+        broadcast.on(new UserChanged(AT, 10, UserChanged.Change.CREATED));
+        broadcast.on(new UserChanged(AT, 11, UserChanged.Change.UPDATED));
         assertThat(sent).containsExactly(Invalidation.tokenHash("hash1"), Invalidation.family("fam2"),
-                Invalidation.family("fam3"), Invalidation.user(5), Invalidation.client(6), Invalidation.client(8));
+                Invalidation.family("fam3"), Invalidation.user(5), Invalidation.client(6), Invalidation.client(8),
+                Invalidation.user(11));
     }
 
     @Test
