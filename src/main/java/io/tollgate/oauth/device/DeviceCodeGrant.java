@@ -10,7 +10,6 @@ import io.tollgate.oauth.store.ResourceOwnerAuthenticator;
 import io.tollgate.oauth.token.TokenContext;
 import io.tollgate.oauth.token.TokenService;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,19 +18,10 @@ import java.util.Set;
  * and confidential clients alike, no redirect URI; issues a refresh token, so the device keeps working after
  * the access token expires without the user typing a code again.
  */
-public final class DeviceCodeGrant implements GrantHandler {
+public record DeviceCodeGrant(DevicePolling polling, ResourceOwnerAuthenticator owners,
+                              TokenService tokens) implements GrantHandler {
 
     public static final String DEVICE_AUTHORIZATION_PATH = "/o/device-authorization/";
-
-    private final DevicePolling polling;
-    private final ResourceOwnerAuthenticator owners;
-    private final TokenService tokens;
-
-    public DeviceCodeGrant(DevicePolling polling, ResourceOwnerAuthenticator owners, TokenService tokens) {
-        this.polling = Objects.requireNonNull(polling, "polling");
-        this.owners = Objects.requireNonNull(owners, "owners");
-        this.tokens = Objects.requireNonNull(tokens, "tokens");
-    }
 
     @Override
     public GrantType grantType() {

@@ -16,28 +16,14 @@ import io.tollgate.oauth.token.TokenHasher;
 import io.tollgate.oauth.token.TokenService;
 import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /** RFC 6749 §4.1.3 code redemption with RFC 7636 PKCE and replay revocation (§4.1.2). */
-public final class AuthorizationCodeGrant implements GrantHandler {
+public record AuthorizationCodeGrant(AuthorizationCodeStore codes, ResourceOwnerAuthenticator owners,
+                                     TokenService tokens, ProtocolEventPublisher events,
+                                     Clock clock) implements GrantHandler {
 
     static final String INVALID_CODE = "Invalid authorization code.";
-
-    private final AuthorizationCodeStore codes;
-    private final ResourceOwnerAuthenticator owners;
-    private final TokenService tokens;
-    private final ProtocolEventPublisher events;
-    private final Clock clock;
-
-    public AuthorizationCodeGrant(AuthorizationCodeStore codes, ResourceOwnerAuthenticator owners,
-                                  TokenService tokens, ProtocolEventPublisher events, Clock clock) {
-        this.codes = Objects.requireNonNull(codes, "codes");
-        this.events = Objects.requireNonNull(events, "events");
-        this.owners = Objects.requireNonNull(owners, "owners");
-        this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
 
     @Override
     public GrantType grantType() {

@@ -10,19 +10,10 @@ import io.tollgate.oauth.scope.ScopeRegistry;
 import io.tollgate.oauth.token.TokenContext;
 import io.tollgate.oauth.token.TokenService;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /** RFC 6749 §4.4: a confidential client acting for itself; no user and no refresh token (§4.4.3). */
-public final class ClientCredentialsGrant implements GrantHandler {
-
-    private final ScopeRegistry scopes;
-    private final TokenService tokens;
-
-    public ClientCredentialsGrant(ScopeRegistry scopes, TokenService tokens) {
-        this.scopes = Objects.requireNonNull(scopes, "scopes");
-        this.tokens = Objects.requireNonNull(tokens, "tokens");
-    }
+public record ClientCredentialsGrant(ScopeRegistry scopes, TokenService tokens) implements GrantHandler {
 
     @Override
     public GrantType grantType() {

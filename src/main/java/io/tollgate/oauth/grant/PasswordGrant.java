@@ -11,23 +11,13 @@ import io.tollgate.oauth.store.ResourceOwnerAuthenticator;
 import io.tollgate.oauth.token.TokenContext;
 import io.tollgate.oauth.token.TokenService;
 import io.tollgate.throttle.Throttled;
-import java.util.Objects;
 import java.util.Optional;
 
 /** RFC 6749 §4.3 resource owner password credentials grant. */
-public final class PasswordGrant implements GrantHandler {
+public record PasswordGrant(ResourceOwnerAuthenticator owners, ScopeRegistry scopes,
+                            TokenService tokens) implements GrantHandler {
 
     static final String INVALID_CREDENTIALS = "Invalid credentials given.";
-
-    private final ResourceOwnerAuthenticator owners;
-    private final ScopeRegistry scopes;
-    private final TokenService tokens;
-
-    public PasswordGrant(ResourceOwnerAuthenticator owners, ScopeRegistry scopes, TokenService tokens) {
-        this.owners = Objects.requireNonNull(owners, "owners");
-        this.scopes = Objects.requireNonNull(scopes, "scopes");
-        this.tokens = Objects.requireNonNull(tokens, "tokens");
-    }
 
     @Override
     public GrantType grantType() {

@@ -12,22 +12,10 @@ import io.tollgate.oauth.token.RefreshTokenErrors;
 import io.tollgate.oauth.token.TokenHasher;
 import io.tollgate.oauth.token.TokenService;
 import java.time.Clock;
-import java.util.Objects;
 
 /** RFC 6749 §6 with rotation and reuse detection (RFC 9700 §4.14.2). */
-public final class RefreshTokenGrant implements GrantHandler {
-
-    private final TokenStore store;
-    private final ResourceOwnerAuthenticator owners;
-    private final TokenService tokens;
-    private final Clock clock;
-
-    public RefreshTokenGrant(TokenStore store, ResourceOwnerAuthenticator owners, TokenService tokens, Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.owners = Objects.requireNonNull(owners, "owners");
-        this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
+public record RefreshTokenGrant(TokenStore store, ResourceOwnerAuthenticator owners, TokenService tokens,
+                                Clock clock) implements GrantHandler {
 
     @Override
     public GrantType grantType() {
