@@ -7,26 +7,14 @@ import io.tollgate.oauth.token.TokenHasher;
 import io.tollgate.oauth.token.TokenSettings;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
  * Issues single-use codes bound to client, redirect_uri, scope and PKCE challenge; only the hash is stored, so a
  * database dump holds no redeemable code.
  */
-public final class AuthorizationCodeIssuer {
-    private final AuthorizationCodeStore codes;
-    private final TokenGenerator generator;
-    private final TokenSettings settings;
-    private final Clock clock;
-
-    public AuthorizationCodeIssuer(AuthorizationCodeStore codes, TokenGenerator generator, TokenSettings settings,
-                                   Clock clock) {
-        this.codes = Objects.requireNonNull(codes, "codes");
-        this.generator = Objects.requireNonNull(generator, "generator");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
+public record AuthorizationCodeIssuer(AuthorizationCodeStore codes, TokenGenerator generator, TokenSettings settings,
+                                      Clock clock) {
 
     /** Returns the plaintext code, which exists only in the redirect. */
     public String issue(AuthorizationRequest request, long userId) {

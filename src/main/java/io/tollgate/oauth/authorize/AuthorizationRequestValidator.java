@@ -13,7 +13,6 @@ import io.tollgate.oauth.scope.ScopeRegistry;
 import io.tollgate.oauth.store.ClientStore;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,20 +20,10 @@ import java.util.Optional;
  * first client_id and redirect_uri, whose failures are shown on a page, then everything else, whose failures are
  * redirected back with the client's state.
  */
-public final class AuthorizationRequestValidator {
+public record AuthorizationRequestValidator(ClientStore clients, ScopeRegistry scopes, AuthorizeSettings settings) {
     static final String UNKNOWN_CLIENT = "The application asking for access is not registered here.";
     static final String BAD_REDIRECT = "The redirect_uri does not match any URI registered for this application.";
     static final String MISSING_REDIRECT = "The request has no redirect_uri.";
-
-    private final ClientStore clients;
-    private final ScopeRegistry scopes;
-    private final AuthorizeSettings settings;
-
-    public AuthorizationRequestValidator(ClientStore clients, ScopeRegistry scopes, AuthorizeSettings settings) {
-        this.clients = Objects.requireNonNull(clients, "clients");
-        this.scopes = Objects.requireNonNull(scopes, "scopes");
-        this.settings = Objects.requireNonNull(settings, "settings");
-    }
 
     /** @param params every query (or form) parameter with all its values, as received */
     public AuthorizationValidation validate(Map<String, List<String>> params) {

@@ -11,32 +11,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /** RFC 8628 §3.1–3.2: a client asks for a device code and a user code; only their hashes are kept. */
-public final class DeviceAuthorizations {
+public record DeviceAuthorizations(DeviceCodeStore store, TokenGenerator deviceCodes, UserCodes userCodes,
+                                   ScopeRegistry scopes, DeviceSettings settings, Clock clock) {
 
     public static final String VERIFICATION_PATH = "/o/device/";
     /** Two collisions in a row among 2^40 codes mean something is wrong, not bad luck. */
     private static final int ATTEMPTS = 3;
-
-    private final DeviceCodeStore store;
-    private final TokenGenerator deviceCodes;
-    private final UserCodes userCodes;
-    private final ScopeRegistry scopes;
-    private final DeviceSettings settings;
-    private final Clock clock;
-
-    public DeviceAuthorizations(DeviceCodeStore store, TokenGenerator deviceCodes, UserCodes userCodes,
-                                ScopeRegistry scopes, DeviceSettings settings, Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.deviceCodes = Objects.requireNonNull(deviceCodes, "deviceCodes");
-        this.userCodes = Objects.requireNonNull(userCodes, "userCodes");
-        this.scopes = Objects.requireNonNull(scopes, "scopes");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
 
     /**
      * @param client  already authenticated as at the token endpoint

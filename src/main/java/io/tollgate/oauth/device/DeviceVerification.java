@@ -3,7 +3,6 @@ package io.tollgate.oauth.device;
 import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.store.ClientStore;
 import java.time.Clock;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -11,22 +10,8 @@ import java.util.Optional;
  * denies it. Guessing is bounded three ways: 40 bits per code, a few wrong codes per session and per account
  * ({@link UserCodeThrottle}), and a few showings per code, after which the code is denied.
  */
-public final class DeviceVerification {
-
-    private final DeviceCodeStore store;
-    private final ClientStore clients;
-    private final UserCodeThrottle throttle;
-    private final DeviceSettings settings;
-    private final Clock clock;
-
-    public DeviceVerification(DeviceCodeStore store, ClientStore clients, UserCodeThrottle throttle,
-                              DeviceSettings settings, Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.clients = Objects.requireNonNull(clients, "clients");
-        this.throttle = Objects.requireNonNull(throttle, "throttle");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
+public record DeviceVerification(DeviceCodeStore store, ClientStore clients, UserCodeThrottle throttle,
+                                 DeviceSettings settings, Clock clock) {
 
     /** The person typed a code: Accepted means show the consent page for it. Counts one showing of the code. */
     public UserCodeCheck enter(String typed, UserCodeThrottle.Typist typist) {

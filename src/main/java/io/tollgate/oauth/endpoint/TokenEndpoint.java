@@ -13,7 +13,6 @@ import io.tollgate.oauth.model.TokenResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A token request (RFC 6749 §3.2) after the web layer has parsed it: authenticate the client, hand the grant to
@@ -21,19 +20,8 @@ import java.util.Objects;
  * errors by code and the audit trail can say why a client was refused; success is already published by the
  * token service ({@code TokenIssued}).
  */
-public final class TokenEndpoint {
-    private final ClientAuthenticator clients;
-    private final GrantHandlers grants;
-    private final ProtocolEventPublisher events;
-    private final Clock clock;
-
-    public TokenEndpoint(ClientAuthenticator clients, GrantHandlers grants, ProtocolEventPublisher events,
-                         Clock clock) {
-        this.clients = Objects.requireNonNull(clients, "clients");
-        this.grants = Objects.requireNonNull(grants, "grants");
-        this.events = Objects.requireNonNull(events, "events");
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
+public record TokenEndpoint(ClientAuthenticator clients, GrantHandlers grants, ProtocolEventPublisher events,
+                            Clock clock) {
 
     /** @param clientAddress where the request came from, as the web layer resolved it (nullable) */
     public TokenResponse respond(String authorization, Map<String, List<String>> form, String clientAddress) {

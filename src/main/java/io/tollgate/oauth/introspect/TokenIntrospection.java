@@ -12,40 +12,24 @@ import io.tollgate.oauth.store.TokenStore;
 import io.tollgate.oauth.token.TokenHasher;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * RFC 7662 token introspection. An access token is active exactly when the resource server's own check accepts
  * it, because it is that check ({@link AccessTokenValidator}); a refresh token when it is known, not expired,
  * not revoked and its user (if any) still active. Unknown, dead and foreign tokens all get {"active": false}.
+ *
+ * @param events told who asked and whether the answer was active ({@link TokenIntrospected})
  */
-public final class TokenIntrospection {
+public record TokenIntrospection(AccessTokenValidator accessTokens, TokenStore tokens, ClientStore clients,
+                                 ResourceOwnerAuthenticator owners, Clock clock, ProtocolEventPublisher events) {
 
     public static final String ACCESS_TOKEN_TYPE = "Bearer";
     public static final String REFRESH_TOKEN_TYPE = "refresh_token";
 
-    private final AccessTokenValidator accessTokens;
-    private final TokenStore tokens;
-    private final ClientStore clients;
-    private final ResourceOwnerAuthenticator owners;
-    private final Clock clock;
-    private final ProtocolEventPublisher events;
-
     public TokenIntrospection(AccessTokenValidator accessTokens, TokenStore tokens, ClientStore clients,
                               ResourceOwnerAuthenticator owners, Clock clock) {
         this(accessTokens, tokens, clients, owners, clock, ProtocolEventPublisher.NONE);
-    }
-
-    /** @param events told who asked and whether the answer was active ({@link TokenIntrospected}) */
-    public TokenIntrospection(AccessTokenValidator accessTokens, TokenStore tokens, ClientStore clients,
-                              ResourceOwnerAuthenticator owners, Clock clock, ProtocolEventPublisher events) {
-        this.events = Objects.requireNonNull(events, "events");
-        this.accessTokens = Objects.requireNonNull(accessTokens, "accessTokens");
-        this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.clients = Objects.requireNonNull(clients, "clients");
-        this.owners = Objects.requireNonNull(owners, "owners");
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** @param hint token_type_hint; only orders the lookups (§2.1), unknown values are ignored */

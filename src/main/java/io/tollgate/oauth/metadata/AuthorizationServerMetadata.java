@@ -15,27 +15,16 @@ import java.util.Objects;
  * RFC 8414 §2 metadata, built from what is actually registered (grant handlers, client-authentication methods,
  * configured scopes), so the document cannot promise a feature the server lacks. Keys are the RFC's wire names,
  * in the RFC's order; members a grant contributes (an endpoint of its own) follow.
+ *
+ * @param allowPlainPkce whether the authorization endpoint accepts code_challenge_method=plain
  */
-public final class AuthorizationServerMetadata {
+public record AuthorizationServerMetadata(ScopeSet scopes, GrantHandlers grants,
+                                          ClientAuthenticator clientAuthentication, boolean allowPlainPkce) {
 
     public static final String AUTHORIZE_PATH = "/o/authorize/";
     public static final String TOKEN_PATH = "/o/token/";
     public static final String REVOKE_PATH = "/o/revoke_token/";
     public static final String INTROSPECT_PATH = "/o/introspect/";
-
-    private final ScopeSet scopes;
-    private final GrantHandlers grants;
-    private final ClientAuthenticator clientAuthentication;
-    private final boolean allowPlainPkce;
-
-    /** @param allowPlainPkce whether the authorization endpoint accepts code_challenge_method=plain */
-    public AuthorizationServerMetadata(ScopeSet scopes, GrantHandlers grants, ClientAuthenticator clientAuthentication,
-                                       boolean allowPlainPkce) {
-        this.scopes = Objects.requireNonNull(scopes, "scopes");
-        this.grants = Objects.requireNonNull(grants, "grants");
-        this.clientAuthentication = Objects.requireNonNull(clientAuthentication, "clientAuthentication");
-        this.allowPlainPkce = allowPlainPkce;
-    }
 
     /** @param issuer the public base URL (RFC 8414 §2: https, no query or fragment); a trailing slash is dropped */
     public Map<String, Object> describe(String issuer) {

@@ -11,7 +11,6 @@ import io.tollgate.oauth.oidc.LogoutDecision.SignOut;
 import io.tollgate.oauth.store.ClientStore;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,21 +21,8 @@ import java.util.Optional;
  * the current session signed in to — a hint naming the session's user and, when it carries one, its sid — the user
  * is asked first (§2).
  */
-public final class EndSession {
-    private final IdTokenHints hints;
-    private final ClientStore clients;
-    private final SubjectIdentifiers subjects;
-    private final ProtocolEventPublisher events;
-    private final Clock clock;
-
-    public EndSession(IdTokenHints hints, ClientStore clients, SubjectIdentifiers subjects,
-                      ProtocolEventPublisher events, Clock clock) {
-        this.hints = Objects.requireNonNull(hints, "hints");
-        this.clients = Objects.requireNonNull(clients, "clients");
-        this.subjects = Objects.requireNonNull(subjects, "subjects");
-        this.events = Objects.requireNonNull(events, "events");
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
+public record EndSession(IdTokenHints hints, ClientStore clients, SubjectIdentifiers subjects,
+                         ProtocolEventPublisher events, Clock clock) {
 
     /**
      * The browser session a logout request arrives with.

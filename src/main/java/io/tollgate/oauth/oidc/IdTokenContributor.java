@@ -5,7 +5,6 @@ import io.tollgate.oauth.model.TokenResponse;
 import io.tollgate.oauth.token.TokenContext;
 import io.tollgate.oauth.token.TokenResponseContributor;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,16 +12,8 @@ import java.util.Optional;
  * code exchange (with the request's nonce) and every refresh of that grant (the same sub, auth_time and sid,
  * and no nonce — OIDC Core §12.2).
  */
-public final class IdTokenContributor implements TokenResponseContributor {
-    private final IdTokens idTokens;
-    private final AuthenticationStore authentications;
-    private final OidcIssuer issuer;
-
-    public IdTokenContributor(IdTokens idTokens, AuthenticationStore authentications, OidcIssuer issuer) {
-        this.idTokens = Objects.requireNonNull(idTokens, "idTokens");
-        this.authentications = Objects.requireNonNull(authentications, "authentications");
-        this.issuer = Objects.requireNonNull(issuer, "issuer");
-    }
+public record IdTokenContributor(IdTokens idTokens, AuthenticationStore authentications,
+                                 OidcIssuer issuer) implements TokenResponseContributor {
 
     @Override
     public Map<String, Object> additionalMembers(TokenContext context, TokenResponse response) {

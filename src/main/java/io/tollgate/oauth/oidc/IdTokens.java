@@ -15,24 +15,10 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** Issues ID tokens (OIDC Core §2): signed with the current key, claims as the scope allows. */
-public final class IdTokens {
-    private final JwtSigner signer;
-    private final SubjectIdentifiers subjects;
-    private final UserClaimsSource users;
-    private final Duration lifetime;
-    private final Clock clock;
-
-    public IdTokens(JwtSigner signer, SubjectIdentifiers subjects, UserClaimsSource users, Duration lifetime,
-                    Clock clock) {
-        this.signer = Objects.requireNonNull(signer, "signer");
-        this.subjects = Objects.requireNonNull(subjects, "subjects");
-        this.users = Objects.requireNonNull(users, "users");
-        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
+public record IdTokens(JwtSigner signer, SubjectIdentifiers subjects, UserClaimsSource users, Duration lifetime,
+                       Clock clock) {
 
     public String subject(long userId, String clientId) {
         return subjects.subject(userId, clientId);

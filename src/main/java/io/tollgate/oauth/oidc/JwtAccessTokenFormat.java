@@ -12,34 +12,23 @@ import io.tollgate.oauth.token.TokenHasher;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * RFC 9068 JWT access tokens, chosen per application ({@code token_format: jwt}). A resource server can verify
  * them offline against the JWKS; this server still stores each one by hash like an opaque token, so revocation,
  * the cache and cross-node invalidation treat both formats alike and a revoked JWT is refused here at once.
+ *
+ * @param audience the resource indicator the tokens are for (RFC 9068 §3 aud); blank: the issuer
  */
-public final class JwtAccessTokenFormat implements AccessTokenFormat {
+public record JwtAccessTokenFormat(JwtSigner signer, JwtVerifier verifier, TokenGenerator generator,
+                                   SubjectIdentifiers subjects, OidcIssuer issuer,
+                                   String audience) implements AccessTokenFormat {
     public static final String NAME = "jwt";
     public static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
 
-    private final JwtSigner signer;
-    private final JwtVerifier verifier;
-    private final TokenGenerator generator;
-    private final SubjectIdentifiers subjects;
-    private final OidcIssuer issuer;
-    private final String audience;
-
-    /** @param audience the resource indicator the tokens are for (RFC 9068 §3 aud); blank: the issuer */
-    public JwtAccessTokenFormat(JwtSigner signer, JwtVerifier verifier, TokenGenerator generator,
-                                SubjectIdentifiers subjects, OidcIssuer issuer, String audience) {
-        this.signer = Objects.requireNonNull(signer, "signer");
-        this.verifier = Objects.requireNonNull(verifier, "verifier");
-        this.generator = Objects.requireNonNull(generator, "generator");
-        this.subjects = Objects.requireNonNull(subjects, "subjects");
-        this.issuer = Objects.requireNonNull(issuer, "issuer");
-        this.audience = audience == null || audience.isBlank() ? null : audience.strip();
+    public JwtAccessTokenFormat {
+        audience = audience == null || audience.isBlank() ? null : audience.strip();
     }
 
     @Override

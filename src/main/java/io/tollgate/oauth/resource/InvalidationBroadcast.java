@@ -2,19 +2,13 @@ package io.tollgate.oauth.resource;
 
 import io.tollgate.oauth.event.ProtocolEvent;
 import io.tollgate.oauth.event.ProtocolEventListener;
-import java.util.Objects;
 
 /**
  * Tells the other nodes what each protocol event made stale, with the same mapping this node's own cache uses
  * ({@link Invalidation#of}). Events are published after the change is stored, so a node that hears of it and
  * reloads finds the new state.
  */
-public final class InvalidationBroadcast implements ProtocolEventListener {
-    private final InvalidationPublisher others;
-
-    public InvalidationBroadcast(InvalidationPublisher others) {
-        this.others = Objects.requireNonNull(others, "others");
-    }
+public record InvalidationBroadcast(InvalidationPublisher others) implements ProtocolEventListener {
 
     @Override
     public void on(ProtocolEvent event) {

@@ -9,29 +9,16 @@ import io.tollgate.oauth.token.TokenHasher;
 import io.tollgate.oauth.token.TokenService;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * RFC 7009 token revocation. The answer is the same whatever happens (§2.2: unknown, already revoked and
  * another client's tokens all get 200), so a client learns nothing about tokens it does not own.
  */
-public final class TokenRevocation {
+public record TokenRevocation(TokenStore store, TokenService tokens, ProtocolEventPublisher events, Clock clock) {
 
     /** What this call did; only tests and logs look at it, the client always sees 200. */
     public enum Outcome { REVOKED_ACCESS_TOKEN, REVOKED_REFRESH_TOKEN, NOT_FOUND, NOT_OWNED }
-
-    private final TokenStore store;
-    private final TokenService tokens;
-    private final ProtocolEventPublisher events;
-    private final Clock clock;
-
-    public TokenRevocation(TokenStore store, TokenService tokens, ProtocolEventPublisher events, Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.events = Objects.requireNonNull(events, "events");
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
 
     /**
      * @param hint token_type_hint; "refresh_token" looks there first. Any other value, known or not, is ignored
