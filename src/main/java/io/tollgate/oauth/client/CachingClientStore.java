@@ -7,7 +7,6 @@ import io.tollgate.oauth.resource.Invalidation;
 import io.tollgate.oauth.resource.InvalidationTarget;
 import io.tollgate.oauth.store.ClientStore;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,8 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * behind the core's back (an operator disabling it in the console also calls {@link #invalidate}) is bounded by
  * {@code maxStaleness}. Only found clients are cached: an unknown client_id always asks the store.
  */
-public final class CachingClientStore implements ClientStore, InvalidationTarget {
-    private final ClientStore store;
+public final class CachingClientStore extends ForwardingClientStore implements InvalidationTarget {
     private final Cache<String, Client> byClientId;
     private final boolean caching;
     /** A load that overlapped an invalidation may have read the old row: it is not cached. */
@@ -30,7 +28,7 @@ public final class CachingClientStore implements ClientStore, InvalidationTarget
 
     /** @param maxStaleness zero turns the cache off */
     public CachingClientStore(ClientStore store, Duration maxStaleness, long maximumSize) {
-        this.store = store;
+        super(store);
         this.caching = !maxStaleness.isZero() && maximumSize > 0;
         this.byClientId = Caffeine.newBuilder()
                 .expireAfterWrite(caching ? maxStaleness : Duration.ofNanos(1))
@@ -55,21 +53,6 @@ public final class CachingClientStore implements ClientStore, InvalidationTarget
             loaded.filter(client -> client.secretHash() != null).ifPresent(client -> byClientId.put(clientId, client));
         }
         return loaded;
-    }
-
-    @Override
-    public Optional<Client> findById(long id) {
-        return store.findById(id);
-    }
-
-    @Override
-    public List<Client> listByOwner(Long ownerUserId) {
-        return store.listByOwner(ownerUserId);
-    }
-
-    @Override
-    public Client insert(Client client) {
-        return store.insert(client);
     }
 
     @Override

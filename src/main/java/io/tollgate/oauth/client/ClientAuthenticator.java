@@ -118,15 +118,14 @@ public final class ClientAuthenticator {
      * throttle, so every method (present and future) is throttled at the one place it names a client, before any
      * secret is hashed. Only lookups are expected during authentication.
      */
-    private static final class ThrottledClients implements ClientStore {
-        private final ClientStore clients;
+    private static final class ThrottledClients extends ForwardingClientStore {
         private final AttemptThrottle throttle;
         private final String address;
         private final boolean basic;
         private AttemptThrottle.Attempt attempt;
 
         ThrottledClients(ClientStore clients, AttemptThrottle throttle, String address, boolean basic) {
-            this.clients = clients;
+            super(clients);
             this.throttle = throttle;
             this.address = address;
             this.basic = basic;
@@ -142,7 +141,7 @@ public final class ClientAuthenticator {
                             throttled.retryAfterSeconds());
                 }
             }
-            return clients.findByClientId(clientId);
+            return store.findByClientId(clientId);
         }
 
         void failed() {
@@ -155,16 +154,6 @@ public final class ClientAuthenticator {
             if (attempt != null) {
                 attempt.succeeded();
             }
-        }
-
-        @Override
-        public Optional<Client> findById(long id) {
-            return clients.findById(id);
-        }
-
-        @Override
-        public List<Client> listByOwner(Long ownerUserId) {
-            return clients.listByOwner(ownerUserId);
         }
 
         @Override
