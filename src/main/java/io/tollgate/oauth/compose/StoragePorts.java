@@ -8,20 +8,9 @@ import io.tollgate.oauth.store.ClientStore;
 import io.tollgate.oauth.store.ConsentStore;
 import io.tollgate.oauth.store.ResourceOwnerAuthenticator;
 import io.tollgate.oauth.store.TokenStore;
-import java.util.Objects;
 
 /** The ports the authorization server needs, implemented elsewhere (Jdbi in production, in memory in tests). */
 public record StoragePorts(ClientStore clients, TokenStore tokens, AuthorizationCodeStore codes, ConsentStore consents,
                            AuthorizedApplications authorizedApplications, AccessTokenLookup accessTokens,
                            TokenCleanupStore cleanup, ResourceOwnerAuthenticator owners) {
-    public StoragePorts {
-        Objects.requireNonNull(clients, "clients");
-        Objects.requireNonNull(tokens, "tokens");
-        Objects.requireNonNull(codes, "codes");
-        Objects.requireNonNull(consents, "consents");
-        Objects.requireNonNull(authorizedApplications, "authorizedApplications");
-        Objects.requireNonNull(accessTokens, "accessTokens");
-        Objects.requireNonNull(cleanup, "cleanup");
-        Objects.requireNonNull(owners, "owners");
-    }
 }
