@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tollgate.oauth.OAuthFixture;
 import io.tollgate.oauth.compose.AuthorizationServer;
 import io.tollgate.oauth.compose.ServerSettings;
-import io.tollgate.oauth.store.ClientStore;
 import java.util.function.UnaryOperator;
 import io.tollgate.oauth.model.GrantType;
 import io.tollgate.oauth.model.Client;
@@ -41,43 +40,17 @@ class CachingClientStoreTest {
     }
 
     /** Counts the lookups that reach the store behind the cache. */
-    private static final class CountingStore implements ClientStore {
+    private static final class CountingStore extends ForwardingClientStore {
         final AtomicInteger lookups = new AtomicInteger();
-        private final InMemoryClientStore store;
 
         CountingStore(InMemoryClientStore store) {
-            this.store = store;
+            super(store);
         }
 
         @Override
         public Optional<Client> findByClientId(String clientId) {
             lookups.incrementAndGet();
             return store.findByClientId(clientId);
-        }
-
-        @Override
-        public Optional<Client> findById(long id) {
-            return store.findById(id);
-        }
-
-        @Override
-        public List<Client> listByOwner(Long ownerUserId) {
-            return store.listByOwner(ownerUserId);
-        }
-
-        @Override
-        public Client insert(Client client) {
-            return store.insert(client);
-        }
-
-        @Override
-        public boolean update(Client client) {
-            return store.update(client);
-        }
-
-        @Override
-        public boolean delete(long id) {
-            return store.delete(id);
         }
     }
 
