@@ -12,7 +12,7 @@ public record NewAccessToken(
         ScopeSet scope,
         Instant created,
         Instant expires,
-        String familyId) {
+        String familyId) implements TokenRow {
 
     public NewAccessToken {
         Objects.requireNonNull(tokenHash, "tokenHash");

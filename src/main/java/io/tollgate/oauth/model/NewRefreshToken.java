@@ -11,7 +11,7 @@ public record NewRefreshToken(
         ScopeSet scope,
         Instant created,
         Instant expires,
-        String familyId) {
+        String familyId) implements TokenRow {
 
     public NewRefreshToken {
         Objects.requireNonNull(tokenHash, "tokenHash");

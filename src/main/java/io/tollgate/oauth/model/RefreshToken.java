@@ -1,43 +1,23 @@
 package io.tollgate.oauth.model;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A stored refresh token (hash only).
+ * A stored refresh token (hash only). Its scope is the scope of the original grant: a refresh may narrow the
+ * access token but never this.
  *
- * @param scope   the scope of the original grant; a refresh may narrow the access token but never this
- * @param expires nullable: never expires
  * @param revoked nullable
  */
-public record RefreshToken(
-        long id,
-        String tokenHash,
-        long clientDbId,
-        Long userId,
-        ScopeSet scope,
-        Instant created,
-        Instant expires,
-        Instant revoked,
-        String familyId) {
+public record RefreshToken(long id, NewRefreshToken row, Instant revoked) implements StoredToken {
 
     public RefreshToken {
-        Objects.requireNonNull(tokenHash, "tokenHash");
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(created, "created");
-        Objects.requireNonNull(familyId, "familyId");
+        Objects.requireNonNull(row, "row");
     }
 
-    public boolean isExpired(Clock clock) {
-        return expires != null && !clock.instant().isBefore(expires);
-    }
-
-    public boolean isRevoked() {
-        return revoked != null;
-    }
-
-    public boolean isActive(Clock clock) {
-        return !isRevoked() && !isExpired(clock);
+    /** @param expires nullable: never expires */
+    public RefreshToken(long id, String tokenHash, long clientDbId, Long userId, ScopeSet scope, Instant created,
+                        Instant expires, Instant revoked, String familyId) {
+        this(id, new NewRefreshToken(tokenHash, clientDbId, userId, scope, created, expires, familyId), revoked);
     }
 }

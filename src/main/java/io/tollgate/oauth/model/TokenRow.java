@@ -1,0 +1,25 @@
+package io.tollgate.oauth.model;
+
+import java.time.Instant;
+
+/**
+ * What every token row holds, access or refresh, saved or not: the stored tokens are the row they were saved
+ * from plus what the store adds ({@link StoredToken}).
+ */
+public interface TokenRow {
+    String tokenHash();
+
+    long clientDbId();
+
+    /** Null for client_credentials tokens. */
+    Long userId();
+
+    ScopeSet scope();
+
+    Instant created();
+
+    /** Null: never expires (refresh tokens only). */
+    Instant expires();
+
+    String familyId();
+}
