@@ -15,11 +15,8 @@ public record NewAccessToken(
         String familyId) implements TokenRow {
 
     public NewAccessToken {
-        Objects.requireNonNull(tokenHash, "tokenHash");
+        TokenRow.requireCommon(tokenHash, scope, created, familyId);
         Objects.requireNonNull(clientId, "clientId");
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(created, "created");
         Objects.requireNonNull(expires, "expires");
-        Objects.requireNonNull(familyId, "familyId");
     }
 }

@@ -1,7 +1,6 @@
 package io.tollgate.oauth.model;
 
 import java.time.Instant;
-import java.util.Objects;
 
 /** A refresh token row not yet stored. {@code expires} is nullable (never expires). */
 public record NewRefreshToken(
@@ -14,9 +13,6 @@ public record NewRefreshToken(
         String familyId) implements TokenRow {
 
     public NewRefreshToken {
-        Objects.requireNonNull(tokenHash, "tokenHash");
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(created, "created");
-        Objects.requireNonNull(familyId, "familyId");
+        TokenRow.requireCommon(tokenHash, scope, created, familyId);
     }
 }

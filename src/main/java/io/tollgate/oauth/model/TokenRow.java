@@ -1,6 +1,7 @@
 package io.tollgate.oauth.model;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * What every token row holds, access or refresh, saved or not: the stored tokens are the row they were saved
@@ -22,4 +23,12 @@ public interface TokenRow {
     Instant expires();
 
     String familyId();
+
+    /** What a row of either kind cannot do without: the hash it is found by, its scope, its age, its grant. */
+    static void requireCommon(String tokenHash, ScopeSet scope, Instant created, String familyId) {
+        Objects.requireNonNull(tokenHash, "tokenHash");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(familyId, "familyId");
+    }
 }
