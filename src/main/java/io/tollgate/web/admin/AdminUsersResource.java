@@ -52,33 +52,11 @@ import java.util.function.Function;
 @Path("/admin")
 @BrowserPage
 @Produces(MediaType.TEXT_HTML)
-public class AdminUsersResource {
+public record AdminUsersResource(AdminGuard guard, UserService users, GroupService groups, AdminQueries queries,
+                                 AdminTokens tokens, ClientStore clients, AuditStore auditStore, AuditLog audit,
+                                 Clock clock) {
     private static final String ITEM = "/users/{id: [0-9]{1,18}}/";
     private static final String SOURCE = "admin_console";
-
-    private final AdminGuard guard;
-    private final UserService users;
-    private final GroupService groups;
-    private final AdminQueries queries;
-    private final AdminTokens tokens;
-    private final ClientStore clients;
-    private final AuditStore auditStore;
-    private final AuditLog audit;
-    private final Clock clock;
-
-    public AdminUsersResource(AdminGuard guard, UserService users, GroupService groups, AdminQueries queries,
-                              AdminTokens tokens, ClientStore clients, AuditStore auditStore, AuditLog audit,
-                              Clock clock) {
-        this.guard = guard;
-        this.users = users;
-        this.groups = groups;
-        this.queries = queries;
-        this.tokens = tokens;
-        this.clients = clients;
-        this.auditStore = auditStore;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     public record UsersModel(List<UserItem> users, String search, PageLinks paging) {
     }

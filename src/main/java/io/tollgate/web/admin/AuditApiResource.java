@@ -30,19 +30,9 @@ import java.util.Map;
 @Path("/admin/api/audit{slash: /?}")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(AuditApiResource.POLICY)
-public class AuditApiResource {
+public record AuditApiResource(AuditStore store, AuditJson json, Pagination pagination) {
     public static final String ADMIN_SCOPE = "admin";
     static final String POLICY = "user+" + ADMIN_SCOPE;
-
-    private final AuditStore store;
-    private final AuditJson json;
-    private final Pagination pagination;
-
-    public AuditApiResource(AuditStore store, AuditJson json, Pagination pagination) {
-        this.store = store;
-        this.json = json;
-        this.pagination = pagination;
-    }
 
     @GET
     @Timed(name = "audit-api")

@@ -29,16 +29,8 @@ import java.net.URI;
 @RolesAllowed(ScopePolicy.GROUPS)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
-public class GroupsResource {
+public record GroupsResource(GroupService groups, Pagination pagination) {
     private static final String ITEM = "{id: [0-9]+}";
-
-    private final GroupService groups;
-    private final Pagination pagination;
-
-    public GroupsResource(GroupService groups, Pagination pagination) {
-        this.groups = groups;
-        this.pagination = pagination;
-    }
 
     @GET
     @Timed(name = "list")

@@ -29,16 +29,8 @@ import java.net.URI;
 @RolesAllowed(ScopePolicy.USERS)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
-public class UsersResource {
+public record UsersResource(UserService users, Pagination pagination) {
     private static final String ITEM = "{id: [0-9]+}";
-
-    private final UserService users;
-    private final Pagination pagination;
-
-    public UsersResource(UserService users, Pagination pagination) {
-        this.users = users;
-        this.pagination = pagination;
-    }
 
     @GET
     @Timed(name = "list")

@@ -28,14 +28,8 @@ import java.util.Optional;
 @Path("/o/applications")
 @BrowserPage
 @Produces(MediaType.TEXT_HTML)
-public class ApplicationsResource {
-    private final ClientStore clients;
-    private final ClientRegistrations registrations;
-    private final ScopeRegistry scopes;
-
-    private final Map<GrantType, String> grantLabels;
-    private final java.util.List<String> tokenFormats;
-
+public record ApplicationsResource(ClientStore clients, ClientRegistrations registrations, ScopeRegistry scopes,
+                                   Map<GrantType, String> grantLabels, java.util.List<String> tokenFormats) {
     /** Only the opaque access-token format to choose from. */
     public ApplicationsResource(ClientStore clients, ClientRegistrations registrations, ScopeRegistry scopes,
                                 Map<GrantType, String> grantLabels) {
@@ -46,13 +40,9 @@ public class ApplicationsResource {
      * @param grantLabels  the grants the pages offer, from the registered handlers
      * @param tokenFormats the registered access-token formats, the default first
      */
-    public ApplicationsResource(ClientStore clients, ClientRegistrations registrations, ScopeRegistry scopes,
-                                Map<GrantType, String> grantLabels, java.util.List<String> tokenFormats) {
-        this.tokenFormats = java.util.List.copyOf(tokenFormats);
-        this.grantLabels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(grantLabels));
-        this.clients = clients;
-        this.registrations = registrations;
-        this.scopes = scopes;
+    public ApplicationsResource {
+        tokenFormats = java.util.List.copyOf(tokenFormats);
+        grantLabels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(grantLabels));
     }
 
     @GET

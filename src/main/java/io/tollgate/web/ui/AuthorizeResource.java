@@ -40,26 +40,10 @@ import java.util.Set;
 @Path("/o/authorize/")
 @BrowserPage
 @Produces(MediaType.TEXT_HTML)
-public class AuthorizeResource {
+public record AuthorizeResource(AuthorizationRequestValidator validator, ConsentPolicy consent,
+                                AuthorizationCodeIssuer codes, ScopeRegistry scopes, Issuer issuer,
+                                OidcAuthorization oidc) {
     private static final Set<String> NOT_OAUTH = Set.of(Pages.CSRF_FIELD, "decision");
-
-    private final AuthorizationRequestValidator validator;
-    private final ConsentPolicy consent;
-    private final AuthorizationCodeIssuer codes;
-    private final ScopeRegistry scopes;
-    private final Issuer issuer;
-    private final OidcAuthorization oidc;
-
-    public AuthorizeResource(AuthorizationRequestValidator validator, ConsentPolicy consent,
-                             AuthorizationCodeIssuer codes, ScopeRegistry scopes, Issuer issuer,
-                             OidcAuthorization oidc) {
-        this.oidc = oidc;
-        this.validator = validator;
-        this.consent = consent;
-        this.codes = codes;
-        this.scopes = scopes;
-        this.issuer = issuer;
-    }
 
     @GET
     public Response authorize(@Context ContainerRequestContext request) {

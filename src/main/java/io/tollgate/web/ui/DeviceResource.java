@@ -30,16 +30,8 @@ import java.net.URI;
 @Path("/o/device/")
 @BrowserPage
 @Produces(MediaType.TEXT_HTML)
-public class DeviceResource {
+public record DeviceResource(DeviceVerification verification, ScopeRegistry scopes) {
     private static final int MAX_SHOWN = 64;
-
-    private final DeviceVerification verification;
-    private final ScopeRegistry scopes;
-
-    public DeviceResource(DeviceVerification verification, ScopeRegistry scopes) {
-        this.verification = verification;
-        this.scopes = scopes;
-    }
 
     @GET
     public Response form(@QueryParam("user_code") String userCode, @Context ContainerRequestContext request) {

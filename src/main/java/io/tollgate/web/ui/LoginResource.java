@@ -22,35 +22,24 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Optional;
 
-/** Sign-in and sign-out for people. */
+/**
+ * Sign-in and sign-out for people.
+ *
+ * @param clients nullable: lets the form continue an authorization request straight to its client
+ */
 @Path("/accounts")
 @BrowserPage
 @Produces(MediaType.TEXT_HTML)
-public class LoginResource {
+public record LoginResource(UserService users, SessionManager sessions, Cookies cookies, TokenGenerator generator,
+                            ClientStore clients) {
     /** One message for every failure, so the page never tells whether a username exists. */
     static final String BAD_LOGIN = "Please enter a correct username and password. Both fields may be case-sensitive.";
     /** Says to wait, and nothing about whether the username exists or the password was right. */
     static final String THROTTLED = "Too many failed sign-in attempts. Please wait %d seconds and try again.";
     private static final int MAX_INPUT = 4096;
 
-    private final UserService users;
-    private final SessionManager sessions;
-    private final Cookies cookies;
-    private final TokenGenerator generator;
-    private final ClientStore clients;
-
     public LoginResource(UserService users, SessionManager sessions, Cookies cookies, TokenGenerator generator) {
         this(users, sessions, cookies, generator, null);
-    }
-
-    /** @param clients nullable: lets the form continue an authorization request straight to its client */
-    public LoginResource(UserService users, SessionManager sessions, Cookies cookies, TokenGenerator generator,
-                         ClientStore clients) {
-        this.clients = clients;
-        this.users = users;
-        this.sessions = sessions;
-        this.cookies = cookies;
-        this.generator = generator;
     }
 
     @GET
