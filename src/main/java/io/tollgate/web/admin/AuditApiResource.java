@@ -46,8 +46,7 @@ public record AuditApiResource(AuditStore store, AuditJson json, Pagination pagi
             throw new PermissionDeniedException();
         }
         AuditQuery query = AuditFilters.parse(from, to, user, client, type, outcome);
-        int offset = pagination.offset(page);
-        return pagination.render(store.find(query, offset, pagination.pageSize()), offset, uriInfo,
+        return pagination.list(page, uriInfo, (offset, limit) -> store.find(query, offset, limit),
                 stored -> json.toJson(stored.event(), stored.id()));
     }
 

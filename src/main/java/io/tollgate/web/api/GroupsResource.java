@@ -36,24 +36,20 @@ public record GroupsResource(GroupService groups, Pagination pagination) {
     @Timed(name = "list")
     public PageRepresentation<GroupRepresentation> list(@QueryParam(Pagination.PAGE) String page,
                                                         @Context UriInfo uriInfo) {
-        int offset = pagination.offset(page);
         ApiLinks links = new ApiLinks(uriInfo.getBaseUri());
-        return pagination.render(groups.list(offset, pagination.pageSize()), offset, uriInfo,
-                group -> GroupRepresentation.of(group, links));
+        return pagination.list(page, uriInfo, groups::list, group -> GroupRepresentation.of(group, links));
     }
 
     /** Only staff change groups (GroupService's rule), so only staff are shown the write actions. */
     @OPTIONS
     public Response describeList(@Auth TokenPrincipal principal) {
-        return ApiMetadata.answer("Group List", "", "GET, POST, HEAD, OPTIONS",
-                principal.staff() ? "POST" : null, ApiMetadata.GROUP_FIELDS);
+        return ApiMetadata.ofList("Group", principal.staff(), ApiMetadata.GROUP_FIELDS);
     }
 
     @OPTIONS
     @Path(ITEM)
     public Response describeItem(@Auth TokenPrincipal principal) {
-        return ApiMetadata.answer("Group Instance", "", "GET, PUT, PATCH, DELETE, HEAD, OPTIONS",
-                principal.staff() ? "PUT" : null, ApiMetadata.GROUP_FIELDS);
+        return ApiMetadata.ofItem("Group", principal.staff(), ApiMetadata.GROUP_FIELDS);
     }
 
     @POST

@@ -36,23 +36,19 @@ public record UsersResource(UserService users, Pagination pagination) {
     @Timed(name = "list")
     public PageRepresentation<UserRepresentation> list(@QueryParam(Pagination.PAGE) String page,
                                                        @Context UriInfo uriInfo) {
-        int offset = pagination.offset(page);
         ApiLinks links = new ApiLinks(uriInfo.getBaseUri());
-        return pagination.render(users.list(offset, pagination.pageSize()), offset, uriInfo,
-                user -> UserRepresentation.of(user, links));
+        return pagination.list(page, uriInfo, users::list, user -> UserRepresentation.of(user, links));
     }
 
     @OPTIONS
     public Response describeList(@Auth TokenPrincipal principal) {
-        return ApiMetadata.answer("User List", "", "GET, POST, HEAD, OPTIONS",
-                ApiMetadata.mayWriteUser(principal, null) ? "POST" : null, ApiMetadata.USER_FIELDS);
+        return ApiMetadata.ofList("User", ApiMetadata.mayWriteUser(principal, null), ApiMetadata.USER_FIELDS);
     }
 
     @OPTIONS
     @Path(ITEM)
     public Response describeItem(@Auth TokenPrincipal principal, @PathParam("id") long id) {
-        return ApiMetadata.answer("User Instance", "", "GET, PUT, PATCH, DELETE, HEAD, OPTIONS",
-                ApiMetadata.mayWriteUser(principal, id) ? "PUT" : null, ApiMetadata.USER_FIELDS);
+        return ApiMetadata.ofItem("User", ApiMetadata.mayWriteUser(principal, id), ApiMetadata.USER_FIELDS);
     }
 
     @POST
