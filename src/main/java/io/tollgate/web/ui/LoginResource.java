@@ -61,47 +61,44 @@ public record LoginResource(UserService users, SessionManager sessions, Cookies 
     @Path("/login/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
-        PageContext page = PageContext.of(request);
-        if (!Pages.csrfValid(page, form)) {
-            return Pages.csrfFailure(page);
-        }
-        String username = Pages.field(form, "username");
-        String password = Pages.field(form, "password");
-        String next = LocalPaths.orHome(Pages.field(form, "next"));
-        String shown = username.length() > 150 || username.indexOf('\0') >= 0 ? "" : username;
-        allowFormActionFor(next, request);
-        Optional<User> user;
-        try {
-            user = acceptable(username) && acceptable(password)
-                    ? users.authenticate(username, password, ClientAddresses.of(request)) : Optional.empty();
-        } catch (Throttled throttled) {
-            // 429 with the form: a person reads the message, a script reads the status and Retry-After.
-            return Response.fromResponse(Pages.html(429, new LoginView(page, shown, next,
-                            String.format(THROTTLED, throttled.retryAfterSeconds()))))
-                    .header(HttpHeaders.RETRY_AFTER, throttled.retryAfterSeconds()).build();
-        }
-        if (user.isEmpty()) {
-            return Pages.html(200, new LoginView(page, shown, next, BAD_LOGIN));
-        }
-        // Always a fresh session id and a fresh CSRF token: nothing chosen before sign-in survives it (fixation).
-        sessions.end(page.sessionCookie());
-        String session = sessions.start(user.get().id(), user.get().passwordHash());
-        return Response.seeOther(URI.create(next))
-                .cookie(cookies.session(session, page.secure()),
-                        cookies.csrf(generator.generate(), page.secure()))
-                .build();
+        return Pages.csrfChecked(request, form, page -> {
+            String username = Pages.field(form, "username");
+            String password = Pages.field(form, "password");
+            String next = LocalPaths.orHome(Pages.field(form, "next"));
+            String shown = username.length() > 150 || username.indexOf('\0') >= 0 ? "" : username;
+            allowFormActionFor(next, request);
+            Optional<User> user;
+            try {
+                user = acceptable(username) && acceptable(password)
+                        ? users.authenticate(username, password, ClientAddresses.of(request)) : Optional.empty();
+            } catch (Throttled throttled) {
+                // 429 with the form: a person reads the message, a script reads the status and Retry-After.
+                return Response.fromResponse(Pages.html(429, new LoginView(page, shown, next,
+                                String.format(THROTTLED, throttled.retryAfterSeconds()))))
+                        .header(HttpHeaders.RETRY_AFTER, throttled.retryAfterSeconds()).build();
+            }
+            if (user.isEmpty()) {
+                return Pages.html(200, new LoginView(page, shown, next, BAD_LOGIN));
+            }
+            // Always a fresh session id and a fresh CSRF token: nothing chosen before sign-in survives it (fixation).
+            sessions.end(page.sessionCookie());
+            String session = sessions.start(user.get().id(), user.get().passwordHash());
+            return Response.seeOther(URI.create(next))
+                    .cookie(cookies.session(session, page.secure()),
+                            cookies.csrf(generator.generate(), page.secure()))
+                    .build();
+        });
     }
 
     @POST
     @Path("/logout/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut(MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
-        PageContext page = PageContext.of(request);
-        if (!Pages.csrfValid(page, form)) {
-            return Pages.csrfFailure(page);
-        }
-        sessions.end(page.sessionCookie());
-        return Response.seeOther(URI.create("/accounts/login/")).cookie(cookies.clearSession(page.secure())).build();
+        return Pages.csrfChecked(request, form, page -> {
+            sessions.end(page.sessionCookie());
+            return Response.seeOther(URI.create("/accounts/login/")).cookie(cookies.clearSession(page.secure()))
+                    .build();
+        });
     }
 
     private void allowFormActionFor(String next, ContainerRequestContext request) {

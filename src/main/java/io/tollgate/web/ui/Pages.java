@@ -1,12 +1,14 @@
 package io.tollgate.web.ui;
 
 import io.tollgate.oauth.token.TokenHasher;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 /** Small helpers the page resources share. */
 public final class Pages {
@@ -20,6 +22,13 @@ public final class Pages {
         String sent = form == null ? null : form.getFirst(CSRF_FIELD);
         return form != null && form.get(CSRF_FIELD) != null && form.get(CSRF_FIELD).size() == 1
                 && TokenHasher.constantTimeEquals(sent, page.csrfToken());
+    }
+
+    /** A form POST from one of our pages: the action runs only when the form carries the visitor's CSRF token. */
+    public static Response csrfChecked(ContainerRequestContext request, MultivaluedMap<String, String> form,
+                                       Function<PageContext, Response> action) {
+        PageContext page = PageContext.of(request);
+        return csrfValid(page, form) ? action.apply(page) : csrfFailure(page);
     }
 
     public static Response csrfFailure(PageContext page) {
