@@ -105,11 +105,7 @@ public record AuthorizeResource(AuthorizationRequestValidator validator, Consent
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decide(MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
-        return Pages.csrfChecked(request, form, page -> {
-            if (page.user().isEmpty()) {
-                return Pages.html(401, new MessageView(page, "Signed out",
-                        "You were signed out before answering. Start again from the application."));
-            }
+        return Pages.consentAnswer(request, form, "Start again from the application.", (page, user) -> {
             if (holdsControlCharacters(form)) {
                 return controlCharactersPage(page);
             }
@@ -135,7 +131,6 @@ public record AuthorizeResource(AuthorizationRequestValidator validator, Consent
             } catch (OAuthException e) {
                 return redirectError(request, 303, authorization, e.error(), e.description());
             }
-            SignedInUser user = page.user().get();
             consent.remember(authorization, user.userId());
             return respond(request, page, 303, responses(request).success(authorization,
                     issueCode(authorization, user, openId)));

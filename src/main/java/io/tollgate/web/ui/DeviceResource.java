@@ -47,14 +47,10 @@ public record DeviceResource(DeviceVerification verification, ScopeRegistry scop
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
-        return Pages.csrfChecked(request, form, page -> {
-            if (page.user().isEmpty()) {
-                return Pages.html(401, new MessageView(page, "Signed out",
-                        "You were signed out before answering. Sign in and enter the code again."));
-            }
+        return Pages.consentAnswer(request, form, "Sign in and enter the code again.", (page, user) -> {
             String typed = Pages.field(form, "user_code");
             UserCodeThrottle.Typist typist = new UserCodeThrottle.Typist(TokenHasher.sha256Hex(page.sessionCookie()),
-                    page.user().get().userId());
+                    user.userId());
             String decision = form.getFirst("decision");
             UserCodeCheck check = decision == null
                     ? verification.enter(typed, typist)
