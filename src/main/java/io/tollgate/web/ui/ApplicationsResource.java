@@ -95,8 +95,7 @@ public record ApplicationsResource(ClientStore clients, ClientRegistrations regi
     @GET
     @Path("/{id}/")
     public Response detail(@PathParam("id") String id, @Context ContainerRequestContext request) {
-        return withOwned(request, id,
-                (page, client) -> Pages.html(200, new ApplicationView(page, client, null, false, grantLabels)));
+        return applicationPage(request, id, false);
     }
 
     @GET
@@ -143,8 +142,7 @@ public record ApplicationsResource(ClientStore clients, ClientRegistrations regi
     @GET
     @Path("/{id}/delete/")
     public Response deleteForm(@PathParam("id") String id, @Context ContainerRequestContext request) {
-        return withOwned(request, id,
-                (page, client) -> Pages.html(200, new ApplicationView(page, client, null, true, grantLabels)));
+        return applicationPage(request, id, true);
     }
 
     @POST
@@ -180,6 +178,12 @@ public record ApplicationsResource(ClientStore clients, ClientRegistrations regi
                 form, errors, scopes, grantLabels, tokenFormats);
     }
 
+    /** One of the user's applications; {@code confirmDelete} asks whether to delete it. */
+    private Response applicationPage(ContainerRequestContext request, String id, boolean confirmDelete) {
+        return withOwned(request, id,
+                (page, client) -> Pages.html(200, new ApplicationView(page, client, null, confirmDelete, grantLabels)));
+    }
+
     private interface Action {
         Response apply(PageContext page, Client client);
     }
@@ -207,13 +211,11 @@ public record ApplicationsResource(ClientStore clients, ClientRegistrations regi
 
     /** Someone else's application answers exactly like a missing one: 404, revealing nothing. */
     private Optional<Client> owned(SignedInUser user, String id) {
-        long dbId;
         try {
-            dbId = Long.parseLong(id);
+            return clients.findById(Long.parseLong(id))
+                    .filter(client -> user.staff() || Objects.equals(client.ownerUserId(), user.userId()));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return clients.findById(dbId)
-                .filter(client -> user.staff() || Objects.equals(client.ownerUserId(), user.userId()));
     }
 }
