@@ -40,28 +40,10 @@ import java.util.function.BiFunction;
 @Path("/admin/applications/")
 @BrowserPage
 @Produces(MediaType.TEXT_HTML)
-public class AdminApplicationsResource {
+public record AdminApplicationsResource(AdminGuard guard, AdminQueries queries, AdminTokens tokens, ClientStore clients,
+                                        ClientRegistrations registrations, AuditLog audit, Clock clock) {
     private static final String ITEM = "{id: [0-9]{1,18}}/";
     private static final String SOURCE = "admin_console";
-
-    private final AdminGuard guard;
-    private final AdminQueries queries;
-    private final AdminTokens tokens;
-    private final ClientStore clients;
-    private final ClientRegistrations registrations;
-    private final AuditLog audit;
-    private final Clock clock;
-
-    public AdminApplicationsResource(AdminGuard guard, AdminQueries queries, AdminTokens tokens, ClientStore clients,
-                                     ClientRegistrations registrations, AuditLog audit, Clock clock) {
-        this.guard = guard;
-        this.queries = queries;
-        this.tokens = tokens;
-        this.clients = clients;
-        this.registrations = registrations;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     public record ApplicationItem(long id, String clientId, String name, Long ownerId, String owner, String clientType,
                                   String grantTypes, String scopes, String created, boolean disabled,

@@ -29,15 +29,7 @@ import java.util.stream.Collectors;
 @Path("/admin/audit/")
 @BrowserPage
 @Produces(MediaType.TEXT_HTML)
-public class AdminAuditResource {
-    private final AdminGuard guard;
-    private final AuditStore store;
-
-    public AdminAuditResource(AdminGuard guard, AuditStore store) {
-        this.guard = guard;
-        this.store = store;
-    }
-
+public record AdminAuditResource(AdminGuard guard, AuditStore store) {
     public record EventItem(long id, String time, String type, boolean failure, String outcome, String actor,
                             String actorLink, String subject, String subjectLink, String clientId, String clientLink,
                             String clientAddress, String requestId, String details) {

@@ -36,24 +36,10 @@ import java.util.function.Function;
 @Path("/admin/groups/")
 @BrowserPage
 @Produces(MediaType.TEXT_HTML)
-public class AdminGroupsResource {
+public record AdminGroupsResource(AdminGuard guard, GroupService groups, AdminQueries queries, AuditLog audit,
+                                  Clock clock) {
     private static final String ITEM = "{id: [0-9]{1,18}}/";
     private static final String SOURCE = "admin_console";
-
-    private final AdminGuard guard;
-    private final GroupService groups;
-    private final AdminQueries queries;
-    private final AuditLog audit;
-    private final Clock clock;
-
-    public AdminGroupsResource(AdminGuard guard, GroupService groups, AdminQueries queries, AuditLog audit,
-                               Clock clock) {
-        this.guard = guard;
-        this.groups = groups;
-        this.queries = queries;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     public record GroupsModel(List<Group> groups, PageLinks paging, String name, Map<String, List<String>> errors,
                               String notice) {

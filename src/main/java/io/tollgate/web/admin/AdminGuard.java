@@ -22,7 +22,7 @@ import java.util.function.Function;
  * 403 (and an audit event), and a POST must carry the visitor's CSRF token. The user is read fresh from the
  * store on each request, so a demotion takes effect on the next click, not at the next sign-in.
  */
-public final class AdminGuard {
+public record AdminGuard(UserStore users, AuditLog audit, Clock clock) {
     /** An active staff user (or superuser) on a console page. */
     public record Staff(PageContext page, User user) {
         public Actor actor() {
@@ -36,16 +36,6 @@ public final class AdminGuard {
         public AuditParty party() {
             return AuditParty.user(user.id(), user.username());
         }
-    }
-
-    private final UserStore users;
-    private final AuditLog audit;
-    private final Clock clock;
-
-    public AdminGuard(UserStore users, AuditLog audit, Clock clock) {
-        this.users = users;
-        this.audit = audit;
-        this.clock = clock;
     }
 
     public Response get(ContainerRequestContext request, Function<Staff, Response> action) {

@@ -35,19 +35,7 @@ import java.util.Optional;
 @Path("/admin/tokens/")
 @BrowserPage
 @Produces(MediaType.TEXT_HTML)
-public class AdminTokensResource {
-    private final AdminGuard guard;
-    private final AdminQueries queries;
-    private final AdminTokens tokens;
-    private final Clock clock;
-
-    public AdminTokensResource(AdminGuard guard, AdminQueries queries, AdminTokens tokens, Clock clock) {
-        this.guard = guard;
-        this.queries = queries;
-        this.tokens = tokens;
-        this.clock = clock;
-    }
-
+public record AdminTokensResource(AdminGuard guard, AdminQueries queries, AdminTokens tokens, Clock clock) {
     public record TokenItem(String kind, long id, String clientId, Long userId, String username, String family,
                             String scope, String created, String expires, String status, boolean active) {
         static TokenItem of(TokenRow row) {

@@ -52,33 +52,11 @@ import java.util.function.Function;
 @Path("/admin")
 @BrowserPage
 @Produces(MediaType.TEXT_HTML)
-public class AdminUsersResource {
+public record AdminUsersResource(AdminGuard guard, UserService users, GroupService groups, AdminQueries queries,
+                                 AdminTokens tokens, ClientStore clients, AuditStore auditStore, AuditLog audit,
+                                 Clock clock) {
     private static final String ITEM = "/users/{id: [0-9]{1,18}}/";
     private static final String SOURCE = "admin_console";
-
-    private final AdminGuard guard;
-    private final UserService users;
-    private final GroupService groups;
-    private final AdminQueries queries;
-    private final AdminTokens tokens;
-    private final ClientStore clients;
-    private final AuditStore auditStore;
-    private final AuditLog audit;
-    private final Clock clock;
-
-    public AdminUsersResource(AdminGuard guard, UserService users, GroupService groups, AdminQueries queries,
-                              AdminTokens tokens, ClientStore clients, AuditStore auditStore, AuditLog audit,
-                              Clock clock) {
-        this.guard = guard;
-        this.users = users;
-        this.groups = groups;
-        this.queries = queries;
-        this.tokens = tokens;
-        this.clients = clients;
-        this.auditStore = auditStore;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     public record UsersModel(List<UserItem> users, String search, PageLinks paging) {
     }
@@ -209,8 +187,6 @@ public class AdminUsersResource {
                         active, staffFlag == null ? user.staff() : staffFlag,
                         superFlag == null ? user.superuser() : superFlag, groupChoices(groupIds), e.errors());
                 return Pages.html(400, detailView(staff, user, echo, Map.of(), null));
-            } catch (PermissionDeniedException e) {
-                return forbidden(staff, e);
             }
         });
     }
@@ -230,8 +206,6 @@ public class AdminUsersResource {
                     return backTo(id, "password");
                 } catch (ValidationException e) {
                     errors = Map.of("password1", e.errors().getOrDefault("password", List.of("Invalid password.")));
-                } catch (PermissionDeniedException e) {
-                    return forbidden(staff, e);
                 }
             }
             return Pages.html(400, detailView(staff, user, formOf(user), errors, null));
@@ -249,13 +223,9 @@ public class AdminUsersResource {
                 return Pages.html(400, new MessageView(staff.page(), "Not allowed",
                         "You cannot deactivate your own account."));
             }
-            try {
-                User changed = users.update(staff.actor(), id, UserInput.empty().withActive(active), true);
-                recordChange(staff, user, changed);
-                return backTo(id, "saved");
-            } catch (PermissionDeniedException e) {
-                return forbidden(staff, e);
-            }
+            User changed = users.update(staff.actor(), id, UserInput.empty().withActive(active), true);
+            recordChange(staff, user, changed);
+            return backTo(id, "saved");
         });
     }
 
@@ -266,7 +236,7 @@ public class AdminUsersResource {
                                  @Context ContainerRequestContext request) {
         return postOnUser(request, form, id, (staff, user) -> {
             if (user.superuser() && !staff.superuser()) {
-                return forbidden(staff, new PermissionDeniedException());
+                throw new PermissionDeniedException();
             }
             int count = tokens.revokeUserTokens(staff.party(), id, user.username(), SOURCE);
             return backTo(id, "revoked-" + count);
@@ -292,10 +262,19 @@ public class AdminUsersResource {
         audit.record(event.at(clock.instant()));
     }
 
-    /** A POST on one user's page: signed-in staff, a good CSRF token, and the user found (404 otherwise). */
+    /**
+     * A POST on one user's page: signed-in staff, a good CSRF token, and the user found (404 otherwise); what the
+     * staff member may not do is the audited 403 page.
+     */
     private Response postOnUser(ContainerRequestContext request, MultivaluedMap<String, String> form, long id,
                                 java.util.function.BiFunction<AdminGuard.Staff, User, Response> action) {
-        return guard.post(request, form, staff -> withUser(staff, id, user -> action.apply(staff, user)));
+        return guard.post(request, form, staff -> withUser(staff, id, user -> {
+            try {
+                return action.apply(staff, user);
+            } catch (PermissionDeniedException e) {
+                return forbidden(staff, e);
+            }
+        }));
     }
 
     /** Back to the user's page, with a notice saying what was done. */

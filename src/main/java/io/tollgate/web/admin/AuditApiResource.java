@@ -30,19 +30,9 @@ import java.util.Map;
 @Path("/admin/api/audit{slash: /?}")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(AuditApiResource.POLICY)
-public class AuditApiResource {
+public record AuditApiResource(AuditStore store, AuditJson json, Pagination pagination) {
     public static final String ADMIN_SCOPE = "admin";
     static final String POLICY = "user+" + ADMIN_SCOPE;
-
-    private final AuditStore store;
-    private final AuditJson json;
-    private final Pagination pagination;
-
-    public AuditApiResource(AuditStore store, AuditJson json, Pagination pagination) {
-        this.store = store;
-        this.json = json;
-        this.pagination = pagination;
-    }
 
     @GET
     @Timed(name = "audit-api")
@@ -56,8 +46,7 @@ public class AuditApiResource {
             throw new PermissionDeniedException();
         }
         AuditQuery query = AuditFilters.parse(from, to, user, client, type, outcome);
-        int offset = pagination.offset(page);
-        return pagination.render(store.find(query, offset, pagination.pageSize()), offset, uriInfo,
+        return pagination.list(page, uriInfo, (offset, limit) -> store.find(query, offset, limit),
                 stored -> json.toJson(stored.event(), stored.id()));
     }
 

@@ -41,6 +41,17 @@ public record ApiMetadata(
             field("id", "integer", "ID", true, false, null),
             field("name", "string", "Name", false, true, 150));
 
+    /** OPTIONS on a model's collection: creating is a POST. */
+    static Response ofList(String model, boolean mayWrite, Map<String, Map<String, Object>> fields) {
+        return answer(model + " List", "", "GET, POST, HEAD, OPTIONS", mayWrite ? "POST" : null, fields);
+    }
+
+    /** OPTIONS on one instance of a model: changing it is a PUT (or PATCH). */
+    static Response ofItem(String model, boolean mayWrite, Map<String, Map<String, Object>> fields) {
+        return answer(model + " Instance", "", "GET, PUT, PATCH, DELETE, HEAD, OPTIONS", mayWrite ? "PUT" : null,
+                fields);
+    }
+
     /** @param writeMethod "POST" on a collection, "PUT" on an item, null where nothing may be written */
     public static Response answer(String name, String description, String allow, String writeMethod,
                            Map<String, Map<String, Object>> fields) {

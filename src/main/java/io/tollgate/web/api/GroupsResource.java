@@ -29,39 +29,27 @@ import java.net.URI;
 @RolesAllowed(ScopePolicy.GROUPS)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
-public class GroupsResource {
+public record GroupsResource(GroupService groups, Pagination pagination) {
     private static final String ITEM = "{id: [0-9]+}";
-
-    private final GroupService groups;
-    private final Pagination pagination;
-
-    public GroupsResource(GroupService groups, Pagination pagination) {
-        this.groups = groups;
-        this.pagination = pagination;
-    }
 
     @GET
     @Timed(name = "list")
     public PageRepresentation<GroupRepresentation> list(@QueryParam(Pagination.PAGE) String page,
                                                         @Context UriInfo uriInfo) {
-        int offset = pagination.offset(page);
         ApiLinks links = new ApiLinks(uriInfo.getBaseUri());
-        return pagination.render(groups.list(offset, pagination.pageSize()), offset, uriInfo,
-                group -> GroupRepresentation.of(group, links));
+        return pagination.list(page, uriInfo, groups::list, group -> GroupRepresentation.of(group, links));
     }
 
     /** Only staff change groups (GroupService's rule), so only staff are shown the write actions. */
     @OPTIONS
     public Response describeList(@Auth TokenPrincipal principal) {
-        return ApiMetadata.answer("Group List", "", "GET, POST, HEAD, OPTIONS",
-                principal.staff() ? "POST" : null, ApiMetadata.GROUP_FIELDS);
+        return ApiMetadata.ofList("Group", principal.staff(), ApiMetadata.GROUP_FIELDS);
     }
 
     @OPTIONS
     @Path(ITEM)
     public Response describeItem(@Auth TokenPrincipal principal) {
-        return ApiMetadata.answer("Group Instance", "", "GET, PUT, PATCH, DELETE, HEAD, OPTIONS",
-                principal.staff() ? "PUT" : null, ApiMetadata.GROUP_FIELDS);
+        return ApiMetadata.ofItem("Group", principal.staff(), ApiMetadata.GROUP_FIELDS);
     }
 
     @POST

@@ -16,8 +16,20 @@ public record Pagination(int pageSize) {
         }
     }
 
+    /** The rows a listing shows, from a zero-based offset. */
+    @FunctionalInterface
+    public interface Rows<D> {
+        Page<D> fetch(int offset, int limit);
+    }
+
+    /** The requested page ({@code ?page=N}, null for the first) of a listing, each row shown as {@code item}. */
+    public <D, T> PageRepresentation<T> list(String page, UriInfo uriInfo, Rows<D> rows, Function<D, T> item) {
+        int offset = offset(page);
+        return render(rows.fetch(offset, pageSize), offset, uriInfo, item);
+    }
+
     /** The requested page as a zero-based row offset; a page that is not a positive integer is DRF's 404. */
-    public int offset(String page) {
+    private int offset(String page) {
         if (page == null) {
             return 0;
         }
@@ -35,7 +47,7 @@ public record Pagination(int pageSize) {
     }
 
     /** Renders a slice fetched at {@link #offset}; an empty page past the first is out of range (404). */
-    public <D, T> PageRepresentation<T> render(Page<D> page, int offset, UriInfo uriInfo, Function<D, T> item) {
+    private <D, T> PageRepresentation<T> render(Page<D> page, int offset, UriInfo uriInfo, Function<D, T> item) {
         if (offset > 0 && page.items().isEmpty()) {
             throw invalidPage();
         }

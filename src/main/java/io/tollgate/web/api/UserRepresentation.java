@@ -2,6 +2,8 @@ package io.tollgate.web.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.tollgate.users.User;
 import io.tollgate.users.UserInput;
 import java.util.List;
@@ -10,17 +12,11 @@ import java.util.List;
  * A user as the tutorial's HyperlinkedModelSerializer shows it, plus names and flags. The password hash has no
  * component here, so no code path can render it.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"url", "id", "username", "email", "first_name", "last_name", "is_staff", "is_active", "groups"})
-public record UserRepresentation(
-        @JsonProperty("url") String url,
-        @JsonProperty("id") long id,
-        @JsonProperty("username") String username,
-        @JsonProperty("email") String email,
-        @JsonProperty("first_name") String firstName,
-        @JsonProperty("last_name") String lastName,
-        @JsonProperty("is_staff") boolean staff,
-        @JsonProperty("is_active") boolean active,
-        @JsonProperty("groups") List<String> groups) {
+public record UserRepresentation(String url, long id, String username, String email, String firstName,
+                                 String lastName, @JsonProperty("is_staff") boolean staff,
+                                 @JsonProperty("is_active") boolean active, List<String> groups) {
 
     public UserRepresentation {
         groups = List.copyOf(groups);

@@ -29,38 +29,26 @@ import java.net.URI;
 @RolesAllowed(ScopePolicy.USERS)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
-public class UsersResource {
+public record UsersResource(UserService users, Pagination pagination) {
     private static final String ITEM = "{id: [0-9]+}";
-
-    private final UserService users;
-    private final Pagination pagination;
-
-    public UsersResource(UserService users, Pagination pagination) {
-        this.users = users;
-        this.pagination = pagination;
-    }
 
     @GET
     @Timed(name = "list")
     public PageRepresentation<UserRepresentation> list(@QueryParam(Pagination.PAGE) String page,
                                                        @Context UriInfo uriInfo) {
-        int offset = pagination.offset(page);
         ApiLinks links = new ApiLinks(uriInfo.getBaseUri());
-        return pagination.render(users.list(offset, pagination.pageSize()), offset, uriInfo,
-                user -> UserRepresentation.of(user, links));
+        return pagination.list(page, uriInfo, users::list, user -> UserRepresentation.of(user, links));
     }
 
     @OPTIONS
     public Response describeList(@Auth TokenPrincipal principal) {
-        return ApiMetadata.answer("User List", "", "GET, POST, HEAD, OPTIONS",
-                ApiMetadata.mayWriteUser(principal, null) ? "POST" : null, ApiMetadata.USER_FIELDS);
+        return ApiMetadata.ofList("User", ApiMetadata.mayWriteUser(principal, null), ApiMetadata.USER_FIELDS);
     }
 
     @OPTIONS
     @Path(ITEM)
     public Response describeItem(@Auth TokenPrincipal principal, @PathParam("id") long id) {
-        return ApiMetadata.answer("User Instance", "", "GET, PUT, PATCH, DELETE, HEAD, OPTIONS",
-                ApiMetadata.mayWriteUser(principal, id) ? "PUT" : null, ApiMetadata.USER_FIELDS);
+        return ApiMetadata.ofItem("User", ApiMetadata.mayWriteUser(principal, id), ApiMetadata.USER_FIELDS);
     }
 
     @POST

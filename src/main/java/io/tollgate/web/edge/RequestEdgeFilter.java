@@ -27,13 +27,7 @@ import java.util.Map;
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 200)
-public class RequestEdgeFilter implements ContainerRequestFilter {
-    private final long maxBodyBytes;
-
-    public RequestEdgeFilter(long maxBodyBytes) {
-        this.maxBodyBytes = maxBodyBytes;
-    }
-
+public record RequestEdgeFilter(long maxBodyBytes) implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getRequestUri().getRawPath();

@@ -18,13 +18,7 @@ import java.io.InputStream;
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
-public class RequestBodyLimitFilter implements ContainerRequestFilter {
-    private final long maxBytes;
-
-    public RequestBodyLimitFilter(long maxBytes) {
-        this.maxBytes = maxBytes;
-    }
-
+public record RequestBodyLimitFilter(long maxBytes) implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > maxBytes) {

@@ -21,25 +21,15 @@ import jakarta.ws.rs.core.UriInfo;
 /** POST /o/device-authorization/ (RFC 8628 §3.1): the client authenticates as at the token endpoint. */
 @Path("/o/device-authorization{slash: /?}")
 @Produces(MediaType.APPLICATION_JSON)
-public class DeviceAuthorizationResource extends FormEndpoint {
-    private final ClientAuthenticator clients;
-    private final DeviceAuthorizations authorizations;
-    private final Issuer issuer;
-
-    public DeviceAuthorizationResource(ClientAuthenticator clients, DeviceAuthorizations authorizations,
-                                       Issuer issuer) {
-        this.clients = clients;
-        this.authorizations = authorizations;
-        this.issuer = issuer;
-    }
-
+public record DeviceAuthorizationResource(ClientAuthenticator clients, DeviceAuthorizations authorizations,
+                                          Issuer issuer) implements FormEndpoint {
     @POST
     @Timed(name = "device-authorization")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response authorize(@Context UriInfo uriInfo,
                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                               String body) {
-        MultivaluedMap<String, String> form = form(uriInfo, body);
+        MultivaluedMap<String, String> form = OAuthRequests.form(uriInfo, body);
         TokenParameters params = new TokenParameters(form);
         Client client = clients.authenticate(authorization, form);
         return OAuthRequests.noStore(Response.ok(DeviceAuthorizationBody.of(

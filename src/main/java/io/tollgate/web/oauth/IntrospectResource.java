@@ -38,20 +38,10 @@ import java.util.Optional;
  */
 @Path("/o/introspect{slash: /?}")
 @Produces(MediaType.APPLICATION_JSON)
-public class IntrospectResource extends FormEndpoint {
+public record IntrospectResource(ClientAuthenticator clients, AccessTokenValidator bearerTokens,
+                                 TokenIntrospection introspection) implements FormEndpoint {
     public static final String INTROSPECTION_SCOPE = "introspection";
     private static final String BEARER = "bearer ";
-
-    private final ClientAuthenticator clients;
-    private final AccessTokenValidator bearerTokens;
-    private final TokenIntrospection introspection;
-
-    public IntrospectResource(ClientAuthenticator clients, AccessTokenValidator bearerTokens,
-                              TokenIntrospection introspection) {
-        this.clients = clients;
-        this.bearerTokens = bearerTokens;
-        this.introspection = introspection;
-    }
 
     @POST
     @Timed(name = "introspect")
@@ -60,7 +50,7 @@ public class IntrospectResource extends FormEndpoint {
                                @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                @Context ContainerRequestContext request,
                                String body) {
-        MultivaluedMap<String, String> form = form(uriInfo, body);
+        MultivaluedMap<String, String> form = OAuthRequests.form(uriInfo, body);
         TokenParameters params = new TokenParameters(form);
         IntrospectionCaller caller = caller(authorization, form, ClientAddresses.of(request));
         return OAuthRequests.noStore(Response.ok(IntrospectionBody.of(introspection.introspect(caller,

@@ -19,15 +19,7 @@ import java.util.Map;
  */
 @Path("/.well-known/oauth-authorization-server{issuerPath: (/.+)?}")
 @Produces(MediaType.APPLICATION_JSON)
-public class MetadataResource {
-    private final Issuer issuer;
-    private final AuthorizationServerMetadata metadata;
-
-    public MetadataResource(Issuer issuer, AuthorizationServerMetadata metadata) {
-        this.issuer = issuer;
-        this.metadata = metadata;
-    }
-
+public record MetadataResource(Issuer issuer, AuthorizationServerMetadata metadata) {
     /** @param issuerPath empty at the root, else the issuer's path ("/o"); any other path is not ours */
     @GET
     public Map<String, Object> metadata(@Context UriInfo uriInfo, @PathParam("issuerPath") String issuerPath) {

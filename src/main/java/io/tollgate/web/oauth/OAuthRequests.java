@@ -14,11 +14,17 @@ final class OAuthRequests {
     private OAuthRequests() {
     }
 
+    /** The request's form, after refusing parameters in the URL. */
+    static MultivaluedMap<String, String> form(UriInfo uriInfo, String body) {
+        refuseQueryParameters(uriInfo);
+        return parseForm(body);
+    }
+
     /**
      * Credentials and grants belong in the body: a URL is logged and cached along the way (RFC 6749 §3.2 has
      * the token request in the body; RFC 9700 keeps secrets out of URLs).
      */
-    static void refuseQueryParameters(UriInfo uriInfo) {
+    private static void refuseQueryParameters(UriInfo uriInfo) {
         if (!uriInfo.getQueryParameters().isEmpty()) {
             throw OAuthException.invalidRequest("Parameters must be sent in the request body, not in the URL.");
         }

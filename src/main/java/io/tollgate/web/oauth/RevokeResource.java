@@ -25,15 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
  */
 @Path("/o/revoke_token{slash: /?}")
 @Produces(MediaType.APPLICATION_JSON)
-public class RevokeResource extends FormEndpoint {
-    private final ClientAuthenticator clients;
-    private final TokenRevocation revocation;
-
-    public RevokeResource(ClientAuthenticator clients, TokenRevocation revocation) {
-        this.clients = clients;
-        this.revocation = revocation;
-    }
-
+public record RevokeResource(ClientAuthenticator clients, TokenRevocation revocation) implements FormEndpoint {
     @POST
     @Timed(name = "revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -41,7 +33,7 @@ public class RevokeResource extends FormEndpoint {
                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                            @Context ContainerRequestContext request,
                            String body) {
-        MultivaluedMap<String, String> form = form(uriInfo, body);
+        MultivaluedMap<String, String> form = OAuthRequests.form(uriInfo, body);
         TokenParameters params = new TokenParameters(form);
         Client client = clients.authenticate(authorization, form, ClientAddresses.of(request));
         revocation.revoke(client, params.required("token"), params.optional("token_type_hint").orElse(null));

@@ -19,13 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 /** POST /o/token/ (RFC 6749 §3.2): authenticate the client, hand the grant to its handler, render. */
 @Path("/o/token{slash: /?}")
 @Produces(MediaType.APPLICATION_JSON)
-public class TokenResource extends FormEndpoint {
-    private final TokenEndpoint endpoint;
-
-    public TokenResource(TokenEndpoint endpoint) {
-        this.endpoint = endpoint;
-    }
-
+public record TokenResource(TokenEndpoint endpoint) implements FormEndpoint {
     @POST
     @Timed(name = "token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -33,7 +27,7 @@ public class TokenResource extends FormEndpoint {
                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                           @Context ContainerRequestContext request,
                           String body) {
-        MultivaluedMap<String, String> form = form(uriInfo, body);
+        MultivaluedMap<String, String> form = OAuthRequests.form(uriInfo, body);
         return OAuthRequests.noStore(Response.ok(TokenResponseBody.of(
                 endpoint.respond(authorization, form, ClientAddresses.of(request)))));
     }

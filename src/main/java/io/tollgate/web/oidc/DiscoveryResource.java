@@ -18,15 +18,7 @@ import java.util.Map;
  */
 @Path("/{issuerPath: (.+/)?}.well-known/openid-configuration")
 @Produces(MediaType.APPLICATION_JSON)
-public class DiscoveryResource {
-    private final OidcIssuer issuer;
-    private final OpenIdProviderMetadata metadata;
-
-    public DiscoveryResource(OidcIssuer issuer, OpenIdProviderMetadata metadata) {
-        this.issuer = issuer;
-        this.metadata = metadata;
-    }
-
+public record DiscoveryResource(OidcIssuer issuer, OpenIdProviderMetadata metadata) {
     /** @param issuerPath empty at the root, else the issuer's path with a trailing slash ("o/") */
     @GET
     public Map<String, Object> discovery(@PathParam("issuerPath") String issuerPath) {

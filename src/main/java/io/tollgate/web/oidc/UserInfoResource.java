@@ -29,17 +29,9 @@ import java.util.Optional;
  */
 @Path("/o/userinfo{slash: /?}")
 @Produces(MediaType.APPLICATION_JSON)
-public class UserInfoResource {
+public record UserInfoResource(AccessTokenValidator validator, UserInfo userInfo) {
     static final String REALM = "userinfo";
     private static final String BEARER = "bearer ";
-
-    private final AccessTokenValidator validator;
-    private final UserInfo userInfo;
-
-    public UserInfoResource(AccessTokenValidator validator, UserInfo userInfo) {
-        this.validator = validator;
-        this.userInfo = userInfo;
-    }
 
     @GET
     public Response get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {

@@ -28,14 +28,8 @@ import java.util.Optional;
 @Path("/o/applications")
 @BrowserPage
 @Produces(MediaType.TEXT_HTML)
-public class ApplicationsResource {
-    private final ClientStore clients;
-    private final ClientRegistrations registrations;
-    private final ScopeRegistry scopes;
-
-    private final Map<GrantType, String> grantLabels;
-    private final java.util.List<String> tokenFormats;
-
+public record ApplicationsResource(ClientStore clients, ClientRegistrations registrations, ScopeRegistry scopes,
+                                   Map<GrantType, String> grantLabels, java.util.List<String> tokenFormats) {
     /** Only the opaque access-token format to choose from. */
     public ApplicationsResource(ClientStore clients, ClientRegistrations registrations, ScopeRegistry scopes,
                                 Map<GrantType, String> grantLabels) {
@@ -46,13 +40,9 @@ public class ApplicationsResource {
      * @param grantLabels  the grants the pages offer, from the registered handlers
      * @param tokenFormats the registered access-token formats, the default first
      */
-    public ApplicationsResource(ClientStore clients, ClientRegistrations registrations, ScopeRegistry scopes,
-                                Map<GrantType, String> grantLabels, java.util.List<String> tokenFormats) {
-        this.tokenFormats = java.util.List.copyOf(tokenFormats);
-        this.grantLabels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(grantLabels));
-        this.clients = clients;
-        this.registrations = registrations;
-        this.scopes = scopes;
+    public ApplicationsResource {
+        tokenFormats = java.util.List.copyOf(tokenFormats);
+        grantLabels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(grantLabels));
     }
 
     @GET
@@ -105,8 +95,7 @@ public class ApplicationsResource {
     @GET
     @Path("/{id}/")
     public Response detail(@PathParam("id") String id, @Context ContainerRequestContext request) {
-        return withOwned(request, id,
-                (page, client) -> Pages.html(200, new ApplicationView(page, client, null, false, grantLabels)));
+        return applicationPage(request, id, false);
     }
 
     @GET
@@ -153,8 +142,7 @@ public class ApplicationsResource {
     @GET
     @Path("/{id}/delete/")
     public Response deleteForm(@PathParam("id") String id, @Context ContainerRequestContext request) {
-        return withOwned(request, id,
-                (page, client) -> Pages.html(200, new ApplicationView(page, client, null, true, grantLabels)));
+        return applicationPage(request, id, true);
     }
 
     @POST
@@ -190,6 +178,12 @@ public class ApplicationsResource {
                 form, errors, scopes, grantLabels, tokenFormats);
     }
 
+    /** One of the user's applications; {@code confirmDelete} asks whether to delete it. */
+    private Response applicationPage(ContainerRequestContext request, String id, boolean confirmDelete) {
+        return withOwned(request, id,
+                (page, client) -> Pages.html(200, new ApplicationView(page, client, null, confirmDelete, grantLabels)));
+    }
+
     private interface Action {
         Response apply(PageContext page, Client client);
     }
@@ -217,13 +211,11 @@ public class ApplicationsResource {
 
     /** Someone else's application answers exactly like a missing one: 404, revealing nothing. */
     private Optional<Client> owned(SignedInUser user, String id) {
-        long dbId;
         try {
-            dbId = Long.parseLong(id);
+            return clients.findById(Long.parseLong(id))
+                    .filter(client -> user.staff() || Objects.equals(client.ownerUserId(), user.userId()));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return clients.findById(dbId)
-                .filter(client -> user.staff() || Objects.equals(client.ownerUserId(), user.userId()));
     }
 }

@@ -40,26 +40,10 @@ import java.util.Set;
 @Path("/o/authorize/")
 @BrowserPage
 @Produces(MediaType.TEXT_HTML)
-public class AuthorizeResource {
+public record AuthorizeResource(AuthorizationRequestValidator validator, ConsentPolicy consent,
+                                AuthorizationCodeIssuer codes, ScopeRegistry scopes, Issuer issuer,
+                                OidcAuthorization oidc) {
     private static final Set<String> NOT_OAUTH = Set.of(Pages.CSRF_FIELD, "decision");
-
-    private final AuthorizationRequestValidator validator;
-    private final ConsentPolicy consent;
-    private final AuthorizationCodeIssuer codes;
-    private final ScopeRegistry scopes;
-    private final Issuer issuer;
-    private final OidcAuthorization oidc;
-
-    public AuthorizeResource(AuthorizationRequestValidator validator, ConsentPolicy consent,
-                             AuthorizationCodeIssuer codes, ScopeRegistry scopes, Issuer issuer,
-                             OidcAuthorization oidc) {
-        this.oidc = oidc;
-        this.validator = validator;
-        this.consent = consent;
-        this.codes = codes;
-        this.scopes = scopes;
-        this.issuer = issuer;
-    }
 
     @GET
     public Response authorize(@Context ContainerRequestContext request) {
@@ -121,43 +105,36 @@ public class AuthorizeResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decide(MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
-        PageContext page = PageContext.of(request);
-        if (!Pages.csrfValid(page, form)) {
-            return Pages.csrfFailure(page);
-        }
-        if (page.user().isEmpty()) {
-            return Pages.html(401, new MessageView(page, "Signed out",
-                    "You were signed out before answering. Start again from the application."));
-        }
-        if (holdsControlCharacters(form)) {
-            return controlCharactersPage(page);
-        }
-        MultivaluedMap<String, String> params = new MultivaluedHashMap<>();
-        form.forEach((name, values) -> {
-            if (!NOT_OAUTH.contains(name)) {
-                params.put(name, values);
+        return Pages.consentAnswer(request, form, "Start again from the application.", (page, user) -> {
+            if (holdsControlCharacters(form)) {
+                return controlCharactersPage(page);
             }
+            MultivaluedMap<String, String> params = new MultivaluedHashMap<>();
+            form.forEach((name, values) -> {
+                if (!NOT_OAUTH.contains(name)) {
+                    params.put(name, values);
+                }
+            });
+            AuthorizationValidation result = validator.validate(params);
+            if (!(result instanceof Valid valid)) {
+                return refuse(page, request, result, 303);
+            }
+            AuthorizationRequest authorization = valid.request();
+            if (!"allow".equals(form.getFirst("decision"))) {
+                return respond(request, page, 303, responses(request).error(new RedirectError(
+                        authorization.redirectUri(), OAuthError.ACCESS_DENIED.code(), "The user denied the request.",
+                        authorization.state(), authorization.responseMode())));
+            }
+            OidcRequestParameters openId;
+            try {
+                openId = oidc.parameters(authorization.scope(), authorization.client().clientId(), form::getFirst);
+            } catch (OAuthException e) {
+                return redirectError(request, 303, authorization, e.error(), e.description());
+            }
+            consent.remember(authorization, user.userId());
+            return respond(request, page, 303, responses(request).success(authorization,
+                    issueCode(authorization, user, openId)));
         });
-        AuthorizationValidation result = validator.validate(params);
-        if (!(result instanceof Valid valid)) {
-            return refuse(page, request, result, 303);
-        }
-        AuthorizationRequest authorization = valid.request();
-        if (!"allow".equals(form.getFirst("decision"))) {
-            return respond(request, page, 303, responses(request).error(new RedirectError(authorization.redirectUri(),
-                    OAuthError.ACCESS_DENIED.code(), "The user denied the request.", authorization.state(),
-                    authorization.responseMode())));
-        }
-        OidcRequestParameters openId;
-        try {
-            openId = oidc.parameters(authorization.scope(), authorization.client().clientId(), form::getFirst);
-        } catch (OAuthException e) {
-            return redirectError(request, 303, authorization, e.error(), e.description());
-        }
-        SignedInUser user = page.user().get();
-        consent.remember(authorization, user.userId());
-        return respond(request, page, 303, responses(request).success(authorization,
-                issueCode(authorization, user, openId)));
     }
 
     /**

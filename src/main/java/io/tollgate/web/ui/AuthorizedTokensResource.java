@@ -40,19 +40,17 @@ public class AuthorizedTokensResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revoke(@PathParam("applicationId") String applicationId, MultivaluedMap<String, String> form,
                            @Context ContainerRequestContext request) {
-        PageContext page = PageContext.of(request);
-        if (!Pages.csrfValid(page, form)) {
-            return Pages.csrfFailure(page);
-        }
-        if (page.user().isEmpty()) {
-            return Pages.toLogin("/o/authorized_tokens/");
-        }
-        try {
-            // Scoped to the signed-in user in SQL, so another user's id revokes nothing.
-            authorized.revoke(page.user().get().userId(), Long.parseLong(applicationId));
-        } catch (NumberFormatException e) {
-            return Pages.notFound(page);
-        }
-        return Response.seeOther(URI.create("/o/authorized_tokens/")).build();
+        return Pages.csrfChecked(request, form, page -> {
+            if (page.user().isEmpty()) {
+                return Pages.toLogin("/o/authorized_tokens/");
+            }
+            try {
+                // Scoped to the signed-in user in SQL, so another user's id revokes nothing.
+                authorized.revoke(page.user().get().userId(), Long.parseLong(applicationId));
+            } catch (NumberFormatException e) {
+                return Pages.notFound(page);
+            }
+            return Response.seeOther(URI.create("/o/authorized_tokens/")).build();
+        });
     }
 }

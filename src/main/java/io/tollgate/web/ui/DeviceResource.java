@@ -30,16 +30,8 @@ import java.net.URI;
 @Path("/o/device/")
 @BrowserPage
 @Produces(MediaType.TEXT_HTML)
-public class DeviceResource {
+public record DeviceResource(DeviceVerification verification, ScopeRegistry scopes) {
     private static final int MAX_SHOWN = 64;
-
-    private final DeviceVerification verification;
-    private final ScopeRegistry scopes;
-
-    public DeviceResource(DeviceVerification verification, ScopeRegistry scopes) {
-        this.verification = verification;
-        this.scopes = scopes;
-    }
 
     @GET
     public Response form(@QueryParam("user_code") String userCode, @Context ContainerRequestContext request) {
@@ -55,35 +47,29 @@ public class DeviceResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
-        PageContext page = PageContext.of(request);
-        if (!Pages.csrfValid(page, form)) {
-            return Pages.csrfFailure(page);
-        }
-        if (page.user().isEmpty()) {
-            return Pages.html(401, new MessageView(page, "Signed out",
-                    "You were signed out before answering. Sign in and enter the code again."));
-        }
-        String typed = Pages.field(form, "user_code");
-        UserCodeThrottle.Typist typist = new UserCodeThrottle.Typist(TokenHasher.sha256Hex(page.sessionCookie()),
-                page.user().get().userId());
-        String decision = form.getFirst("decision");
-        UserCodeCheck check = decision == null
-                ? verification.enter(typed, typist)
-                : verification.decide(typed, "allow".equals(decision), typist);
-        if (check instanceof Accepted accepted) {
-            return Pages.html(200, new DeviceConsentView(page, accepted,
-                    io.tollgate.oauth.oidc.OidcScopes.forConsent(scopes.describe(accepted.code().scope()))));
-        }
-        if (check instanceof Decided decided) {
-            return decided.status() == DeviceCodeStatus.APPROVED
-                    ? Pages.html(200, new MessageView(page, "Device connected", decided.client().name()
-                            + " can now act on your behalf. Return to your device: it continues by itself."))
-                    : Pages.html(200, new MessageView(page, "Request denied", decided.client().name()
-                            + " was not given access. You can close this page."));
-        }
-        Refused refused = (Refused) check;
-        int status = refused.reason() == UserCodeCheck.Reason.THROTTLED ? 429 : 400;
-        return Pages.html(status, new DeviceCodeView(page, shown(typed), refused.message()));
+        return Pages.consentAnswer(request, form, "Sign in and enter the code again.", (page, user) -> {
+            String typed = Pages.field(form, "user_code");
+            UserCodeThrottle.Typist typist = new UserCodeThrottle.Typist(TokenHasher.sha256Hex(page.sessionCookie()),
+                    user.userId());
+            String decision = form.getFirst("decision");
+            UserCodeCheck check = decision == null
+                    ? verification.enter(typed, typist)
+                    : verification.decide(typed, "allow".equals(decision), typist);
+            if (check instanceof Accepted accepted) {
+                return Pages.html(200, new DeviceConsentView(page, accepted,
+                        io.tollgate.oauth.oidc.OidcScopes.forConsent(scopes.describe(accepted.code().scope()))));
+            }
+            if (check instanceof Decided decided) {
+                return decided.status() == DeviceCodeStatus.APPROVED
+                        ? Pages.html(200, new MessageView(page, "Device connected", decided.client().name()
+                                + " can now act on your behalf. Return to your device: it continues by itself."))
+                        : Pages.html(200, new MessageView(page, "Request denied", decided.client().name()
+                                + " was not given access. You can close this page."));
+            }
+            Refused refused = (Refused) check;
+            int status = refused.reason() == UserCodeCheck.Reason.THROTTLED ? 429 : 400;
+            return Pages.html(status, new DeviceCodeView(page, shown(typed), refused.message()));
+        });
     }
 
     /** What goes back into the form: never more than a code's worth of what was typed. */

@@ -31,19 +31,9 @@ import java.util.Optional;
 @Path("/o/logout/")
 @BrowserPage
 @Produces(MediaType.TEXT_HTML)
-public class EndSessionResource {
+public record EndSessionResource(EndSession endSession, SessionManager sessions, Cookies cookies) {
     /** The confirmation page's button; with the CSRF token it marks the user's own answer. */
     static final String CONFIRM = "confirm";
-
-    private final EndSession endSession;
-    private final SessionManager sessions;
-    private final Cookies cookies;
-
-    public EndSessionResource(EndSession endSession, SessionManager sessions, Cookies cookies) {
-        this.endSession = endSession;
-        this.sessions = sessions;
-        this.cookies = cookies;
-    }
 
     @GET
     public Response requested(@Context ContainerRequestContext request) {

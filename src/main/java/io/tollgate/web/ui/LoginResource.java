@@ -22,35 +22,24 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Optional;
 
-/** Sign-in and sign-out for people. */
+/**
+ * Sign-in and sign-out for people.
+ *
+ * @param clients nullable: lets the form continue an authorization request straight to its client
+ */
 @Path("/accounts")
 @BrowserPage
 @Produces(MediaType.TEXT_HTML)
-public class LoginResource {
+public record LoginResource(UserService users, SessionManager sessions, Cookies cookies, TokenGenerator generator,
+                            ClientStore clients) {
     /** One message for every failure, so the page never tells whether a username exists. */
     static final String BAD_LOGIN = "Please enter a correct username and password. Both fields may be case-sensitive.";
     /** Says to wait, and nothing about whether the username exists or the password was right. */
     static final String THROTTLED = "Too many failed sign-in attempts. Please wait %d seconds and try again.";
     private static final int MAX_INPUT = 4096;
 
-    private final UserService users;
-    private final SessionManager sessions;
-    private final Cookies cookies;
-    private final TokenGenerator generator;
-    private final ClientStore clients;
-
     public LoginResource(UserService users, SessionManager sessions, Cookies cookies, TokenGenerator generator) {
         this(users, sessions, cookies, generator, null);
-    }
-
-    /** @param clients nullable: lets the form continue an authorization request straight to its client */
-    public LoginResource(UserService users, SessionManager sessions, Cookies cookies, TokenGenerator generator,
-                         ClientStore clients) {
-        this.clients = clients;
-        this.users = users;
-        this.sessions = sessions;
-        this.cookies = cookies;
-        this.generator = generator;
     }
 
     @GET
@@ -72,47 +61,44 @@ public class LoginResource {
     @Path("/login/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
-        PageContext page = PageContext.of(request);
-        if (!Pages.csrfValid(page, form)) {
-            return Pages.csrfFailure(page);
-        }
-        String username = Pages.field(form, "username");
-        String password = Pages.field(form, "password");
-        String next = LocalPaths.orHome(Pages.field(form, "next"));
-        String shown = username.length() > 150 || username.indexOf('\0') >= 0 ? "" : username;
-        allowFormActionFor(next, request);
-        Optional<User> user;
-        try {
-            user = acceptable(username) && acceptable(password)
-                    ? users.authenticate(username, password, ClientAddresses.of(request)) : Optional.empty();
-        } catch (Throttled throttled) {
-            // 429 with the form: a person reads the message, a script reads the status and Retry-After.
-            return Response.fromResponse(Pages.html(429, new LoginView(page, shown, next,
-                            String.format(THROTTLED, throttled.retryAfterSeconds()))))
-                    .header(HttpHeaders.RETRY_AFTER, throttled.retryAfterSeconds()).build();
-        }
-        if (user.isEmpty()) {
-            return Pages.html(200, new LoginView(page, shown, next, BAD_LOGIN));
-        }
-        // Always a fresh session id and a fresh CSRF token: nothing chosen before sign-in survives it (fixation).
-        sessions.end(page.sessionCookie());
-        String session = sessions.start(user.get().id(), user.get().passwordHash());
-        return Response.seeOther(URI.create(next))
-                .cookie(cookies.session(session, page.secure()),
-                        cookies.csrf(generator.generate(), page.secure()))
-                .build();
+        return Pages.csrfChecked(request, form, page -> {
+            String username = Pages.field(form, "username");
+            String password = Pages.field(form, "password");
+            String next = LocalPaths.orHome(Pages.field(form, "next"));
+            String shown = username.length() > 150 || username.indexOf('\0') >= 0 ? "" : username;
+            allowFormActionFor(next, request);
+            Optional<User> user;
+            try {
+                user = acceptable(username) && acceptable(password)
+                        ? users.authenticate(username, password, ClientAddresses.of(request)) : Optional.empty();
+            } catch (Throttled throttled) {
+                // 429 with the form: a person reads the message, a script reads the status and Retry-After.
+                return Response.fromResponse(Pages.html(429, new LoginView(page, shown, next,
+                                String.format(THROTTLED, throttled.retryAfterSeconds()))))
+                        .header(HttpHeaders.RETRY_AFTER, throttled.retryAfterSeconds()).build();
+            }
+            if (user.isEmpty()) {
+                return Pages.html(200, new LoginView(page, shown, next, BAD_LOGIN));
+            }
+            // Always a fresh session id and a fresh CSRF token: nothing chosen before sign-in survives it (fixation).
+            sessions.end(page.sessionCookie());
+            String session = sessions.start(user.get().id(), user.get().passwordHash());
+            return Response.seeOther(URI.create(next))
+                    .cookie(cookies.session(session, page.secure()),
+                            cookies.csrf(generator.generate(), page.secure()))
+                    .build();
+        });
     }
 
     @POST
     @Path("/logout/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut(MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
-        PageContext page = PageContext.of(request);
-        if (!Pages.csrfValid(page, form)) {
-            return Pages.csrfFailure(page);
-        }
-        sessions.end(page.sessionCookie());
-        return Response.seeOther(URI.create("/accounts/login/")).cookie(cookies.clearSession(page.secure())).build();
+        return Pages.csrfChecked(request, form, page -> {
+            sessions.end(page.sessionCookie());
+            return Response.seeOther(URI.create("/accounts/login/")).cookie(cookies.clearSession(page.secure()))
+                    .build();
+        });
     }
 
     private void allowFormActionFor(String next, ContainerRequestContext request) {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 @BrowserPage
 @Priority(Priorities.AUTHENTICATION)
-public class PageFilter implements ContainerRequestFilter, ContainerResponseFilter {
+public record PageFilter(SessionManager sessions, TokenGenerator generator, Cookies cookies) implements ContainerRequestFilter, ContainerResponseFilter {
     /** A resource may set this request property to a space-separated list of extra form-action sources. */
     public static final String EXTRA_FORM_ACTION = PageFilter.class.getName() + ".formAction";
     /**
@@ -38,16 +38,6 @@ public class PageFilter implements ContainerRequestFilter, ContainerResponseFilt
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     static final String CSP = "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
             + "frame-ancestors 'none'; img-src 'self' data:; style-src 'self'; form-action 'self'";
-
-    private final SessionManager sessions;
-    private final TokenGenerator generator;
-    private final Cookies cookies;
-
-    public PageFilter(SessionManager sessions, TokenGenerator generator, Cookies cookies) {
-        this.sessions = sessions;
-        this.generator = generator;
-        this.cookies = cookies;
-    }
 
     @Override
     public void filter(ContainerRequestContext request) {

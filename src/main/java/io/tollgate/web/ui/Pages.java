@@ -1,12 +1,16 @@
 package io.tollgate.web.ui;
 
 import io.tollgate.oauth.token.TokenHasher;
+import io.tollgate.users.session.SignedInUser;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** Small helpers the page resources share. */
 public final class Pages {
@@ -20,6 +24,24 @@ public final class Pages {
         String sent = form == null ? null : form.getFirst(CSRF_FIELD);
         return form != null && form.get(CSRF_FIELD) != null && form.get(CSRF_FIELD).size() == 1
                 && TokenHasher.constantTimeEquals(sent, page.csrfToken());
+    }
+
+    /** A form POST from one of our pages: the action runs only when the form carries the visitor's CSRF token. */
+    public static Response csrfChecked(ContainerRequestContext request, MultivaluedMap<String, String> form,
+                                       Function<PageContext, Response> action) {
+        PageContext page = PageContext.of(request);
+        return csrfValid(page, form) ? action.apply(page) : csrfFailure(page);
+    }
+
+    /**
+     * The answer to a consent page: CSRF-checked, and a 401 page when the session ended while the page was open
+     * ({@code whatNext} tells the person how to start again).
+     */
+    public static Response consentAnswer(ContainerRequestContext request, MultivaluedMap<String, String> form,
+                                         String whatNext, BiFunction<PageContext, SignedInUser, Response> action) {
+        return csrfChecked(request, form, page -> page.user().map(user -> action.apply(page, user))
+                .orElseGet(() -> html(401, new MessageView(page, "Signed out",
+                        "You were signed out before answering. " + whatNext))));
     }
 
     public static Response csrfFailure(PageContext page) {
