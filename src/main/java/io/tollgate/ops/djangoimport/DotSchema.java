@@ -117,8 +117,18 @@ public record DotSchema(String dotVersion, boolean algorithm, boolean postLogout
             evidence.add(checksum ? "token_checksum" : "token_family");
         } else if (postLogout || origins || hashFlag || dot2Migration) {
             version = "2.x";
-            evidence.add(postLogout ? "post_logout_redirect_uris" : origins ? "allowed_origins"
-                    : hashFlag ? "hash_client_secret" : "migration 0006 (hashed client secrets)");
+            if (postLogout) {
+                evidence.add("post_logout_redirect_uris");
+            }
+            if (origins) {
+                evidence.add("allowed_origins");
+            }
+            if (hashFlag) {
+                evidence.add("hash_client_secret");
+            }
+            if (evidence.isEmpty()) {
+                evidence.add("migration 0006 (hashed client secrets)");
+            }
         } else {
             version = "1.x";
             evidence.add(algorithm ? "algorithm column (1.5+), no 2.x columns" : "no algorithm column (before 1.5)");

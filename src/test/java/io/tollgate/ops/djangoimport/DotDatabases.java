@@ -40,7 +40,8 @@ final class DotDatabases {
      */
     enum Release {
         DOT_1_7(null, null, "Django OAuth Toolkit 1.x"),
-        DOT_2_X("trixie", "0010", "Django OAuth Toolkit 2.x (post_logout_redirect_uris)"),
+        DOT_2_X("trixie", "0010", "Django OAuth Toolkit 2.x (post_logout_redirect_uris, allowed_origins, "
+                + "hash_client_secret)"),
         DOT_3_0("trixie", null, "Django OAuth Toolkit 3.0 (token_checksum)"),
         DOT_3_4("sid", null, "Django OAuth Toolkit 3.1+ (oauth2_provider_devicegrant, refresh token_checksum, "
                 + "resource indicators, registration_source, cimd_expires_at)");
