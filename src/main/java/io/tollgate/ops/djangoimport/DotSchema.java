@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * What a Django database holds, decided by its tables and columns (and its django_migrations records when
@@ -91,22 +92,12 @@ public record DotSchema(String dotVersion, boolean algorithm, boolean postLogout
                 || columns(meta, schema, GRANT).contains("resource");
         boolean devices = tableExists(meta, schema, DEVICE_GRANT);
         boolean source = app.contains("registration_source");
-        List<String> newer = new ArrayList<>();
-        if (devices) {
-            newer.add(DEVICE_GRANT);
-        }
-        if (refreshChecksum) {
-            newer.add("refresh token_checksum");
-        }
-        if (resource) {
-            newer.add("resource indicators");
-        }
-        if (source) {
-            newer.add("registration_source");
-        }
-        if (app.contains("cimd_expires_at")) {
-            newer.add("cimd_expires_at");
-        }
+        List<String> newer = found(new Evidence(DEVICE_GRANT, devices),
+                new Evidence("refresh token_checksum", refreshChecksum), new Evidence("resource indicators", resource),
+                new Evidence("registration_source", source),
+                new Evidence("cimd_expires_at", app.contains("cimd_expires_at")));
+        List<String> dot2 = found(new Evidence("post_logout_redirect_uris", postLogout),
+                new Evidence("allowed_origins", origins), new Evidence("hash_client_secret", hashFlag));
         String version;
         List<String> evidence = new ArrayList<>();
         if (!newer.isEmpty()) {
@@ -115,20 +106,9 @@ public record DotSchema(String dotVersion, boolean algorithm, boolean postLogout
         } else if (checksum || family) {
             version = "3.0";
             evidence.add(checksum ? "token_checksum" : "token_family");
-        } else if (postLogout || origins || hashFlag || dot2Migration) {
+        } else if (!dot2.isEmpty() || dot2Migration) {
             version = "2.x";
-            if (postLogout) {
-                evidence.add("post_logout_redirect_uris");
-            }
-            if (origins) {
-                evidence.add("allowed_origins");
-            }
-            if (hashFlag) {
-                evidence.add("hash_client_secret");
-            }
-            if (evidence.isEmpty()) {
-                evidence.add("migration 0006 (hashed client secrets)");
-            }
+            evidence.addAll(dot2.isEmpty() ? List.of("migration 0006 (hashed client secrets)") : dot2);
         } else {
             version = "1.x";
             evidence.add(algorithm ? "algorithm column (1.5+), no 2.x columns" : "no algorithm column (before 1.5)");
@@ -138,6 +118,14 @@ public record DotSchema(String dotVersion, boolean algorithm, boolean postLogout
         String describe = auth + ", Django OAuth Toolkit " + version + " (" + String.join(", ", evidence) + ")";
         return new DotSchema(version, algorithm, postLogout, origins, hashFlag, checksum, family, sourceRefresh,
                 refreshChecksum, resource, devices, source, describe);
+    }
+
+    /** A column or table that tells a DOT version, and whether the database has it. */
+    private record Evidence(String name, boolean present) {
+    }
+
+    private static List<String> found(Evidence... evidence) {
+        return Stream.of(evidence).filter(Evidence::present).map(Evidence::name).toList();
     }
 
     private static void refuseUnknownMigrations(List<String> migrations) {
