@@ -4,6 +4,7 @@
     /usr/bin/python3 scripts/make-dot-database.py --sqlite /tmp/dot.sqlite3 [--variant dot1|dot3|newer]
     /usr/bin/python3 scripts/make-dot-database.py --postgres NAME      (creates database NAME on 127.0.0.1:5432)
     /usr/bin/python3 scripts/make-dot-database.py --sqlite F --not-dot  (a SQLite file that is no DOT database)
+    ... --migrate-back 0010   (the rows made, then DOT's own migrations undone down to 0010: a DOT 2.x schema)
 
 Needs Debian's python3-django, python3-django-oauth-toolkit, python3-djangorestframework, python3-argon2,
 python3-bcrypt (and python3-psycopg2 for --postgres). Django's migrations create the schema; users, groups,
@@ -13,6 +14,13 @@ every user's password, every application's secret, every token and code, and wha
 With the machine's Debian 12 packages this is DOT 1.7 and Django 3.2. With PYTHONPATH set to the folder
 scripts/fetch-dot-release prints, it is Debian 13's DOT 3.0.1 and Django 4.2, and everything below is DOT 3's own:
 its migrations, its hashing of client secrets on save (hash_client_secret), token_checksum, token_family.
+With sid's folder it is DOT 3.4.1 and Django 5.2, and the database has DOT 3.1+'s additions too, each made by DOT:
+tokens stored as RFC 9700 asks (COMPLIANT_BCP_RFC9700_TOKEN_STORAGE: only token_checksum at rest, for access and
+refresh tokens alike), a token pair and a code bound to an RFC 8707 resource indicator, a device-code application
+and device grants in progress, a DCR-registered application and a Client ID Metadata Document one.
+No Debian suite carries DOT 2.x; --migrate-back 0010 makes its schema with DOT 3.0.1's own migrations, undone past
+0011 (token_family) and 0012 (token_checksum) after the rows are written: the result is what DOT 2.x left behind
+(hashed secrets, hash_client_secret, post_logout_redirect_uris, allowed_origins, plaintext tokens).
 
 What is real and what is made by hand under DOT 1.7:
 - the schema and rows are DOT 1.7's, made by DOT 1.7 (variant dot1);
@@ -99,9 +107,20 @@ def build(args):
     call_command("migrate", verbosity=0)
     global DOT_HASHES_SECRETS
     DOT_HASHES_SECRETS = any(f.name == "hash_client_secret" for f in Application._meta.get_fields())
-    families = any(f.name == "token_family" for f in RefreshToken._meta.get_fields())
+    families = any(f.name == "token_family" for f in RefreshToken._meta.get_fields()) and args.migrate_back is None
+    app_fields = {f.name for f in Application._meta.get_fields()}
+    # DOT 3.1+ (migration 0018): tokens and codes may be bound to RFC 8707 resource indicators
+    resources = any(f.name == "resource" for f in AccessToken._meta.get_fields())
+    try:
+        # DOT 3.4: RFC 9700 token storage, the token column left blank and only the checksum kept
+        from oauth2_provider.models import set_token_value
+        from oauth2_provider.settings import oauth2_settings
+        oauth2_settings.COMPLIANT_BCP_RFC9700_TOKEN_STORAGE = True
+    except ImportError:
+        set_token_value = None
     now = timezone.now()
-    manifest = {"users": [], "applications": [], "tokens": [], "codes": [], "groups": [], "memberships": []}
+    manifest = {"users": [], "applications": [], "tokens": [], "codes": [], "groups": [], "memberships": [],
+                "token_storage": "checksum only" if set_token_value else "plaintext"}
 
     staff = Group.objects.create(name="staff")
     readers = Group.objects.create(name="readers")
@@ -143,10 +162,12 @@ def build(args):
     created["argonid"].groups.add(readers)
     manifest["memberships"] = [["admin", "staff"], ["admin", "readers"], ["argonid", "readers"]]
 
-    def application(name, client_type, grant, secret_kind, redirect_uris="", expect="imported", owner="admin"):
+    def application(name, client_type, grant, secret_kind, redirect_uris="", expect="imported", owner="admin",
+                    **more):
         secret = generate_token(48) if secret_kind != "short" else "tooshort"
         fields = dict(name=name, client_type=client_type, authorization_grant_type=grant, redirect_uris=redirect_uris,
-                      user=created[owner] if owner else None, skip_authorization=grant == "authorization-code")
+                      user=created[owner] if owner else None, skip_authorization=grant == "authorization-code",
+                      **{k: v for k, v in more.items() if k in app_fields})
         if DOT_HASHES_SECRETS:
             # DOT 2.x+ hashes the secret itself on save unless the application says not to.
             app = Application.objects.create(client_secret=secret, hash_client_secret=secret_kind == "hashed",
@@ -165,10 +186,13 @@ def build(args):
     hashed_app = application("Password app (hashed)", "confidential", "password", "hashed")
     application("Public password app", "public", "password", "plain")
     code_app = application("Code app", "confidential", "authorization-code", "hashed",
-                           redirect_uris="https://app.example/callback http://127.0.0.1:9999/cb")
+                           redirect_uris="https://app.example/callback http://127.0.0.1:9999/cb",
+                           post_logout_redirect_uris="https://app.example/bye http://insecure.example/bye",
+                           allowed_origins="https://app.example")
     application("Public code app", "public", "authorization-code", "plain",
                 redirect_uris="com.example.app:/callback")
-    cc_app = application("Service", "confidential", "client-credentials", "plain", owner=None)
+    cc_app = application("Service", "confidential", "client-credentials", "plain", owner=None,
+                         registration_source="dcr")
     application("Implicit app", "public", "implicit", "plain", redirect_uris="https://spa.example/cb",
                 expect="skipped")
     application("Short secret", "confidential", "password", "short", expect="skipped")
@@ -181,20 +205,31 @@ def build(args):
             return {}
         return {"token_family": previous.token_family if previous else uuid.uuid4()}
 
-    def pair(user, app, scope="read write groups", expires_in=3600, revoked_refresh=False, with_refresh=True):
-        access = AccessToken.objects.create(user=user, application=app, token=generate_token(),
-                                            expires=now + timedelta(seconds=expires_in), scope=scope)
+    def new_token(model, **fields):
+        """A token row as DOT writes it; .raw keeps the value a client holds (under RFC 9700 storage DOT does not)."""
+        raw = generate_token()
+        token = model(**fields)
+        if set_token_value:
+            set_token_value(token, raw)
+        else:
+            token.token = raw
+        token.save()
+        token.raw = raw
+        return token
+
+    def pair(user, app, scope="read write groups", expires_in=3600, revoked_refresh=False, with_refresh=True,
+             **more):
+        access = new_token(AccessToken, user=user, application=app, expires=now + timedelta(seconds=expires_in),
+                           scope=scope, **more)
         refresh = None
         if with_refresh:
-            refresh = RefreshToken.objects.create(user=user, application=app, token=generate_token(),
-                                                  access_token=access,
-                                                  revoked=now - timedelta(minutes=5) if revoked_refresh else None,
-                                                  **family())
+            refresh = new_token(RefreshToken, user=user, application=app, access_token=access,
+                                revoked=now - timedelta(minutes=5) if revoked_refresh else None, **family(), **more)
         return access, refresh
 
     def record(access, refresh, app, user, live_access, live_refresh, **extra):
         manifest["tokens"].append(dict({
-            "access_token": access.token if access else None, "refresh_token": refresh.token if refresh else None,
+            "access_token": access.raw if access else None, "refresh_token": refresh.raw if refresh else None,
             "client_id": app.client_id, "username": user.username if user else None,
             "scope": access.scope if access else None,
             "access_live": live_access, "refresh_live": live_refresh,
@@ -214,16 +249,13 @@ def build(args):
     # a rotated chain: R1 was used (revoked), A2 came from it, R2 goes with A2
     a1, r1 = pair(created["argoni"], password_app, revoked_refresh=True)
     AccessToken.objects.filter(pk=a1.pk).delete()  # DOT deletes the old access token at rotation
-    a2 = AccessToken.objects.create(user=created["argoni"], application=password_app, token=generate_token(),
-                                    expires=now + timedelta(hours=1), scope="read write groups",
-                                    source_refresh_token=r1)
-    r2 = RefreshToken.objects.create(user=created["argoni"], application=password_app, token=generate_token(),
-                                     access_token=a2, **family(r1))
+    a2 = new_token(AccessToken, user=created["argoni"], application=password_app, expires=now + timedelta(hours=1),
+                   scope="read write groups", source_refresh_token=r1)
+    r2 = new_token(RefreshToken, user=created["argoni"], application=password_app, access_token=a2, **family(r1))
     record(None, r1, password_app, created["argoni"], False, False, rotated=True)
     record(a2, r2, password_app, created["argoni"], True, True, successor=True)
     # client credentials: no user, no refresh
-    access = AccessToken.objects.create(user=None, application=cc_app, token=generate_token(),
-                                        expires=now + timedelta(hours=1), scope="read")
+    access = new_token(AccessToken, user=None, application=cc_app, expires=now + timedelta(hours=1), scope="read")
     record(access, None, cc_app, None, True, False)
     # the refused user's token goes with the user
     access, refresh = pair(created["bad user"], password_app)
@@ -243,7 +275,41 @@ def build(args):
          "redirect_uri": "https://app.example/callback"},
         {"code": dead_code.code, "client_id": code_app.client_id, "live": False},
     ]
+    if resources:
+        dot31(manifest, created, password_app, code_app, application, pair, record, now)
     return manifest
+
+
+def dot31(manifest, created, password_app, code_app, application, pair, record, now):
+    """DOT 3.1+'s additions, made by DOT: what Tollgate carries over and what it leaves out, with a reason."""
+    from oauth2_provider.models import Application, Grant, get_device_grant_model
+    from oauthlib.common import generate_token
+
+    bound = ["https://api.example/"]
+    # RFC 8707: a live pair and a live code bound to one resource server stay behind
+    access, refresh = pair(created["admin"], password_app, resource=bound)
+    record(access, refresh, password_app, created["admin"], False, False, resource_bound=True)
+    code = Grant.objects.create(user=created["admin"], application=code_app, code=generate_token(),
+                                expires=now + timedelta(minutes=10), redirect_uri="https://app.example/callback",
+                                scope="read", resource=bound)
+    manifest["codes"].append({"code": code.code, "client_id": code_app.client_id, "live": False,
+                              "resource_bound": True})
+    device_app = application("Device app", "public", Application.GRANT_DEVICE_CODE, "plain")
+    DeviceGrant = get_device_grant_model()
+    for status, minutes in [("authorization-pending", 10), ("authorized", 10), ("expired", -1)]:
+        DeviceGrant.objects.create(device_code=generate_token(), user_code=generate_token(8), scope="read",
+                                   expires=now + timedelta(minutes=minutes), status=status,
+                                   client_id=device_app.client_id,
+                                   user=created["admin"] if status == "authorized" else None)
+    manifest["device_grants"] = {"in_progress": 2, "expired": 1}
+    # A Client ID Metadata Document client: its client_id is the URL of its metadata
+    cimd = Application.objects.create(client_id="https://client.example/oauth-client.json", name="CIMD client",
+                                      client_type="public", authorization_grant_type="authorization-code",
+                                      redirect_uris="https://client.example/cb", registration_source="cimd",
+                                      cimd_expires_at=now + timedelta(hours=1), hash_client_secret=False)
+    manifest["applications"].append({"id": cimd.id, "client_id": cimd.client_id, "secret": None,
+                                     "client_type": "public", "grant": "authorization-code", "secret_kind": "plain",
+                                     "expect": "skipped", "name": "CIMD client"})
 
 
 def bulk(args):
@@ -326,6 +392,8 @@ def main():
     parser.add_argument("--pg-user", default="postgres")
     parser.add_argument("--variant", default="dot1", choices=["dot1", "dot3", "newer"])
     parser.add_argument("--not-dot", action="store_true")
+    parser.add_argument("--migrate-back", metavar="MIGRATION",
+                        help="after the rows are made, undo DOT's migrations down to this one (0010: DOT 2.x)")
     parser.add_argument("--bulk-users", type=int, help="benchmark: this many users, rows by plain SQL")
     parser.add_argument("--bulk-tokens", type=int, default=0, help="benchmark: this many tokens (access + refresh)")
     args = parser.parse_args()
@@ -349,6 +417,10 @@ def main():
         sys.stdout.write("\n")
         return
     manifest = build(args)
+    if args.migrate_back:
+        from django.core.management import call_command
+        call_command("migrate", "oauth2_provider", args.migrate_back, verbosity=0)
+        manifest["migrated_back_to"] = args.migrate_back
     if args.variant != "dot1":
         if not args.sqlite:
             parser.error("--variant dot3|newer works on --sqlite only")

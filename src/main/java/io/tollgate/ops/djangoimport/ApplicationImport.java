@@ -7,6 +7,8 @@ import io.tollgate.oauth.token.TokenHasher;
 import io.tollgate.ops.djangoimport.ImportContext.Mode;
 import io.tollgate.ops.djangoimport.ImportReport.Kind;
 import io.tollgate.users.hashers.DjangoHashFormats;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,23 +17,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** oauth2_provider_application → oauth_application, matched by client_id. */
 final class ApplicationImport {
     static final String IMPORTED_SECRET_HEADING = "Applications on an imported Django-hashed secret (replaced by "
             + "SHA-256 at their first successful authentication; see the io.tollgate.clients.imported-secret-hashes gauge)";
     static final String DROPPED_URI_HEADING = "Redirect URIs Tollgate refuses, left out";
+    /** Tollgate's limit on a space-separated URI list (oauth_application's VARCHAR(4000) columns). */
+    private static final int MAX_URI_LIST = 4000;
     static final String NOT_CARRIED_HEADING = "Application settings Tollgate has no place for, not carried over";
 
     private record SourceApp(long id, String clientId, String redirectUris, String clientType, String grant,
                              String secret, String name, Long userId, boolean skipAuthorization, Instant created,
                              Instant updated, String algorithm, String postLogout, String origins,
-                             Boolean hashClientSecret) {
+                             Boolean hashClientSecret, String registrationSource) {
     }
 
     private record NewApp(long id, SourceApp source, Set<GrantType> grants, List<String> redirectUris,
-                          String secretHash, String importedSecret, Long owner) {
+                          List<String> postLogoutUris, String secretHash, String importedSecret, Long owner) {
     }
 
     private final ImportContext ctx;
@@ -50,6 +53,7 @@ final class ApplicationImport {
                 + (schema.postLogoutRedirectUris() ? ", post_logout_redirect_uris" : "")
                 + (schema.allowedOrigins() ? ", allowed_origins" : "")
                 + (schema.hashClientSecret() ? ", hash_client_secret" : "")
+                + (schema.registrationSource() ? ", registration_source" : "")
                 + " FROM " + DotSchema.APPLICATION + " ORDER BY id";
         IdAllocator ids = new IdAllocator(ctx, DotSchema.APPLICATION, "oauth_application", mode);
         ctx.stream("applications", DotSchema.APPLICATION, sql, rs -> new SourceApp(rs.getLong("id"),
@@ -60,7 +64,8 @@ final class ApplicationImport {
                         schema.algorithm() ? rs.getString("algorithm") : null,
                         schema.postLogoutRedirectUris() ? rs.getString("post_logout_redirect_uris") : null,
                         schema.allowedOrigins() ? rs.getString("allowed_origins") : null,
-                        schema.hashClientSecret() ? rs.getBoolean("hash_client_secret") : null),
+                        schema.hashClientSecret() ? rs.getBoolean("hash_client_secret") : null,
+                        schema.registrationSource() ? rs.getString("registration_source") : null),
                 batch -> batch(batch, mode, ids));
     }
 
@@ -106,8 +111,8 @@ final class ApplicationImport {
                         "application " + app.source().clientId() + ": " + app.source().id() + " -> " + id);
             }
             ctx.applications.put(app.source().id(), id);
-            inserts.add(new NewApp(id, app.source(), app.grants(), app.redirectUris(), app.secretHash(),
-                    app.importedSecret(), app.owner()));
+            inserts.add(new NewApp(id, app.source(), app.grants(), app.redirectUris(), app.postLogoutUris(),
+                    app.secretHash(), app.importedSecret(), app.owner()));
             ctx.report.imported(Kind.APPLICATIONS);
             if (app.importedSecret() != null) {
                 ctx.report.note(IMPORTED_SECRET_HEADING, app.source().clientId() + " (" + app.source().name() + ")");
@@ -116,34 +121,44 @@ final class ApplicationImport {
         if (mode == Mode.WRITE && !inserts.isEmpty()) {
             ctx.useTransaction(handle -> {
                 ids.reserve(handle);
-                PreparedBatch insert = handle.prepareBatch("INSERT INTO oauth_application (id, client_id, "
-                        + "client_secret_hash, client_secret_imported, name, user_id, client_type, grant_types, "
-                        + "redirect_uris, allowed_scopes, skip_authorization, created, updated) VALUES (:id, :clientId, "
-                        + ":secretHash, :imported, :name, :owner, :type, :grants, :uris, NULL, :skip, :created, :updated)");
-                for (NewApp app : inserts) {
-                    SourceApp s = app.source();
-                    insert.bind("id", app.id()).bind("clientId", s.clientId()).bind("secretHash", app.secretHash())
-                            .bind("imported", app.importedSecret()).bind("name", s.name() == null ? "" : s.name())
-                            .bind("owner", app.owner()).bind("type", s.clientType())
-                            .bind("grants", app.grants().stream().map(GrantType::wireName).sorted()
-                                    .collect(Collectors.joining(" ")))
-                            .bind("uris", String.join(" ", app.redirectUris())).bind("skip", s.skipAuthorization())
-                            .bind("created", s.created()).bind("updated", s.updated() == null ? s.created() : s.updated())
-                            .add();
-                }
-                insert.execute();
+                ImportContext.insertAll(handle, "INSERT INTO oauth_application (id, client_id, client_secret_hash, "
+                        + "client_secret_imported, name, user_id, client_type, grant_types, redirect_uris, "
+                        + "post_logout_redirect_uris, allowed_scopes, skip_authorization, created, updated) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)", inserts, ApplicationImport::bind);
             });
         }
+    }
+
+    private static void bind(PreparedStatement ps, NewApp app) throws SQLException {
+        SourceApp s = app.source();
+        ps.setLong(1, app.id());
+        ps.setString(2, s.clientId());
+        ps.setString(3, app.secretHash());
+        ps.setString(4, app.importedSecret());
+        ps.setString(5, s.name() == null ? "" : s.name());
+        ImportContext.setLong(ps, 6, app.owner());
+        ps.setString(7, s.clientType());
+        ps.setString(8, app.grants().stream().map(GrantType::wireName).sorted().collect(Collectors.joining(" ")));
+        ps.setString(9, String.join(" ", app.redirectUris()));
+        ps.setString(10, String.join(" ", app.postLogoutUris()));
+        ps.setBoolean(11, s.skipAuthorization());
+        ImportContext.setInstant(ps, 12, s.created());
+        ImportContext.setInstant(ps, 13, s.updated() == null ? s.created() : s.updated());
     }
 
     /** The Tollgate client for a DOT application, or empty (and a report entry) when it cannot be one. */
     private Optional<NewApp> plan(SourceApp app) {
         if (app.clientId() == null || app.clientId().isEmpty() || app.clientId().length() > 100
-                || ImportContext.hasNul(app.clientId(), app.secret(), app.name(), app.redirectUris())) {
+                || ImportContext.hasNul(app.clientId(), app.secret(), app.name(), app.redirectUris(), app.postLogout())) {
             return skip(app, "client_id empty, longer than 100 or with a NUL character");
         }
         if (app.created() == null) {
             return skip(app, "no created date");
+        }
+        if ("cimd".equals(app.registrationSource())) {
+            // DOT re-reads such a client's metadata from its client_id URL; frozen here it would go stale
+            return skip(app, "a Client ID Metadata Document client: Tollgate does not fetch client metadata from "
+                    + "the client_id URL");
         }
         boolean confidential = "confidential".equals(app.clientType());
         if (!confidential && !"public".equals(app.clientType())) {
@@ -157,18 +172,10 @@ final class ApplicationImport {
         if (!confidential && grants.contains(GrantType.CLIENT_CREDENTIALS)) {
             return skip(app, "a public client cannot use the client credentials grant");
         }
-        List<String> uris = new ArrayList<>();
-        String raw = app.redirectUris() == null ? "" : app.redirectUris().strip();
-        for (String uri : raw.isEmpty() ? new String[0] : raw.split("\\s+")) {
-            Optional<String> problem = RedirectUris.problem(uri);
-            if (problem.isPresent()) {
-                ctx.report.note(DROPPED_URI_HEADING, app.clientId() + ": " + uri + ": " + problem.get());
-            } else {
-                uris.add(uri);
-            }
-        }
-        if (String.join(" ", uris).length() > 4000) {
-            return skip(app, "redirect URIs longer than 4000 characters in all");
+        List<String> uris = acceptedUris(app.clientId(), app.redirectUris(), "");
+        List<String> postLogout = acceptedUris(app.clientId(), app.postLogout(), " (post-logout)");
+        if (String.join(" ", uris).length() > MAX_URI_LIST || String.join(" ", postLogout).length() > MAX_URI_LIST) {
+            return skip(app, "redirect URIs longer than " + MAX_URI_LIST + " characters in all");
         }
         if (grants.contains(GrantType.AUTHORIZATION_CODE) && uris.isEmpty()) {
             return skip(app, "no redirect URI that Tollgate accepts (plain http is allowed only for loopback)");
@@ -201,13 +208,29 @@ final class ApplicationImport {
         if (app.algorithm() != null && !app.algorithm().isEmpty()) {
             ctx.report.note(NOT_CARRIED_HEADING, app.clientId() + ": OpenID Connect algorithm " + app.algorithm());
         }
-        if (app.postLogout() != null && !app.postLogout().isBlank()) {
-            ctx.report.note(NOT_CARRIED_HEADING, app.clientId() + ": post_logout_redirect_uris");
-        }
         if (app.origins() != null && !app.origins().isBlank()) {
             ctx.report.note(NOT_CARRIED_HEADING, app.clientId() + ": allowed_origins");
         }
-        return Optional.of(new NewApp(0, app, grants, uris, secretHash, imported, owner));
+        if ("dcr".equals(app.registrationSource())) {
+            ctx.report.note(NOT_CARRIED_HEADING, app.clientId() + ": registered by Dynamic Client Registration "
+                    + "(registration_source dcr); imported as an ordinary application");
+        }
+        return Optional.of(new NewApp(0, app, grants, uris, postLogout, secretHash, imported, owner));
+    }
+
+    /** DOT's space-separated list, less the URIs Tollgate refuses (each noted in the report). */
+    private List<String> acceptedUris(String clientId, String spaceSeparated, String which) {
+        List<String> uris = new ArrayList<>();
+        String raw = spaceSeparated == null ? "" : spaceSeparated.strip();
+        for (String uri : raw.isEmpty() ? new String[0] : raw.split("\\s+")) {
+            Optional<String> problem = RedirectUris.problem(uri);
+            if (problem.isPresent()) {
+                ctx.report.note(DROPPED_URI_HEADING, clientId + which + ": " + uri + ": " + problem.get());
+            } else {
+                uris.add(uri);
+            }
+        }
+        return uris;
     }
 
     private Optional<NewApp> skip(SourceApp app, String reason) {
@@ -226,6 +249,8 @@ final class ApplicationImport {
                     Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN);
             case "password" -> Set.of(GrantType.PASSWORD, GrantType.REFRESH_TOKEN);
             case "client-credentials" -> Set.of(GrantType.CLIENT_CREDENTIALS);
+            // DOT 3.1+'s device flow; Tollgate's device grant issues refresh tokens as DOT's does
+            case "urn:ietf:params:oauth:grant-type:device_code" -> Set.of(GrantType.DEVICE_CODE, GrantType.REFRESH_TOKEN);
             default -> null;
         };
     }

@@ -84,6 +84,7 @@ public final class DjangoImport {
             tokens.refreshTokens(selected);
             tokens.accessTokens(selected);
             tokens.codes(selected);
+            tokens.deviceGrants();
         }
         return report;
     }

@@ -11,14 +11,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * What a Django database holds, decided by its tables and columns (and its django_migrations records when
- * present): the Django auth schema, and Django OAuth Toolkit 1.x, 2.x or 3.x with the optional columns each adds.
+ * present): the Django auth schema, and Django OAuth Toolkit 1.x, 2.x, 3.0 or 3.1+ with the optional columns each
+ * adds.
+ *
+ * @param refreshChecksum    3.1+ (migration 0015): refresh tokens carry token_checksum too, and with RFC 9700
+ *                           storage their token column is blank
+ * @param resource           3.1+ (0018): access tokens, refresh tokens and grants carry RFC 8707 resource indicators
+ * @param deviceGrants       3.1+ (0013): the oauth2_provider_devicegrant table of RFC 8628 flows
+ * @param registrationSource 3.1+ (0019): how an application was registered (manual, dcr, cimd)
  */
 public record DotSchema(String dotVersion, boolean algorithm, boolean postLogoutRedirectUris, boolean allowedOrigins,
                         boolean hashClientSecret, boolean tokenChecksum, boolean tokenFamily,
-                        boolean sourceRefreshToken, String describe) {
+                        boolean sourceRefreshToken, boolean refreshChecksum, boolean resource, boolean deviceGrants,
+                        boolean registrationSource, String describe) {
     static final String USER = "auth_user";
     static final String GROUP = "auth_group";
     static final String USER_GROUPS = "auth_user_groups";
@@ -26,10 +35,11 @@ public record DotSchema(String dotVersion, boolean algorithm, boolean postLogout
     static final String ACCESS = "oauth2_provider_accesstoken";
     static final String REFRESH = "oauth2_provider_refreshtoken";
     static final String GRANT = "oauth2_provider_grant";
+    static final String DEVICE_GRANT = "oauth2_provider_devicegrant";
 
-    // The last migration number this Tollgate knows, per app: DOT 3.0 ends at 0012 (3.1 adds 0013, device grants),
-    // Django 5.x's auth at 0012.
-    private static final int KNOWN_DOT_MIGRATIONS = 12;
+    // The last migration number this Tollgate knows, per app: DOT 3.4 ends at 0022 (2.x ended at 0010, 3.0 at
+    // 0012), Django 5.x's auth at 0012.
+    private static final int KNOWN_DOT_MIGRATIONS = 22;
     private static final int KNOWN_AUTH_MIGRATIONS = 12;
 
     private static final List<String> USER_COLUMNS = List.of("id", "password", "last_login", "is_superuser", "username",
@@ -72,17 +82,33 @@ public record DotSchema(String dotVersion, boolean algorithm, boolean postLogout
         boolean checksum = access.contains("token_checksum");
         // DOT 1.3+: the access token a refresh token was rotated into points back at it
         boolean sourceRefresh = access.contains("source_refresh_token_id");
-        boolean family = columns(meta, schema, REFRESH).contains("token_family");
+        Set<String> refresh = columns(meta, schema, REFRESH);
+        boolean family = refresh.contains("token_family");
         boolean dot2Migration = migrations.contains("oauth2_provider.0006_alter_application_client_secret");
+        // DOT 3.1 onwards; each can be told by its columns alone, so a database without migration records is read
+        // the same way
+        boolean refreshChecksum = refresh.contains("token_checksum");
+        boolean resource = access.contains("resource") || refresh.contains("resource")
+                || columns(meta, schema, GRANT).contains("resource");
+        boolean devices = tableExists(meta, schema, DEVICE_GRANT);
+        boolean source = app.contains("registration_source");
+        List<String> newer = found(new Evidence(DEVICE_GRANT, devices),
+                new Evidence("refresh token_checksum", refreshChecksum), new Evidence("resource indicators", resource),
+                new Evidence("registration_source", source),
+                new Evidence("cimd_expires_at", app.contains("cimd_expires_at")));
+        List<String> dot2 = found(new Evidence("post_logout_redirect_uris", postLogout),
+                new Evidence("allowed_origins", origins), new Evidence("hash_client_secret", hashFlag));
         String version;
         List<String> evidence = new ArrayList<>();
-        if (checksum || family) {
-            version = "3.x";
+        if (!newer.isEmpty()) {
+            version = "3.1+";
+            evidence.addAll(newer);
+        } else if (checksum || family) {
+            version = "3.0";
             evidence.add(checksum ? "token_checksum" : "token_family");
-        } else if (postLogout || origins || hashFlag || dot2Migration) {
+        } else if (!dot2.isEmpty() || dot2Migration) {
             version = "2.x";
-            evidence.add(postLogout ? "post_logout_redirect_uris" : origins ? "allowed_origins"
-                    : hashFlag ? "hash_client_secret" : "migration 0006 (hashed client secrets)");
+            evidence.addAll(dot2.isEmpty() ? List.of("migration 0006 (hashed client secrets)") : dot2);
         } else {
             version = "1.x";
             evidence.add(algorithm ? "algorithm column (1.5+), no 2.x columns" : "no algorithm column (before 1.5)");
@@ -91,7 +117,15 @@ public record DotSchema(String dotVersion, boolean algorithm, boolean postLogout
                 ? "Django 3.1+ auth schema (auth migration 0012)" : "Django auth schema";
         String describe = auth + ", Django OAuth Toolkit " + version + " (" + String.join(", ", evidence) + ")";
         return new DotSchema(version, algorithm, postLogout, origins, hashFlag, checksum, family, sourceRefresh,
-                describe);
+                refreshChecksum, resource, devices, source, describe);
+    }
+
+    /** A column or table that tells a DOT version, and whether the database has it. */
+    private record Evidence(String name, boolean present) {
+    }
+
+    private static List<String> found(Evidence... evidence) {
+        return Stream.of(evidence).filter(Evidence::present).map(Evidence::name).toList();
     }
 
     private static void refuseUnknownMigrations(List<String> migrations) {
@@ -103,7 +137,7 @@ public record DotSchema(String dotVersion, boolean algorithm, boolean postLogout
                     : app.equals("auth") ? KNOWN_AUTH_MIGRATIONS : Integer.MAX_VALUE;
             if (number(name) > known) {
                 throw new CommandException("unknown newer schema: migration " + migration + " is newer than this "
-                        + "Tollgate knows (Django OAuth Toolkit up to 3.0, Django up to 5.x); nothing was imported");
+                        + "Tollgate knows (Django OAuth Toolkit up to 3.4, Django up to 5.x); nothing was imported");
             }
         }
     }

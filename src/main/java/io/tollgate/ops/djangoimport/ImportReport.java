@@ -12,7 +12,8 @@ public final class ImportReport {
     /** The kinds of rows, in the order they are imported. */
     public enum Kind {
         USERS("users"), GROUPS("groups"), MEMBERSHIPS("group memberships"), APPLICATIONS("applications"),
-        REFRESH_TOKENS("refresh tokens"), ACCESS_TOKENS("access tokens"), CODES("authorization codes");
+        REFRESH_TOKENS("refresh tokens"), ACCESS_TOKENS("access tokens"), CODES("authorization codes"),
+        DEVICE_GRANTS("device grants");
 
         private final String label;
 

@@ -30,31 +30,56 @@ public interface Progress {
         return terminal ? new Bar(out) : new Lines(out);
     }
 
-    /** "\r  users  [#########-----------]  45%  45000/100000", redrawn in place. */
-    final class Bar implements Progress {
-        private static final int WIDTH = 30;
-        private final PrintStream out;
-        private String label;
-        private long total;
-        private long done;
-        private int drawnPercent = -1;
+    /**
+     * What both outputs share: where they write and how far the current kind of row has come; each says in its own
+     * way that a kind started or moved on.
+     */
+    abstract class Counter implements Progress {
+        final PrintStream out;
+        String label;
+        long total;
+        long done;
 
-        Bar(PrintStream out) {
+        Counter(PrintStream out) {
             this.out = out;
         }
 
         @Override
-        public void start(String label, long total) {
+        public final void start(String label, long total) {
             this.label = label;
             this.total = total;
             this.done = 0;
-            this.drawnPercent = -1;
+            started();
+        }
+
+        @Override
+        public final void advance(long rows) {
+            done += rows;
+            advanced();
+        }
+
+        abstract void started();
+
+        abstract void advanced();
+    }
+
+    /** "\r  users  [#########-----------]  45%  45000/100000", redrawn in place. */
+    final class Bar extends Counter {
+        private static final int WIDTH = 30;
+        private int drawnPercent = -1;
+
+        Bar(PrintStream out) {
+            super(out);
+        }
+
+        @Override
+        void started() {
+            drawnPercent = -1;
             draw();
         }
 
         @Override
-        public void advance(long rows) {
-            done += rows;
+        void advanced() {
             draw();
         }
 
@@ -80,29 +105,21 @@ public interface Progress {
     }
 
     /** One line at the start, every tenth of the way, and at the end. */
-    final class Lines implements Progress {
-        private final PrintStream out;
-        private String label;
-        private long total;
-        private long done;
+    final class Lines extends Counter {
         private long nextTenth;
 
         Lines(PrintStream out) {
-            this.out = out;
+            super(out);
         }
 
         @Override
-        public void start(String label, long total) {
-            this.label = label;
-            this.total = total;
-            this.done = 0;
-            this.nextTenth = 1;
+        void started() {
+            nextTenth = 1;
             out.println(label + ": " + total + " rows");
         }
 
         @Override
-        public void advance(long rows) {
-            done += rows;
+        void advanced() {
             long tenth = total == 0 ? 10 : Math.min(10, done * 10 / total);
             // One line per tenth reached, none for the last: finish() says that.
             if (tenth >= nextTenth && tenth < 10) {

@@ -3,6 +3,8 @@ package io.tollgate.ops.djangoimport;
 import io.tollgate.oauth.token.TokenHasher;
 import io.tollgate.ops.djangoimport.ImportContext.Mode;
 import io.tollgate.ops.djangoimport.ImportReport.Kind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,18 +25,25 @@ final class TokenImport {
     private static final Pattern CHECKSUM = Pattern.compile("[0-9a-f]{64}");
     /** The report's reason for a refresh token DOT revoked when it issued the next one. */
     static final String ROTATED = "revoked (rotated: DOT issued a newer refresh token in its place)";
+    /**
+     * Why a DOT 3.1+ token or code bound to RFC 8707 resource indicators stays behind: Tollgate's tokens carry no
+     * audience, so the imported token would be accepted by every resource server instead of the ones it names.
+     */
+    static final String RESOURCE_BOUND = "bound to a resource indicator (RFC 8707): Tollgate's tokens have no "
+            + "audience, and unbound it would be accepted by every resource server; the client asks for a new one";
 
     private record SourceRefresh(long id, String hash, Long userId, Long appId, Instant created, Instant revoked,
-                                 boolean rotated, String family, String scope) {
+                                 boolean rotated, String family, String scope, boolean bound) {
     }
 
     private record SourceAccess(long id, String hash, Long userId, Long appId, Instant expires, String scope,
                                 Instant created, Long refreshId, String refreshHash, String refreshFamily,
-                                Instant refreshRevoked) {
+                                Instant refreshRevoked, boolean bound) {
     }
 
     private record SourceCode(long id, String hash, Long userId, Long appId, Instant expires, String redirectUri,
-                              String scope, Instant created, String challenge, String challengeMethod) {
+                              String scope, Instant created, String challenge, String challengeMethod,
+                              boolean bound) {
     }
 
     private final ImportContext ctx;
@@ -47,6 +56,32 @@ final class TokenImport {
         this.refreshLifetime = refreshLifetime;
     }
 
+    /** A row's SHA-256: DOT 3.x's token_checksum as it is, else the plaintext hashed (null when neither is there). */
+    private static String hash(String checksum, String token) {
+        if (checksum != null && CHECKSUM.matcher(checksum).matches()) {
+            return checksum;
+        }
+        return token == null || token.isEmpty() ? null : TokenHasher.sha256Hex(token);
+    }
+
+    /** DOT 3.1+'s resource column: a JSON list of resource URIs, empty when the token is unrestricted. */
+    private boolean bound(ResultSet rs, String column) throws SQLException {
+        if (!ctx.schema.resource()) {
+            return false;
+        }
+        String json = rs.getString(column);
+        if (json == null) {
+            return false;
+        }
+        String compact = json.replaceAll("\\s", "");
+        return !(compact.isEmpty() || compact.equals("[]") || compact.equals("null"));
+    }
+
+    /** The column list a query adds for DOT 3.1+'s resource indicators, or nothing before 3.1. */
+    private String resourceColumn(String alias, String as) {
+        return ctx.schema.resource() ? ", " + alias + ".resource AS " + as : "";
+    }
+
     private static String family(long refreshId, String tokenFamily) {
         return tokenFamily != null && !tokenFamily.isBlank() ? "dot-" + tokenFamily.strip() : "dot-r" + refreshId;
     }
@@ -55,22 +90,21 @@ final class TokenImport {
 
     void refreshTokens(Mode mode) {
         boolean family = ctx.schema.tokenFamily();
+        boolean checksum = ctx.schema.refreshChecksum();
         // DOT revokes a refresh token when it rotates it, and the new access token points back at it.
         String rotated = ctx.schema.sourceRefreshToken() ? "CASE WHEN r.revoked IS NOT NULL AND EXISTS (SELECT 1 FROM "
                 + DotSchema.ACCESS + " s WHERE s.source_refresh_token_id = r.id) THEN 1 ELSE 0 END" : "0";
         ctx.stream("refresh tokens", DotSchema.REFRESH, "SELECT r.id, r.token, r.user_id, r.application_id, "
-                        + "r.created, r.revoked" + (family ? ", r.token_family" : "") + ", a.scope, " + rotated
-                        + " AS rotated FROM " + DotSchema.REFRESH + " r LEFT JOIN " + DotSchema.ACCESS
+                        + "r.created, r.revoked" + (family ? ", r.token_family" : "")
+                        + (checksum ? ", r.token_checksum" : "") + resourceColumn("r", "resource") + ", a.scope, "
+                        + rotated + " AS rotated FROM " + DotSchema.REFRESH + " r LEFT JOIN " + DotSchema.ACCESS
                         + " a ON a.id = r.access_token_id ORDER BY r.id",
-                rs -> {
-                    String token = rs.getString("token");
-                    return new SourceRefresh(rs.getLong("id"),
-                            token == null || token.isEmpty() ? null : TokenHasher.sha256Hex(token),
-                            ImportContext.nullableLong(rs, "user_id"), ImportContext.nullableLong(rs, "application_id"),
-                            ImportContext.instant(rs, "created"), ImportContext.instant(rs, "revoked"),
-                            rs.getInt("rotated") == 1, family ? rs.getString("token_family") : null,
-                            rs.getString("scope"));
-                },
+                rs -> new SourceRefresh(rs.getLong("id"),
+                        hash(checksum ? rs.getString("token_checksum") : null, rs.getString("token")),
+                        ImportContext.nullableLong(rs, "user_id"), ImportContext.nullableLong(rs, "application_id"),
+                        ImportContext.instant(rs, "created"), ImportContext.instant(rs, "revoked"),
+                        rs.getInt("rotated") == 1, family ? rs.getString("token_family") : null,
+                        rs.getString("scope"), bound(rs, "resource")),
                 batch -> ctx.useTransaction(handle -> refreshBatch(handle, batch, mode)));
     }
 
@@ -109,6 +143,10 @@ final class TokenImport {
             }
             if (found != null) {
                 ctx.report.unchanged(Kind.REFRESH_TOKENS);
+                continue;
+            }
+            if (r.bound()) {
+                ctx.skip(Kind.REFRESH_TOKENS, RESOURCE_BOUND);
                 continue;
             }
             Instant expires = refreshLifetime == null || r.created() == null ? null : r.created().plus(refreshLifetime);
@@ -152,25 +190,24 @@ final class TokenImport {
 
     void accessTokens(Mode mode) {
         boolean checksum = ctx.schema.tokenChecksum();
+        boolean refreshChecksum = ctx.schema.refreshChecksum();
         boolean family = ctx.schema.tokenFamily();
         ctx.stream("access tokens", DotSchema.ACCESS, "SELECT a.id, a.token" + (checksum ? ", a.token_checksum" : "")
                         + ", a.user_id, a.application_id, a.expires, a.scope, a.created, r.id AS refresh_id, "
                         + "r.token AS refresh_token, r.revoked AS refresh_revoked"
-                        + (family ? ", r.token_family AS refresh_family" : "") + " FROM " + DotSchema.ACCESS + " a "
+                        + (refreshChecksum ? ", r.token_checksum AS refresh_checksum" : "")
+                        + (family ? ", r.token_family AS refresh_family" : "") + resourceColumn("a", "resource")
+                        + " FROM " + DotSchema.ACCESS + " a "
                         + "LEFT JOIN " + DotSchema.REFRESH + " r ON r.access_token_id = a.id ORDER BY a.id",
-                rs -> {
-                    String sum = checksum ? rs.getString("token_checksum") : null;
-                    String token = rs.getString("token");
-                    String hash = sum != null && CHECKSUM.matcher(sum).matches() ? sum
-                            : token == null || token.isEmpty() ? null : TokenHasher.sha256Hex(token);
-                    String refreshToken = rs.getString("refresh_token");
-                    return new SourceAccess(rs.getLong("id"), hash, ImportContext.nullableLong(rs, "user_id"),
-                            ImportContext.nullableLong(rs, "application_id"), ImportContext.instant(rs, "expires"),
-                            rs.getString("scope"), ImportContext.instant(rs, "created"),
-                            ImportContext.nullableLong(rs, "refresh_id"),
-                            refreshToken == null ? null : TokenHasher.sha256Hex(refreshToken),
-                            family ? rs.getString("refresh_family") : null, ImportContext.instant(rs, "refresh_revoked"));
-                },
+                rs -> new SourceAccess(rs.getLong("id"),
+                        hash(checksum ? rs.getString("token_checksum") : null, rs.getString("token")),
+                        ImportContext.nullableLong(rs, "user_id"),
+                        ImportContext.nullableLong(rs, "application_id"), ImportContext.instant(rs, "expires"),
+                        rs.getString("scope"), ImportContext.instant(rs, "created"),
+                        ImportContext.nullableLong(rs, "refresh_id"),
+                        hash(refreshChecksum ? rs.getString("refresh_checksum") : null, rs.getString("refresh_token")),
+                        family ? rs.getString("refresh_family") : null, ImportContext.instant(rs, "refresh_revoked"),
+                        bound(rs, "resource")),
                 batch -> ctx.useTransaction(handle -> accessBatch(handle, batch, mode)));
     }
 
@@ -201,7 +238,8 @@ final class TokenImport {
                 ctx.skip(Kind.ACCESS_TOKENS, "expired");
                 continue;
             }
-            String problem = tokenProblem(a.appId(), a.userId(), false, a.scope(), a.created());
+            String problem = a.bound() ? RESOURCE_BOUND
+                    : tokenProblem(a.appId(), a.userId(), false, a.scope(), a.created());
             if (problem != null) {
                 ctx.skip(Kind.ACCESS_TOKENS, problem);
                 continue;
@@ -234,16 +272,14 @@ final class TokenImport {
 
     void codes(Mode mode) {
         ctx.stream("authorization codes", DotSchema.GRANT, "SELECT id, code, user_id, application_id, expires, "
-                        + "redirect_uri, scope, created, code_challenge, code_challenge_method FROM " + DotSchema.GRANT
-                        + " ORDER BY id",
-                rs -> {
-                    String code = rs.getString("code");
-                    return new SourceCode(rs.getLong("id"), code == null || code.isEmpty() ? null
-                            : TokenHasher.sha256Hex(code), ImportContext.nullableLong(rs, "user_id"),
-                            ImportContext.nullableLong(rs, "application_id"), ImportContext.instant(rs, "expires"),
-                            rs.getString("redirect_uri"), rs.getString("scope"), ImportContext.instant(rs, "created"),
-                            rs.getString("code_challenge"), rs.getString("code_challenge_method"));
-                },
+                        + "redirect_uri, scope, created, code_challenge, code_challenge_method"
+                        + resourceColumn("g", "resource") + " FROM " + DotSchema.GRANT + " g ORDER BY id",
+                rs -> new SourceCode(rs.getLong("id"), hash(null, rs.getString("code")),
+                        ImportContext.nullableLong(rs, "user_id"),
+                        ImportContext.nullableLong(rs, "application_id"), ImportContext.instant(rs, "expires"),
+                        rs.getString("redirect_uri"), rs.getString("scope"), ImportContext.instant(rs, "created"),
+                        rs.getString("code_challenge"), rs.getString("code_challenge_method"),
+                        bound(rs, "resource")),
                 batch -> ctx.useTransaction(handle -> codesBatch(handle, batch, mode)));
     }
 
@@ -259,6 +295,8 @@ final class TokenImport {
                 ctx.report.unchanged(Kind.CODES);
             } else if (c.expires() == null || !now.isBefore(c.expires())) {
                 ctx.skip(Kind.CODES, "expired");
+            } else if (c.bound()) {
+                ctx.skip(Kind.CODES, RESOURCE_BOUND);
             } else {
                 String problem = tokenProblem(c.appId(), c.userId(), true, c.scope(), c.created());
                 if (problem == null && (c.redirectUri() == null || c.redirectUri().length() > 2000
@@ -291,6 +329,44 @@ final class TokenImport {
                     ps.setString(10, "dot-g" + c.id());
                 });
     }
+
+    // ---- device grants (DOT 3.1+)
+
+    /** A DOT device flow: its status (authorization-pending, authorized, denied, expired) and expiry. */
+    private record SourceDevice(String status, Instant expires) {
+    }
+
+    /**
+     * Counts DOT's RFC 8628 device flows and carries none over. A flow lives minutes; one still pending would have
+     * to move between the device's polling and the user's approval mid-way, so the device simply starts again
+     * against Tollgate (which has the device grant). Tokens a finished flow issued are ordinary tokens, imported
+     * above.
+     */
+    void deviceGrants() {
+        if (!ctx.schema.deviceGrants()) {
+            return;
+        }
+        Instant now = ctx.clock.instant();
+        ctx.stream("device grants", DotSchema.DEVICE_GRANT, "SELECT status, expires FROM " + DotSchema.DEVICE_GRANT
+                        + " ORDER BY id",
+                rs -> new SourceDevice(rs.getString("status"), ImportContext.instant(rs, "expires")),
+                batch -> batch.forEach(d -> ctx.skip(Kind.DEVICE_GRANTS, deviceReason(d, now))));
+    }
+
+    private static String deviceReason(SourceDevice device, Instant now) {
+        if (device.expires() == null || !now.isBefore(device.expires()) || "expired".equals(device.status())) {
+            return "expired";
+        }
+        return switch (device.status() == null ? "" : device.status()) {
+            case "authorization-pending" -> DEVICE_IN_PROGRESS + " (waiting for the user)";
+            case "authorized" -> DEVICE_IN_PROGRESS + " (approved, tokens not yet collected)";
+            case "denied" -> "denied";
+            default -> "unknown status " + device.status();
+        };
+    }
+
+    static final String DEVICE_IN_PROGRESS = "in progress: a device flow lives minutes and is not carried over; "
+            + "the device starts a new one against Tollgate";
 
     /** Why a token or code cannot be carried over (its application or user was not imported, ...), or null. */
     private String tokenProblem(Long appId, Long userId, boolean userRequired, String scope, Instant created) {

@@ -47,7 +47,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A DOT database made by DOT itself is imported into a running Tollgate, then used as its users and clients
  * would use it: every user signs in with their Django password, every client with its DOT secret, every live
  * token keeps working and every expired one does not. On H2 the DOT database is a SQLite file, on PostgreSQL a
- * database of its own on the test server; DOT 1.7 makes both.
+ * database of its own on the test server; each DOT release makes both (1.7, 2.x's schema by 3.0.1's own migrations
+ * undone, 3.0.1, 3.4.1).
  */
 // Access tokens are checked before the refresh test rotates (and so revokes) them.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -59,13 +60,13 @@ class DjangoImportIT {
     static final AppPerDatabase APP = new AppPerDatabase("djangoimport", TestApp::start);
     @Parameter(0)
     TestDatabase.Kind kind;
-    /** Which DOT writes the source database: Debian 12's 1.7 and Debian 13's 3.0.1 (scripts/fetch-dot-release). */
+    /** Which DOT writes the source database: Debian 12's 1.7, 13's 3.0.1, sid's 3.4.1 (scripts/fetch-dot-release). */
     @Parameter(1)
     DotDatabases.Release release;
 
     static Stream<Arguments> databasesAndReleases() {
-        return Stream.of(TestDatabase.Kind.values()).flatMap(kind -> Stream.of(
-                DotDatabases.Release.DOT_1_7, DotDatabases.Release.DOT_3_0).map(release -> Arguments.of(kind, release)));
+        return Stream.of(TestDatabase.Kind.values()).flatMap(kind -> Stream.of(DotDatabases.Release.values())
+                .map(release -> Arguments.of(kind, release)));
     }
 
     static final List<String> TABLES = List.of("auth_user", "auth_group", "auth_user_groups", "oauth_application",
@@ -212,7 +213,45 @@ class DjangoImportIT {
                 .contains("2 group and user permission assignments")
                 .contains("user admin: 1 -> ");
         assertThat(afterFirst.get("auth_user")).isEqualTo(before.get("auth_user") + 9);
-        assertThat(afterFirst.get("oauth_application")).isEqualTo(before.get("oauth_application") + 6);
+        long applications = manifest.get("applications").findValuesAsText("expect").stream()
+                .filter("imported"::equals).count();
+        assertThat(applications).as("DOT 3.1+ adds a device-code application").isEqualTo(
+                release == DotDatabases.Release.DOT_3_4 ? 7 : 6);
+        assertThat(afterFirst.get("oauth_application")).isEqualTo(before.get("oauth_application") + applications);
+    }
+
+    @Test
+    void postLogoutUrisCarryOverAndDot31sNewFeaturesAreMappedOrLeftOutWithAReason() {
+        String postLogout = data.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT post_logout_redirect_uris FROM oauth_application WHERE client_id = :c")
+                .bind("c", application("Code app").get("client_id").asText()).mapTo(String.class).one());
+        if (release == DotDatabases.Release.DOT_1_7) {
+            assertThat(postLogout).isEmpty();
+        } else {
+            assertThat(postLogout).isEqualTo("https://app.example/bye");
+            assertThat(first.out()).contains("(post-logout): http://insecure.example/bye: Plain http")
+                    .contains(": allowed_origins");
+        }
+        if (release != DotDatabases.Release.DOT_3_4) {
+            assertThat(first.out()).doesNotContain("device grants").doesNotContain(TokenImport.RESOURCE_BOUND);
+            return;
+        }
+        assertThat(manifest.get("token_storage").asText()).isEqualTo("checksum only");
+        // one refresh token, one access token and one code, each with its own count line
+        assertThat(first.out().split(Pattern.quote("skipped 1: " + TokenImport.RESOURCE_BOUND), -1)).hasSize(4);
+        JsonNode bound = manifest.get("codes").get(2);
+        assertThat(bound.get("resource_bound").asBoolean()).isTrue();
+        assertThat(rowsWithHash("oauth_authorization_code", "code_hash", bound.get("code").asText())).isZero();
+        assertThat(first.out()).contains("device grants        imported 0, updated 0, already present 0, skipped 3")
+                .contains("skipped 1: " + TokenImport.DEVICE_IN_PROGRESS + " (waiting for the user)")
+                .contains("skipped 1: " + TokenImport.DEVICE_IN_PROGRESS + " (approved, tokens not yet collected)")
+                .contains("(CIMD client): a Client ID Metadata Document client")
+                .contains(application("Service").get("client_id").asText() + ": registered by Dynamic Client "
+                        + "Registration");
+        String deviceGrants = data.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT grant_types FROM oauth_application WHERE client_id = :c")
+                .bind("c", application("Device app").get("client_id").asText()).mapTo(String.class).one());
+        assertThat(deviceGrants).isEqualTo("refresh_token urn:ietf:params:oauth:grant-type:device_code");
     }
 
     @Test

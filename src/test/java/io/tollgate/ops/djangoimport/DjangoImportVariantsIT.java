@@ -67,8 +67,13 @@ class DjangoImportVariantsIT {
     @Test
     void aDot3DatabaseIsRecognisedAndItsChecksumsAndFamiliesAreUsed() {
         assertThat(imported.failure()).as(imported.err()).isEmpty();
-        assertThat(imported.out()).contains("Django OAuth Toolkit 3.x (token_checksum)")
-                .contains(": post_logout_redirect_uris").contains(": allowed_origins");
+        assertThat(imported.out()).contains("Django OAuth Toolkit 3.0 (token_checksum)")
+                .contains(": allowed_origins").doesNotContain(": post_logout_redirect_uris");
+        // Tollgate has RP-initiated logout: DOT's post-logout URIs carry over
+        String postLogout = new TestData(DATABASE).jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT post_logout_redirect_uris FROM oauth_application WHERE name = 'Code app'")
+                .mapTo(String.class).one());
+        assertThat(postLogout).isEqualTo("https://app.example/bye");
         OAuthClient client = new OAuthClient(http, "http://localhost:" + APP.getLocalPort());
         int live = 0;
         for (JsonNode token : manifest.get("tokens")) {
@@ -92,9 +97,9 @@ class DjangoImportVariantsIT {
         Path newer = dir.resolve("newer.sqlite3");
         Files.copy(dot3, newer);
         sqlite(newer, "INSERT INTO django_migrations (app, name, applied) VALUES "
-                + "('oauth2_provider', '0013_a_future_change', '2030-01-01 00:00:00')");
+                + "('oauth2_provider', '0023_a_future_change', '2030-01-01 00:00:00')");
         assertRefusedWithoutWriting(newer.toString(), "Error: unknown newer schema: migration "
-                + "oauth2_provider.0013_a_future_change is newer than this Tollgate knows");
+                + "oauth2_provider.0023_a_future_change is newer than this Tollgate knows");
     }
 
     @Test

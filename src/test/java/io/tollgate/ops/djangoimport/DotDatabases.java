@@ -31,21 +31,34 @@ final class DotDatabases {
 
     /**
      * Which Django OAuth Toolkit writes the database: the machine's Debian 12 one, or a newer Debian's unpacked by
-     * scripts/fetch-dot-release (pure Python, put on PYTHONPATH).
+     * scripts/fetch-dot-release (pure Python, put on PYTHONPATH). No Debian suite carries DOT 2.x: its schema is
+     * DOT 3.0.1's database with DOT's own migrations undone to 0010, the last of 2.x.
      *
-     * @param suite  the Debian suite fetch-dot-release takes it from; null: the machine's own packages
-     * @param found  what importdjango should say it found
+     * @param suite        the Debian suite fetch-dot-release takes it from; null: the machine's own packages
+     * @param migrateBack  the oauth2_provider migration to undo DOT's schema to after the rows are made, or null
+     * @param found        what importdjango should say it found
      */
     enum Release {
-        DOT_1_7(null, "Django OAuth Toolkit 1.x"),
-        DOT_3_0("trixie", "Django OAuth Toolkit 3.x (token_checksum)");
+        DOT_1_7(null, null, "Django OAuth Toolkit 1.x"),
+        DOT_2_X("trixie", "0010", "Django OAuth Toolkit 2.x (post_logout_redirect_uris, allowed_origins, "
+                + "hash_client_secret)"),
+        DOT_3_0("trixie", null, "Django OAuth Toolkit 3.0 (token_checksum)"),
+        DOT_3_4("sid", null, "Django OAuth Toolkit 3.1+ (oauth2_provider_devicegrant, refresh token_checksum, "
+                + "resource indicators, registration_source, cimd_expires_at)");
 
         final String suite;
+        final String migrateBack;
         final String found;
 
-        Release(String suite, String found) {
+        Release(String suite, String migrateBack, String found) {
             this.suite = suite;
+            this.migrateBack = migrateBack;
             this.found = found;
+        }
+
+        /** make-dot-database.py's arguments after the ones naming the database. */
+        List<String> args() {
+            return migrateBack == null ? List.of() : List.of("--migrate-back", migrateBack);
         }
     }
 
@@ -68,7 +81,9 @@ final class DotDatabases {
     }
 
     static JsonNode sqlite(Path file, Release release) {
-        return run(release, "--sqlite", file.toString());
+        List<String> args = new ArrayList<>(List.of("--sqlite", file.toString()));
+        args.addAll(release.args());
+        return run(release, args.toArray(String[]::new));
     }
 
     /** The benchmark's database, small: DOT's schema, then users and live token pairs by plain SQL. */
@@ -91,8 +106,10 @@ final class DotDatabases {
         String hostPort = url.replaceFirst("jdbc:postgresql://", "").replaceFirst("/.*", "");
         String host = hostPort.contains(":") ? hostPort.substring(0, hostPort.indexOf(':')) : hostPort;
         String port = hostPort.contains(":") ? hostPort.substring(hostPort.indexOf(':') + 1) : "5432";
-        return run(release, "--postgres", name, "--pg-host", host, "--pg-port", port, "--pg-user",
-                PostgresServer.user());
+        List<String> args = new ArrayList<>(List.of("--postgres", name, "--pg-host", host, "--pg-port", port,
+                "--pg-user", PostgresServer.user()));
+        args.addAll(release.args());
+        return run(release, args.toArray(String[]::new));
     }
 
     /** The folder fetch-dot-release unpacked the release into (fetching it the first time), or null. */
