@@ -60,7 +60,7 @@ public final class JdbiUserStore implements UserStore {
             long id = bindColumns(h.createUpdate("INSERT INTO auth_user (username, email, first_name, last_name, "
                             + "password, is_active, is_staff, is_superuser, date_joined) VALUES (:username, :email, "
                             + ":firstName, :lastName, :password, :active, :staff, :superuser, :dateJoined)"),
-                    user.withId(0))
+                    user.unsaved())
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             insertMemberships(h, id, user.groupIds());
             return id;
