@@ -1,36 +1,22 @@
 package io.tollgate.ops.cli;
 
-import io.dropwizard.core.setup.Bootstrap;
-import io.tollgate.TollgateConfiguration;
 import io.tollgate.persistence.JdbiUserStore;
 import io.tollgate.users.NotFoundException;
 import io.tollgate.users.ValidationException;
 import java.time.Clock;
 import java.util.function.Supplier;
 import net.sourceforge.argparse4j.inf.Namespace;
-import net.sourceforge.argparse4j.inf.Subparser;
 
 /** Django's {@code manage.py changepassword}: sets a user's password, prompted for or piped in. */
 public class ChangePasswordCommand extends PasswordCommand {
-    public ChangePasswordCommand(Clock clock) {
-        this(clock, PasswordInput::system);
-    }
-
     public ChangePasswordCommand(Clock clock, Supplier<PasswordInput> passwords) {
         super("changepassword", "Set a user's password; it is prompted for, or read as one line from standard "
-                + "input when that is not a terminal", clock, passwords);
+                + "input when that is not a terminal", "whose password to change", clock, passwords);
     }
 
     @Override
-    public void configure(Subparser subparser) {
-        super.configure(subparser);
-        subparser.addArgument("--username").required(true).help("whose password to change");
-    }
-
-    @Override
-    void run(CliServices cli, Bootstrap<TollgateConfiguration> bootstrap, Namespace namespace,
-             TollgateConfiguration configuration) {
-        String username = namespace.getString("username");
+    void run(CliServices cli, Namespace namespace) {
+        String username = username(namespace);
         // Checked before prompting, so nobody types a password for a user that does not exist.
         if (new JdbiUserStore(cli.database().jdbi()).findByUsername(username).isEmpty()) {
             throw unknown(username);
