@@ -25,6 +25,7 @@ import io.tollgate.ops.cli.CreateApplicationCommand;
 import io.tollgate.ops.cli.CreateSuperuserCommand;
 import io.tollgate.ops.cli.OperatorCommand;
 import io.tollgate.ops.cli.PasswordCostCommand;
+import io.tollgate.ops.cli.PasswordInput;
 import io.tollgate.web.DeviceFlowEndpoints;
 import io.tollgate.web.ErrorHandling;
 import io.tollgate.ops.djangoimport.ImportDjangoCommand;
@@ -99,8 +100,8 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
             }
         });
         bootstrap.addCommand(new CreateApplicationCommand(clock));
-        bootstrap.addCommand(new CreateSuperuserCommand(clock));
-        bootstrap.addCommand(new ChangePasswordCommand(clock));
+        bootstrap.addCommand(new CreateSuperuserCommand(clock, PasswordInput::system));
+        bootstrap.addCommand(new ChangePasswordCommand(clock, PasswordInput::system));
         bootstrap.addCommand(new ClearTokensCommand(clock));
         bootstrap.addCommand(new PasswordCostCommand());
         bootstrap.addCommand(new io.tollgate.ops.cli.RotateKeysCommand(clock));

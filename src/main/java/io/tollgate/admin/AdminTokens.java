@@ -19,22 +19,17 @@ import java.util.OptionalInt;
  * command line: each changes the database, forgets the node's cached checks, and records who did it.
  *
  * <p>{@code source} says through what: "admin_console", "admin_task", "command".
+ *
+ * @param events told how many tokens each action revoked (the revocation metrics); the audit event is ours
  */
-public final class AdminTokens {
-    private final AdminQueries queries;
-    private final TokenCacheInvalidation cache;
-    private final AuditLog audit;
-    private final Clock clock;
-    private final ProtocolEventPublisher events;
-
-    /** @param events told how many tokens each action revoked (the revocation metrics); the audit event is ours */
-    public AdminTokens(AdminQueries queries, TokenCacheInvalidation cache, AuditLog audit, Clock clock,
-                       ProtocolEventPublisher events) {
-        this.queries = Objects.requireNonNull(queries, "queries");
-        this.cache = Objects.requireNonNull(cache, "cache");
-        this.audit = Objects.requireNonNull(audit, "audit");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.events = Objects.requireNonNull(events, "events");
+public record AdminTokens(AdminQueries queries, TokenCacheInvalidation cache, AuditLog audit, Clock clock,
+                          ProtocolEventPublisher events) {
+    public AdminTokens {
+        Objects.requireNonNull(queries, "queries");
+        Objects.requireNonNull(cache, "cache");
+        Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(events, "events");
     }
 
     public int revokeUserTokens(AuditParty actor, long userId, String username, String source) {

@@ -12,18 +12,14 @@ import java.util.Objects;
  * ids): revoke a user's tokens, revoke an application's tokens, disable an application. Each goes through
  * {@link AdminTokens}, so it forgets cached checks and records an audit event naming the operator's tool.
  */
-public final class OperatorActions {
+public record OperatorActions(AdminTokens tokens, UserStore users, ClientStore clients) {
     public static final AuditParty ADMIN_TASK = new AuditParty("operator", null, "admin task");
     public static final AuditParty COMMAND_LINE = new AuditParty("operator", null, "command line");
 
-    private final AdminTokens tokens;
-    private final UserStore users;
-    private final ClientStore clients;
-
-    public OperatorActions(AdminTokens tokens, UserStore users, ClientStore clients) {
-        this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.users = Objects.requireNonNull(users, "users");
-        this.clients = Objects.requireNonNull(clients, "clients");
+    public OperatorActions {
+        Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(clients, "clients");
     }
 
     /** @return what it did, as one line; throws {@link UnknownTarget} when there is no such user */

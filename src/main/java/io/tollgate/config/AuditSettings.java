@@ -1,6 +1,6 @@
 package io.tollgate.config;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.Max;
@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.concurrent.TimeUnit;
 
 /** The audit trail: the audit_event table's retention and the writer's queue. The log lines are set in logging. */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class AuditSettings {
     /** Events older than this are purged by the cleanup job; 90 days answers most "who did this last quarter". */
     @NotNull
@@ -20,23 +21,11 @@ public class AuditSettings {
     @Max(1_000_000)
     private int queueCapacity = 10_000;
 
-    @JsonProperty
     public Duration getRetention() {
         return retention;
     }
 
-    @JsonProperty
-    public void setRetention(Duration retention) {
-        this.retention = retention;
-    }
-
-    @JsonProperty
     public int getQueueCapacity() {
         return queueCapacity;
-    }
-
-    @JsonProperty
-    public void setQueueCapacity(int queueCapacity) {
-        this.queueCapacity = queueCapacity;
     }
 }

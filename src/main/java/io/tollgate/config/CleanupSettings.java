@@ -1,6 +1,6 @@
 package io.tollgate.config;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.Max;
@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
  * The built-in purge of expired and revoked tokens and spent codes, so no cron job is needed. Every node runs
  * it; concurrent runs are safe and just find less to delete.
  */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class CleanupSettings {
     /** Off only when another node or the cleartokens command does the job. */
     private boolean enabled = true;
@@ -29,43 +30,19 @@ public class CleanupSettings {
     @Max(100_000)
     private int batchSize = 1000;
 
-    @JsonProperty
     public boolean isEnabled() {
         return enabled;
     }
 
-    @JsonProperty
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    @JsonProperty
     public Duration getInterval() {
         return interval;
     }
 
-    @JsonProperty
-    public void setInterval(Duration interval) {
-        this.interval = interval;
-    }
-
-    @JsonProperty
     public Duration getRetention() {
         return retention;
     }
 
-    @JsonProperty
-    public void setRetention(Duration retention) {
-        this.retention = retention;
-    }
-
-    @JsonProperty
     public int getBatchSize() {
         return batchSize;
-    }
-
-    @JsonProperty
-    public void setBatchSize(int batchSize) {
-        this.batchSize = batchSize;
     }
 }

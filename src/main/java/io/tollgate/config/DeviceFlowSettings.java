@@ -1,6 +1,6 @@
 package io.tollgate.config;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.concurrent.TimeUnit;
 
 /** The device authorization grant (RFC 8628): code lifetime, polling interval, guessing limits. */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class DeviceFlowSettings {
     private static final DeviceSettings DEFAULTS = DeviceSettings.defaults();
 
@@ -44,65 +45,5 @@ public class DeviceFlowSettings {
     public DeviceSettings settings() {
         return new DeviceSettings(codeLifetime.toJavaDuration(), interval.toJavaDuration(), maxEntriesPerCode,
                 maxFailuresPerSession, maxFailuresPerUser, failureWindow.toJavaDuration());
-    }
-
-    @JsonProperty
-    public Duration getCodeLifetime() {
-        return codeLifetime;
-    }
-
-    @JsonProperty
-    public void setCodeLifetime(Duration codeLifetime) {
-        this.codeLifetime = codeLifetime;
-    }
-
-    @JsonProperty
-    public Duration getInterval() {
-        return interval;
-    }
-
-    @JsonProperty
-    public void setInterval(Duration interval) {
-        this.interval = interval;
-    }
-
-    @JsonProperty
-    public int getMaxEntriesPerCode() {
-        return maxEntriesPerCode;
-    }
-
-    @JsonProperty
-    public void setMaxEntriesPerCode(int maxEntriesPerCode) {
-        this.maxEntriesPerCode = maxEntriesPerCode;
-    }
-
-    @JsonProperty
-    public int getMaxFailuresPerSession() {
-        return maxFailuresPerSession;
-    }
-
-    @JsonProperty
-    public void setMaxFailuresPerSession(int maxFailuresPerSession) {
-        this.maxFailuresPerSession = maxFailuresPerSession;
-    }
-
-    @JsonProperty
-    public int getMaxFailuresPerUser() {
-        return maxFailuresPerUser;
-    }
-
-    @JsonProperty
-    public void setMaxFailuresPerUser(int maxFailuresPerUser) {
-        this.maxFailuresPerUser = maxFailuresPerUser;
-    }
-
-    @JsonProperty
-    public Duration getFailureWindow() {
-        return failureWindow;
-    }
-
-    @JsonProperty
-    public void setFailureWindow(Duration failureWindow) {
-        this.failureWindow = failureWindow;
     }
 }

@@ -1,5 +1,6 @@
 package io.tollgate.config;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.concurrent.TimeUnit;
 
 /** OpenID Connect: signing keys and ID tokens (config.yml section {@code oidc}). */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class OidcConfig {
     /** Base64 of 32 random bytes; empty is allowed only on the embedded H2 database (see KeyEncryptionKeys). */
     private String keyEncryptionKey = "";
@@ -68,54 +70,8 @@ public class OidcConfig {
         this.keyEncryptionKey = keyEncryptionKey == null ? "" : keyEncryptionKey.strip();
     }
 
-    @JsonProperty
-    public SigningAlgorithm getSigningAlgorithm() {
-        return signingAlgorithm;
-    }
-
-    @JsonProperty
-    public void setSigningAlgorithm(SigningAlgorithm signingAlgorithm) {
-        this.signingAlgorithm = signingAlgorithm;
-    }
-
-    @JsonProperty
     public Duration getIdTokenLifetime() {
         return idTokenLifetime;
-    }
-
-    @JsonProperty
-    public void setIdTokenLifetime(Duration idTokenLifetime) {
-        this.idTokenLifetime = idTokenLifetime;
-    }
-
-    @JsonProperty
-    public Duration getSigningKeyMaxAge() {
-        return signingKeyMaxAge;
-    }
-
-    @JsonProperty
-    public void setSigningKeyMaxAge(Duration signingKeyMaxAge) {
-        this.signingKeyMaxAge = signingKeyMaxAge;
-    }
-
-    @JsonProperty
-    public Duration getSigningKeyOverlap() {
-        return signingKeyOverlap;
-    }
-
-    @JsonProperty
-    public void setSigningKeyOverlap(Duration signingKeyOverlap) {
-        this.signingKeyOverlap = signingKeyOverlap;
-    }
-
-    @JsonProperty
-    public Duration getSigningKeyReload() {
-        return signingKeyReload;
-    }
-
-    @JsonProperty
-    public void setSigningKeyReload(Duration signingKeyReload) {
-        this.signingKeyReload = signingKeyReload;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.tollgate.config;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.NotNull;
@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import java.util.concurrent.TimeUnit;
 
 /** Browser sign-in sessions (config key {@code sessions}). */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class SessionSettings {
     private static final String COOKIE_NAME = "[A-Za-z0-9_-]{1,64}";
 
@@ -24,33 +25,15 @@ public class SessionSettings {
     @Pattern(regexp = COOKIE_NAME)
     private String csrfCookieName = "tollgate_csrf";
 
-    @JsonProperty
     public Duration getIdleTimeout() {
         return idleTimeout;
     }
 
-    @JsonProperty
-    public void setIdleTimeout(Duration idleTimeout) {
-        this.idleTimeout = idleTimeout;
-    }
-
-    @JsonProperty
     public String getCookieName() {
         return cookieName;
     }
 
-    @JsonProperty
-    public void setCookieName(String cookieName) {
-        this.cookieName = cookieName;
-    }
-
-    @JsonProperty
     public String getCsrfCookieName() {
         return csrfCookieName;
-    }
-
-    @JsonProperty
-    public void setCsrfCookieName(String csrfCookieName) {
-        this.csrfCookieName = csrfCookieName;
     }
 }

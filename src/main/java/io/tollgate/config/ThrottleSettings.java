@@ -1,5 +1,6 @@
 package io.tollgate.config;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.tollgate.throttle.AttemptThrottle;
@@ -18,6 +19,7 @@ import java.util.List;
  * counts. Per (username or client_id, client address) with exponential back-off; a higher ceiling per username
  * or client_id across all addresses, which addresses that recently authenticated as it are exempt from.
  */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class ThrottleSettings {
     @Min(1)
     private int loginFailuresPerAddress = 5;
@@ -54,86 +56,6 @@ public class ThrottleSettings {
 
     public List<String> trustedProxyList() {
         return Arrays.stream(trustedProxies.split(",")).map(String::strip).filter(entry -> !entry.isEmpty()).toList();
-    }
-
-    @JsonProperty
-    public int getLoginFailuresPerAddress() {
-        return loginFailuresPerAddress;
-    }
-
-    @JsonProperty
-    public void setLoginFailuresPerAddress(int value) {
-        this.loginFailuresPerAddress = value;
-    }
-
-    @JsonProperty
-    public int getLoginFailuresPerUser() {
-        return loginFailuresPerUser;
-    }
-
-    @JsonProperty
-    public void setLoginFailuresPerUser(int value) {
-        this.loginFailuresPerUser = value;
-    }
-
-    @JsonProperty
-    public int getClientFailuresPerAddress() {
-        return clientFailuresPerAddress;
-    }
-
-    @JsonProperty
-    public void setClientFailuresPerAddress(int value) {
-        this.clientFailuresPerAddress = value;
-    }
-
-    @JsonProperty
-    public int getClientFailuresPerClient() {
-        return clientFailuresPerClient;
-    }
-
-    @JsonProperty
-    public void setClientFailuresPerClient(int value) {
-        this.clientFailuresPerClient = value;
-    }
-
-    @JsonProperty
-    public Duration getBaseDelay() {
-        return baseDelay;
-    }
-
-    @JsonProperty
-    public void setBaseDelay(Duration baseDelay) {
-        this.baseDelay = baseDelay;
-    }
-
-    @JsonProperty
-    public Duration getMaxDelay() {
-        return maxDelay;
-    }
-
-    @JsonProperty
-    public void setMaxDelay(Duration maxDelay) {
-        this.maxDelay = maxDelay;
-    }
-
-    @JsonProperty
-    public Duration getForgetAfter() {
-        return forgetAfter;
-    }
-
-    @JsonProperty
-    public void setForgetAfter(Duration forgetAfter) {
-        this.forgetAfter = forgetAfter;
-    }
-
-    @JsonProperty
-    public Duration getTrustFor() {
-        return trustFor;
-    }
-
-    @JsonProperty
-    public void setTrustFor(Duration trustFor) {
-        this.trustFor = trustFor;
     }
 
     @JsonProperty

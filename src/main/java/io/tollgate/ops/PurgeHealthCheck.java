@@ -1,7 +1,6 @@
 package io.tollgate.ops;
 
 import com.codahale.metrics.health.HealthCheck;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -12,24 +11,17 @@ import java.time.Instant;
  */
 public class PurgeHealthCheck extends HealthCheck {
     private final TokenCleanupJob job;
-    private final Clock clock;
-    private final Duration interval;
-    private final Instant started;
+    private final Duration limit;
 
-    public PurgeHealthCheck(TokenCleanupJob job, Clock clock, Duration interval) {
+    public PurgeHealthCheck(TokenCleanupJob job, Duration interval) {
         this.job = job;
-        this.clock = clock;
-        this.interval = interval;
-        this.started = clock.instant();
+        this.limit = interval.multipliedBy(2);
     }
 
     @Override
     protected Result check() {
-        Instant now = clock.instant();
-        Instant since = job.lastSuccess().orElse(started);
-        Duration age = Duration.between(since, now);
-        Duration limit = interval.multipliedBy(2);
-        String last = job.lastSuccess().map(Instant::toString).orElse("never (started " + started + ")");
+        Duration age = job.sinceLastSuccess();
+        String last = job.lastSuccess().map(Instant::toString).orElse("never (started " + job.created() + ")");
         if (age.compareTo(limit) > 0) {
             return Result.unhealthy("No successful purge for %s (limit %s); last success: %s", age, limit, last);
         }

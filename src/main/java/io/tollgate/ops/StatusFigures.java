@@ -19,15 +19,8 @@ import java.util.function.Supplier;
  * turns two polls into a per-minute rate, so the server keeps no history) and current gauges and p99s. Small and
  * bounded: every key comes from a metric family's fixed label values.
  */
-public final class StatusFigures implements Supplier<Map<String, Object>> {
+public record StatusFigures(MetricRegistry registry, Clock clock) implements Supplier<Map<String, Object>> {
     private static final double NANOS_PER_MILLI = 1e6;
-    private final MetricRegistry registry;
-    private final Clock clock;
-
-    public StatusFigures(MetricRegistry registry, Clock clock) {
-        this.registry = registry;
-        this.clock = clock;
-    }
 
     @Override
     public Map<String, Object> get() {

@@ -7,6 +7,7 @@ import io.tollgate.oauth.cleanup.PurgeKind;
 import io.tollgate.oauth.cleanup.PurgeReport;
 import io.tollgate.oauth.cleanup.TokenPurge;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +27,7 @@ public class TokenCleanupJob {
     private final Map<PurgeKind, Counter> deleted = new LinkedHashMap<>();
     private final Timer duration;
     private final Counter failures;
+    private final Instant created;
     private volatile Instant lastSuccess;
 
     public TokenCleanupJob(TokenPurge purge, MetricRegistry metrics) {
@@ -40,6 +42,7 @@ public class TokenCleanupJob {
         }
         this.duration = metrics.timer("io.tollgate.cleanup.duration");
         this.failures = metrics.counter("io.tollgate.cleanup.failures");
+        this.created = clock.instant();
     }
 
     /** @param trigger who asked: "schedule", "task" */
@@ -61,5 +64,14 @@ public class TokenCleanupJob {
     /** When a purge last finished without an error on this node, if one has. */
     public Optional<Instant> lastSuccess() {
         return Optional.ofNullable(lastSuccess);
+    }
+
+    /** How long since a purge last succeeded here; counted from this job's creation until one has. */
+    public Duration sinceLastSuccess() {
+        return Duration.between(lastSuccess().orElse(created), clock.instant());
+    }
+
+    public Instant created() {
+        return created;
     }
 }

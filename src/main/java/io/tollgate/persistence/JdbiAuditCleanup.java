@@ -14,17 +14,13 @@ import org.jdbi.v3.core.Jdbi;
  * cleanup job, the cleartokens task and the command all run it). Audit events keep their own, longer retention
  * (audit.retention), so the token retention's cutoff the purge passes in is not used here.
  */
-public final class JdbiAuditCleanup implements TokenCleanupStore {
+public record JdbiAuditCleanup(Jdbi jdbi, Clock clock, Duration retention) implements TokenCleanupStore {
     public static final PurgeKind AUDIT_EVENTS = new PurgeKind("audit_events", false);
 
-    private final Jdbi jdbi;
-    private final Clock clock;
-    private final Duration retention;
-
-    public JdbiAuditCleanup(Jdbi jdbi, Clock clock, Duration retention) {
-        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.retention = Objects.requireNonNull(retention, "retention");
+    public JdbiAuditCleanup {
+        Objects.requireNonNull(jdbi, "jdbi");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(retention, "retention");
     }
 
     @Override

@@ -21,17 +21,14 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /** The audit_event table: batched inserts from the audit writer's thread, filtered reads for the console. */
-public final class JdbiAuditStore implements AuditStore {
+public record JdbiAuditStore(Jdbi jdbi, ObjectMapper mapper) implements AuditStore {
     private static final TypeReference<LinkedHashMap<String, String>> DETAILS = new TypeReference<>() { };
     private static final String COLUMNS = "id, event_time, event_type, outcome, actor_kind, actor_id, actor_name, "
             + "subject_kind, subject_id, subject_name, client_id, client_address, request_id, details";
 
-    private final Jdbi jdbi;
-    private final ObjectMapper mapper;
-
-    public JdbiAuditStore(Jdbi jdbi, ObjectMapper mapper) {
-        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
-        this.mapper = Objects.requireNonNull(mapper, "mapper");
+    public JdbiAuditStore {
+        Objects.requireNonNull(jdbi, "jdbi");
+        Objects.requireNonNull(mapper, "mapper");
     }
 
     @Override

@@ -8,13 +8,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** OpenID Connect sign-in facts in oidc_authentication, one row per grant family. */
-public class JdbiAuthenticationStore implements AuthenticationStore {
-    private final Jdbi jdbi;
-
-    public JdbiAuthenticationStore(Jdbi jdbi) {
-        this.jdbi = jdbi;
-    }
-
+public record JdbiAuthenticationStore(Jdbi jdbi) implements AuthenticationStore {
     @Override
     public void save(Authentication authentication, Instant at) {
         jdbi.useTransaction(handle -> handle.createUpdate("INSERT INTO oidc_authentication (family_id, auth_time, "

@@ -14,15 +14,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  * Authorization codes by SHA-256 hash; redemption is a conditional update, so a code is spent once. Each call is
  * its own committed transaction: the replay flag's ordering guarantee relies on it.
  */
-public class JdbiAuthorizationCodeStore implements AuthorizationCodeStore {
+public record JdbiAuthorizationCodeStore(Jdbi jdbi) implements AuthorizationCodeStore {
     private static final String COLUMNS = "code_hash, application_id, user_id, redirect_uri, scope, code_challenge, "
             + "code_challenge_method, created, expires, family_id";
-
-    private final Jdbi jdbi;
-
-    public JdbiAuthorizationCodeStore(Jdbi jdbi) {
-        this.jdbi = jdbi;
-    }
 
     @Override
     public void save(AuthorizationCode code) {

@@ -59,11 +59,7 @@ public final class JdbiGroupStore implements GroupStore {
 
     @Override
     public boolean delete(long id) {
-        // The foreign key cascades too; deleting memberships explicitly keeps the port's promise without it.
-        return jdbi.inTransaction(h -> {
-            h.createUpdate("DELETE FROM auth_user_groups WHERE group_id = :id").bind("id", id).execute();
-            return h.createUpdate("DELETE FROM auth_group WHERE id = :id").bind("id", id).execute() > 0;
-        });
+        return Memberships.deleteWith(jdbi, "auth_group", "group_id", id);
     }
 
     @Override

@@ -5,13 +5,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** oauth_application.client_secret_imported: Django-hashed secrets waiting for their client's first sign-in. */
-public class JdbiImportedClientSecrets implements ImportedClientSecrets.Store {
-    private final Jdbi jdbi;
-
-    public JdbiImportedClientSecrets(Jdbi jdbi) {
-        this.jdbi = jdbi;
-    }
-
+public record JdbiImportedClientSecrets(Jdbi jdbi) implements ImportedClientSecrets.Store {
     @Override
     public Optional<String> importedHash(long clientDbId) {
         return jdbi.withHandle(handle -> handle.createQuery(

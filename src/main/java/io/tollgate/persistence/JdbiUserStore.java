@@ -60,7 +60,7 @@ public final class JdbiUserStore implements UserStore {
             long id = bindColumns(h.createUpdate("INSERT INTO auth_user (username, email, first_name, last_name, "
                             + "password, is_active, is_staff, is_superuser, date_joined) VALUES (:username, :email, "
                             + ":firstName, :lastName, :password, :active, :staff, :superuser, :dateJoined)"),
-                    user.withId(0))
+                    user.unsaved())
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             insertMemberships(h, id, user.groupIds());
             return id;
@@ -87,11 +87,8 @@ public final class JdbiUserStore implements UserStore {
 
     @Override
     public boolean delete(long id) {
-        // Memberships and tokens also go by foreign-key cascade; the explicit delete does not rely on it.
-        return jdbi.inTransaction(h -> {
-            h.createUpdate("DELETE FROM auth_user_groups WHERE user_id = :id").bind("id", id).execute();
-            return h.createUpdate("DELETE FROM auth_user WHERE id = :id").bind("id", id).execute() > 0;
-        });
+        // The user's tokens go by foreign-key cascade.
+        return Memberships.deleteWith(jdbi, "auth_user", "user_id", id);
     }
 
     @Override

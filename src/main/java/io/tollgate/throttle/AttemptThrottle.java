@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -23,23 +22,17 @@ import java.util.Objects;
  * attempt is not counted: it checked nothing, and counting it would let an attacker keep a block alive without
  * ever waiting.
  */
-public final class AttemptThrottle {
+public record AttemptThrottle(ThrottleStore store, Clock clock, ThrottlePolicy login, ThrottlePolicy client,
+                              ThrottleObserver observer) {
     /** What is being guessed. */
     public enum Kind { LOGIN, CLIENT }
 
-    private final ThrottleStore store;
-    private final Clock clock;
-    private final Map<Kind, ThrottlePolicy> policies;
-    private final ThrottleObserver observer;
-
-    public AttemptThrottle(ThrottleStore store, Clock clock, ThrottlePolicy login, ThrottlePolicy client,
-                           ThrottleObserver observer) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.observer = Objects.requireNonNull(observer, "observer");
-        this.policies = new EnumMap<>(Kind.class);
-        policies.put(Kind.LOGIN, Objects.requireNonNull(login, "login"));
-        policies.put(Kind.CLIENT, Objects.requireNonNull(client, "client"));
+    public AttemptThrottle {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(login, "login");
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(observer, "observer");
     }
 
     /**
@@ -62,7 +55,7 @@ public final class AttemptThrottle {
         if (ceiling.blockedAt(now) && !pair.trustedAt(now)) {
             throw refuse(kind, who, where, Duration.between(now, ceiling.blockedUntil()), true);
         }
-        return new Attempt(policies.get(kind), pairKey, subjectKey, pair);
+        return new Attempt(kind == Kind.LOGIN ? login : client, pairKey, subjectKey, pair);
     }
 
     private Throttled refuse(Kind kind, String subject, String address, Duration wait, boolean ceiling) {

@@ -2,39 +2,33 @@ package io.tollgate.users;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
-/** A user not yet stored; the store assigns the id. Never logged with its hash. */
-public record NewUser(
-        String username,
-        String email,
-        String firstName,
-        String lastName,
-        String passwordHash,
-        boolean active,
-        boolean staff,
-        boolean superuser,
-        Instant dateJoined,
-        List<Long> groupIds) {
-
-    public NewUser {
-        Objects.requireNonNull(username, "username");
-        Objects.requireNonNull(email, "email");
-        Objects.requireNonNull(firstName, "firstName");
-        Objects.requireNonNull(lastName, "lastName");
-        Objects.requireNonNull(passwordHash, "passwordHash");
-        Objects.requireNonNull(dateJoined, "dateJoined");
-        groupIds = List.copyOf(groupIds);
+/**
+ * A user not yet stored: a {@link User} whose id the store has yet to assign (and who has never logged in), so
+ * the fields and their checks live in one place. Never logged with its hash.
+ */
+public record NewUser(User unsaved) {
+    public NewUser(String username, String email, String firstName, String lastName, String passwordHash,
+                   boolean active, boolean staff, boolean superuser, Instant dateJoined, List<Long> groupIds) {
+        this(new User(0, username, email, firstName, lastName, passwordHash, active, staff, superuser, dateJoined,
+                null, groupIds));
     }
 
     public User withId(long id) {
-        return new User(id, username, email, firstName, lastName, passwordHash, active, staff, superuser,
-                dateJoined, null, groupIds);
+        return unsaved.withId(id);
+    }
+
+    public String username() {
+        return unsaved.username();
+    }
+
+    public List<Long> groupIds() {
+        return unsaved.groupIds();
     }
 
     @Override
     public String toString() {
-        return "NewUser[username=" + username + ", active=" + active + ", staff=" + staff
-                + ", superuser=" + superuser + ", groupIds=" + groupIds + "]";
+        return "NewUser[username=" + username() + ", active=" + unsaved.active() + ", staff=" + unsaved.staff()
+                + ", superuser=" + unsaved.superuser() + ", groupIds=" + groupIds() + "]";
     }
 }

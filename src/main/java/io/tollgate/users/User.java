@@ -29,6 +29,12 @@ public record User(
         groupIds = List.copyOf(groupIds);
     }
 
+    /** The same user under the id the store assigned; {@link NewUser}s carry 0 until then. */
+    User withId(long newId) {
+        return new User(newId, username, email, firstName, lastName, passwordHash, active, staff, superuser,
+                dateJoined, lastLogin, groupIds);
+    }
+
     public User withPasswordHash(String hash) {
         return new User(id, username, email, firstName, lastName, hash, active, staff, superuser,
                 dateJoined, lastLogin, groupIds);

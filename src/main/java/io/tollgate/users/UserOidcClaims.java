@@ -5,13 +5,7 @@ import io.tollgate.oauth.oidc.UserClaimsSource;
 import java.util.Optional;
 
 /** The users of this server, as OpenID Connect describes them. */
-public class UserOidcClaims implements UserClaimsSource {
-    private final UserStore store;
-
-    public UserOidcClaims(UserStore store) {
-        this.store = store;
-    }
-
+public record UserOidcClaims(UserStore store) implements UserClaimsSource {
     @Override
     public Optional<UserClaims> findActive(long userId) {
         return store.findById(userId).filter(User::active)

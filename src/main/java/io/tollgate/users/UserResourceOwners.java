@@ -5,14 +5,7 @@ import io.tollgate.oauth.store.ResourceOwnerAuthenticator;
 import java.util.Optional;
 
 /** The users of this server, as the OAuth grants see them. */
-public class UserResourceOwners implements ResourceOwnerAuthenticator {
-    private final UserService users;
-    private final UserStore store;
-
-    public UserResourceOwners(UserService users, UserStore store) {
-        this.users = users;
-        this.store = store;
-    }
+public record UserResourceOwners(UserService users, UserStore store) implements ResourceOwnerAuthenticator {
 
     @Override
     public Optional<ResourceOwner> authenticate(String username, String password) {

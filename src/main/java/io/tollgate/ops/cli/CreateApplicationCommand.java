@@ -1,7 +1,6 @@
 package io.tollgate.ops.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.tollgate.TollgateConfiguration;
 import io.tollgate.oauth.client.ClientRegistrationException;
@@ -33,12 +32,10 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * Registers an OAuth application from the command line (DOT's {@code manage.py createapplication}) and prints
  * its client_id and client_secret as JSON: the only time the secret is ever shown.
  */
-public class CreateApplicationCommand extends ConfiguredCommand<TollgateConfiguration> {
-    private final Clock clock;
-
+public class CreateApplicationCommand extends ServicesCommand {
     public CreateApplicationCommand(Clock clock) {
-        super("createapplication", "Register an OAuth application and print its client_id and client_secret as JSON");
-        this.clock = clock;
+        super("createapplication", "Register an OAuth application and print its client_id and client_secret as JSON",
+                clock);
     }
 
     @Override
@@ -69,26 +66,22 @@ public class CreateApplicationCommand extends ConfiguredCommand<TollgateConfigur
     }
 
     @Override
-    protected void run(Bootstrap<TollgateConfiguration> bootstrap, Namespace namespace,
-                       TollgateConfiguration configuration) throws Exception {
-        try (CliServices cli = CliServices.open(configuration, clock)) {
-            Long owner = null;
-            if (namespace.getString("user") != null) {
-                owner = new JdbiUserStore(cli.database().jdbi()).findByUsername(namespace.getString("user"))
-                        .map(User::id)
-                        .orElseThrow(() -> new CommandException("no such user: " + namespace.getString("user")));
-            }
-            AuthorizationServer oauth = cli.services().oauth();
-            RegisteredClient registered;
-            try {
-                registered = oauth.registrations().register(request(namespace, owner, oauth.grants()));
-            } catch (ClientRegistrationException e) {
-                throw new CommandException(e.fieldErrors().entrySet().stream()
-                        .map(error -> error.getKey() + ": " + String.join(" ", error.getValue()))
-                        .collect(Collectors.joining("; ")));
-            }
-            System.out.println(json(bootstrap.getObjectMapper(), registered));
+    void run(CliServices cli, Bootstrap<TollgateConfiguration> bootstrap, Namespace namespace,
+             TollgateConfiguration configuration) throws Exception {
+        Long owner = null;
+        if (namespace.getString("user") != null) {
+            owner = new JdbiUserStore(cli.database().jdbi()).findByUsername(namespace.getString("user"))
+                    .map(User::id)
+                    .orElseThrow(() -> new CommandException("no such user: " + namespace.getString("user")));
         }
+        AuthorizationServer oauth = cli.services().oauth();
+        RegisteredClient registered;
+        try {
+            registered = oauth.registrations().register(request(namespace, owner, oauth.grants()));
+        } catch (ClientRegistrationException e) {
+            throw FieldErrors.oneLine(e.fieldErrors());
+        }
+        System.out.println(json(bootstrap.getObjectMapper(), registered));
     }
 
     private static ClientRegistrationRequest request(Namespace namespace, Long owner, GrantHandlers registered)
@@ -125,10 +118,5 @@ public class CreateApplicationCommand extends ConfiguredCommand<TollgateConfigur
         out.put("post_logout_redirect_uris", client.postLogoutRedirectUris());
         out.put("token_format", client.tokenSettings().accessTokenFormat());
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(out);
-    }
-
-    @Override
-    public void onError(io.dropwizard.core.cli.Cli cli, Namespace namespace, Throwable error) {
-        CommandErrors.print(cli, error);
     }
 }

@@ -1,6 +1,5 @@
 package io.tollgate.ops.cli;
 
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.tollgate.TollgateConfiguration;
 import io.tollgate.admin.OperatorActions;
@@ -16,16 +15,14 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * reach. Safe while servers run; their token caches forget within tokenCache.maxStaleness. The audit event names
  * the command line as the actor and is written before the command exits.
  */
-public final class OperatorCommand extends ConfiguredCommand<TollgateConfiguration> {
+public final class OperatorCommand extends ServicesCommand {
     static final String SOURCE = "command";
     private static final String TARGET = "target";
     private final OperatorTask.Definition definition;
-    private final Clock clock;
 
     private OperatorCommand(OperatorTask.Definition definition, Clock clock) {
-        super(definition.name(), definition.help());
+        super(definition.name(), definition.help(), clock);
         this.definition = definition;
-        this.clock = clock;
     }
 
     public static List<OperatorCommand> all(Clock clock) {
@@ -40,10 +37,9 @@ public final class OperatorCommand extends ConfiguredCommand<TollgateConfigurati
     }
 
     @Override
-    protected void run(Bootstrap<TollgateConfiguration> bootstrap, Namespace namespace,
-                       TollgateConfiguration configuration) throws Exception {
-        try (CliServices cli = CliServices.open(configuration, clock);
-             OperatorConsole console = OperatorConsole.open(cli, configuration, clock)) {
+    void run(CliServices cli, Bootstrap<TollgateConfiguration> bootstrap, Namespace namespace,
+             TollgateConfiguration configuration) throws Exception {
+        try (OperatorConsole console = OperatorConsole.open(cli, configuration, clock())) {
             try {
                 System.out.println(definition.action().run(console.actions(), OperatorActions.COMMAND_LINE, SOURCE,
                         namespace.getString(TARGET)));
@@ -51,10 +47,5 @@ public final class OperatorCommand extends ConfiguredCommand<TollgateConfigurati
                 throw new CommandException(e.getMessage());
             }
         }
-    }
-
-    @Override
-    public void onError(io.dropwizard.core.cli.Cli cli, Namespace namespace, Throwable error) {
-        CommandErrors.print(cli, error);
     }
 }

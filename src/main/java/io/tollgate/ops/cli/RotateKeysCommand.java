@@ -1,6 +1,5 @@
 package io.tollgate.ops.cli;
 
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.tollgate.OpenIdConnect;
 import io.tollgate.TollgateConfiguration;
@@ -18,27 +17,19 @@ import net.sourceforge.argparse4j.inf.Namespace;
  * expired), the next one signs, a fresh next one is published. Safe while servers run; they pick it up within
  * oidc.signingKeyReload.
  */
-public class RotateKeysCommand extends ConfiguredCommand<TollgateConfiguration> {
-    private final Clock clock;
-
+public class RotateKeysCommand extends ServicesCommand {
     public RotateKeysCommand(Clock clock) {
-        super("rotatekeys", "Rotate the OpenID Connect signing keys");
-        this.clock = clock;
+        super("rotatekeys", "Rotate the OpenID Connect signing keys", clock);
     }
 
     @Override
-    protected void run(Bootstrap<TollgateConfiguration> bootstrap, Namespace namespace,
-                       TollgateConfiguration configuration) throws Exception {
-        try (CliServices cli = CliServices.open(configuration, clock);
-             OperatorConsole console = OperatorConsole.open(cli, configuration, clock)) {
-            SigningKeys keys = OpenIdConnect.signingKeys(configuration, cli.database().jdbi(), clock, System.out);
+    void run(CliServices cli, Bootstrap<TollgateConfiguration> bootstrap, Namespace namespace,
+             TollgateConfiguration configuration) throws Exception {
+        try (OperatorConsole console = OperatorConsole.open(cli, configuration, clock())) {
+            SigningKeys keys = OpenIdConnect.signingKeys(configuration, cli.database().jdbi(), clock(), System.out);
             PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-            RotateKeysTask.print(RotateKeysTask.rotate(keys, console.audit(), OperatorActions.COMMAND_LINE, clock), out);
+            RotateKeysTask.print(RotateKeysTask.rotate(keys, console.audit(), OperatorActions.COMMAND_LINE, clock()),
+                    out);
         }
-    }
-
-    @Override
-    public void onError(io.dropwizard.core.cli.Cli cli, Namespace namespace, Throwable error) {
-        CommandErrors.print(cli, error);
     }
 }

@@ -13,21 +13,12 @@ import java.util.Optional;
  * hash. A session ends after {@code idleTimeout} without requests, on sign-out, when the user is deactivated and
  * when the password changes (by any route: the page, the API or the changepassword command).
  */
-public final class SessionManager {
-    private final SessionStore store;
-    private final TokenGenerator generator;
-    private final Duration idleTimeout;
-    private final Clock clock;
-
-    public SessionManager(SessionStore store, TokenGenerator generator, Duration idleTimeout, Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.generator = Objects.requireNonNull(generator, "generator");
-        this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    public Duration idleTimeout() {
-        return idleTimeout;
+public record SessionManager(SessionStore store, TokenGenerator generator, Duration idleTimeout, Clock clock) {
+    public SessionManager {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(generator, "generator");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(clock, "clock");
     }
 
     /** Returns the new cookie value. */
