@@ -1,5 +1,6 @@
 package io.tollgate.ops;
 
+import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
 import io.tollgate.oauth.OAuthError;
 import io.tollgate.oauth.event.AccessTokenChecked;
@@ -18,8 +19,10 @@ import io.tollgate.oauth.event.TokensRevokedByOperator;
 import io.tollgate.ops.metrics.MetricFamily;
 import io.tollgate.ops.metrics.TollgateMetrics;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,6 +40,8 @@ public final class ProtocolMetrics implements ProtocolEventListener {
     private final MetricRegistry metrics;
     private final Set<String> grants;
     private final Set<String> errors = new LinkedHashSet<>();
+    /** One per API request: looked up once rather than by name on every check. */
+    private final Map<AccessTokenChecked.Result, Counter> bearerChecks = new EnumMap<>(AccessTokenChecked.Result.class);
 
     /** @param grantTypes the registered grants' wire names (the label values a token request can have) */
     public ProtocolMetrics(MetricRegistry metrics, Collection<String> grantTypes) {
@@ -51,7 +56,7 @@ public final class ProtocolMetrics implements ProtocolEventListener {
             }
         }
         for (AccessTokenChecked.Result result : AccessTokenChecked.Result.values()) {
-            count(TollgateMetrics.BEARER_CHECKS, 0, lower(result));
+            bearerChecks.put(result, metrics.counter(TollgateMetrics.BEARER_CHECKS.dropwizardName(lower(result))));
         }
         for (String outcome : Set.of(SUCCESS, "failure", "locked_out")) {
             count(TollgateMetrics.SIGNINS, 0, outcome);
@@ -75,7 +80,7 @@ public final class ProtocolMetrics implements ProtocolEventListener {
             count(TollgateMetrics.TOKEN_REQUESTS, 1, failed.grantType() == null ? OTHER : grant(failed.grantType()),
                     errors.contains(failed.error()) ? failed.error() : OTHER);
         } else if (event instanceof AccessTokenChecked checked) {
-            count(TollgateMetrics.BEARER_CHECKS, 1, lower(checked.result()));
+            bearerChecks.get(checked.result()).inc();
         } else if (event instanceof LoginSucceeded) {
             count(TollgateMetrics.SIGNINS, 1, SUCCESS);
         } else if (event instanceof LoginFailed failed) {

@@ -34,10 +34,10 @@ public record TokenIntrospection(AccessTokenValidator accessTokens, TokenStore t
 
     /** @param hint token_type_hint; only orders the lookups (§2.1), unknown values are ignored */
     public Introspection introspect(IntrospectionCaller caller, String token, String hint) {
-        String hash = TokenHasher.sha256Hex(token);
+        // The refresh token's hash is taken only when that lookup runs: an access token found first needs none.
         Optional<Introspection> found = REFRESH_TOKEN_TYPE.equals(hint)
-                ? refresh(caller, hash).or(() -> access(caller, token))
-                : access(caller, token).or(() -> refresh(caller, hash));
+                ? refresh(caller, token).or(() -> access(caller, token))
+                : access(caller, token).or(() -> refresh(caller, token));
         Introspection answer = found.orElse(Introspection.inactive());
         events.publish(new TokenIntrospected(clock.instant(),
                 caller.seesAllTokens() ? null : caller.client().clientId(), answer.active()));
@@ -53,8 +53,8 @@ public record TokenIntrospection(AccessTokenValidator accessTokens, TokenStore t
                 : Introspection.inactive());
     }
 
-    private Optional<Introspection> refresh(IntrospectionCaller caller, String hash) {
-        return tokens.findRefreshToken(hash).map(token -> {
+    private Optional<Introspection> refresh(IntrospectionCaller caller, String presented) {
+        return tokens.findRefreshToken(TokenHasher.sha256Hex(presented)).map(token -> {
             if (!caller.maySee(token.clientDbId()) || !token.isActive(clock)) {
                 return Introspection.inactive();
             }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Resolves each request's client address once, for the throttles: the TCP peer, or — when the peer is a
@@ -36,15 +37,38 @@ public class ClientAddresses implements ContainerRequestFilter {
         this.trusted = List.copyOf(blocks);
     }
 
+    /**
+     * Leaves a resolver on the request rather than the address: most requests (the API) never ask for it, and the
+     * profile showed reading the peer through the injected servlet-request proxy as 2-3% of an API request.
+     */
     @Override
     public void filter(ContainerRequestContext request) {
-        request.setProperty(PROPERTY, resolve(servletRequest.getRemoteAddr(),
-                request.getHeaders().get("X-Forwarded-For")));
+        request.setProperty(PROPERTY, new Lazy(() -> resolve(servletRequest.getRemoteAddr(),
+                request.getHeaders().get("X-Forwarded-For"))));
     }
 
     /** The address the filter resolved for this request, or null outside a filtered request. */
     public static String of(ContainerRequestContext request) {
-        return request == null ? null : (String) request.getProperty(PROPERTY);
+        return request != null && request.getProperty(PROPERTY) instanceof Lazy lazy ? lazy.get() : null;
+    }
+
+    /** Resolved once, on the request's own thread, while the request is in scope. */
+    private static final class Lazy {
+        private final Supplier<String> resolver;
+        private String address;
+        private boolean resolved;
+
+        Lazy(Supplier<String> resolver) {
+            this.resolver = resolver;
+        }
+
+        String get() {
+            if (!resolved) {
+                address = resolver.get();
+                resolved = true;
+            }
+            return address;
+        }
     }
 
     String resolve(String peer, List<String> forwardedHeaders) {
