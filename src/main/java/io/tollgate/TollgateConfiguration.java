@@ -127,7 +127,7 @@ public class TollgateConfiguration extends Configuration {
                 oauth.getRefreshTokenReuseGrace().toJavaDuration(), oauth.getIssuer(),
                 new ServerSettings.TokenCache(cache.getMaxStaleness().toJavaDuration(), cache.getMaximumSize()),
                 new ServerSettings.Purge(cleanup.getRetention().toJavaDuration(), cleanup.getBatchSize(),
-                        sessions.getIdleTimeout().toJavaDuration()));
+                        sessions.getIdleTimeout().toJavaDuration(), cleanup.getRestRatio()));
     }
 
     @JsonProperty

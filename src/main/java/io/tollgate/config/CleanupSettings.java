@@ -3,6 +3,8 @@ package io.tollgate.config;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +32,14 @@ public class CleanupSettings {
     @Max(100_000)
     private int batchSize = 1000;
 
+    /**
+     * After each batch the purge rests this many times as long as the batch took: 1 leaves the database and the
+     * node at least half their time for requests while a large backlog goes; 0 purges flat out.
+     */
+    @DecimalMin("0")
+    @DecimalMax("100")
+    private double restRatio = 1;
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -40,6 +50,10 @@ public class CleanupSettings {
 
     public Duration getRetention() {
         return retention;
+    }
+
+    public double getRestRatio() {
+        return restRatio;
     }
 
     public int getBatchSize() {

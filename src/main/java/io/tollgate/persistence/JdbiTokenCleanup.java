@@ -12,8 +12,8 @@ import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Batched purge: select at most n ids, delete them, one short transaction per batch.
- * On PostgreSQL the select takes {@code FOR UPDATE SKIP LOCKED}, so nodes purging at once split the rows
+ * Batched purge: select at most n ids, delete them, one short transaction per batch (on PostgreSQL in one
+ * statement). On PostgreSQL the select takes {@code FOR UPDATE SKIP LOCKED}, so nodes purging at once split the rows
  * instead of queueing on each other's locks (and cannot deadlock). On H2 (no SKIP LOCKED) a
  * batch that collides with another purge is retried, and rows already gone simply are not counted.
  */
@@ -55,9 +55,13 @@ public class JdbiTokenCleanup implements TokenCleanupStore {
         if (target == null) {
             throw new IllegalArgumentException("No table for purge kind " + kind.label());
         }
-        String lock = isPostgres() ? " FOR UPDATE SKIP LOCKED" : "";
+        boolean postgres = isPostgres();
+        String lock = postgres ? " FOR UPDATE SKIP LOCKED" : "";
         for (int attempt = 1; ; attempt++) {
             try {
+                if (postgres) {
+                    return deleteInPlace(target, cutoff, limit);
+                }
                 return jdbi.inTransaction(handle -> {
                     // One select per condition rather than an OR, so each can walk its own index.
                     Set<Long> ids = new LinkedHashSet<>();
@@ -89,6 +93,29 @@ public class JdbiTokenCleanup implements TokenCleanupStore {
                 }
             }
         }
+    }
+
+    /**
+     * PostgreSQL: one statement per condition selects, locks and deletes the batch in place. The profile of a purge
+     * of 300 000 tokens showed the two-step form's cost mostly on our side (a thousand ids read back, then bound
+     * and sent again as a thousand parameters), which is CPU taken from the requests the purge runs beside.
+     */
+    private int deleteInPlace(Target target, Instant cutoff, int limit) {
+        return jdbi.inTransaction(handle -> {
+            int deleted = 0;
+            for (String condition : target.conditions()) {
+                if (deleted >= limit) {
+                    break;
+                }
+                deleted += handle.createUpdate("DELETE FROM " + target.table() + " WHERE id IN (SELECT "
+                                + target.alias() + ".id FROM " + target.table() + " " + target.alias() + " WHERE "
+                                + condition + target.extra() + " LIMIT :limit FOR UPDATE SKIP LOCKED)")
+                        .bind("cutoff", cutoff)
+                        .bind("limit", limit - deleted)
+                        .execute();
+            }
+            return deleted;
+        });
     }
 
     /** Rows of {@code table} are due when any of {@code conditions} holds and {@code extra} (may be "") too. */

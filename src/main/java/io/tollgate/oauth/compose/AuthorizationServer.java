@@ -134,7 +134,7 @@ public final class AuthorizationServer {
         Map<PurgeKind, TokenCleanupStore> purged = TokenPurge.standard(ports.cleanup());
         purged.putAll(b.purged);
         this.purge = new TokenPurge(purged, clock, purgeSettings.retention(), purgeSettings.batchSize(),
-                purgeSettings.sessionIdleTimeout());
+                purgeSettings.sessionIdleTimeout(), purgeSettings.restRatio());
     }
 
     public static Builder builder(ServerSettings settings, StoragePorts ports, Clock clock) {

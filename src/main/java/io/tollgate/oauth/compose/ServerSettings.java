@@ -52,11 +52,17 @@ public record ServerSettings(TokenSettings tokens, ScopeRegistry scopes, Authori
      *
      * @param retention          rows are kept this long after they stopped being usable
      * @param sessionIdleTimeout a browser session idle this long has ended
+     * @param restRatio          after each batch the purge rests this many times as long as the batch took
      */
-    public record Purge(Duration retention, int batchSize, Duration sessionIdleTimeout) {
+    public record Purge(Duration retention, int batchSize, Duration sessionIdleTimeout, double restRatio) {
         public Purge {
             Objects.requireNonNull(retention, "retention");
             Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
+        }
+
+        /** A purge that never rests (tests, tools). */
+        public Purge(Duration retention, int batchSize, Duration sessionIdleTimeout) {
+            this(retention, batchSize, sessionIdleTimeout, 0);
         }
     }
 }
