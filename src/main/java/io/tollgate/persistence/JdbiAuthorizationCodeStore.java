@@ -44,7 +44,8 @@ public class JdbiAuthorizationCodeStore implements AuthorizationCodeStore {
 
     @Override
     public Optional<AuthorizationCode> consume(String codeHash, Instant at) {
-        String spend = "UPDATE oauth_authorization_code SET consumed = :at WHERE code_hash = :hash AND consumed IS NULL";
+        String spend = "UPDATE oauth_authorization_code SET consumed = :at "
+                + "WHERE code_hash = :hash AND consumed IS NULL";
         try {
             return jdbi.withHandle(handle -> Sql.isPostgres(handle)
                     // One statement, committed on its own: the spent code comes back in the same round trip.

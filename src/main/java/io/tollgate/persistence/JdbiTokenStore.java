@@ -6,6 +6,7 @@ import io.tollgate.oauth.model.NewAccessToken;
 import io.tollgate.oauth.model.NewRefreshToken;
 import io.tollgate.oauth.model.RefreshToken;
 import io.tollgate.oauth.model.SealedSuccessor;
+import io.tollgate.oauth.store.ResourceOwnerAuthenticator;
 import io.tollgate.oauth.store.TokenStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -72,7 +73,8 @@ public class JdbiTokenStore implements TokenStore {
                                 + "RETURNING id), "
                                 + "old_access AS (UPDATE oauth_access_token SET revoked = :at "
                                 + "WHERE refresh_token_id IN (SELECT id FROM old) AND revoked IS NULL), "
-                                + "old_seals AS (UPDATE oauth_refresh_token SET successor_sealed = NULL, rotated = NULL "
+                                + "old_seals AS (UPDATE oauth_refresh_token "
+                                + "SET successor_sealed = NULL, rotated = NULL "
                                 + "WHERE family_id = :family AND successor_sealed IS NOT NULL AND id <> :old "
                                 + "AND EXISTS (SELECT 1 FROM old)), "
                                 + newPair(" FROM old") + PAIR_IDS), access, refresh)
@@ -127,6 +129,20 @@ public class JdbiTokenStore implements TokenStore {
                                 + "FROM oauth_refresh_token WHERE token_hash = :hash")
                 .bind("hash", tokenHash)
                 .map(JdbiTokenStore::mapRefresh)
+                .findOne());
+    }
+
+    /** One query: the token joined with its user's row (a missing or inactive user makes the owner inactive). */
+    @Override
+    public Optional<RefreshTokenAndOwner> findRefreshTokenAndOwner(String tokenHash,
+                                                                   ResourceOwnerAuthenticator owners) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT r.id, r.token_hash, r.application_id, r.user_id, r.scope, r.created, r.expires, "
+                                + "r.revoked, r.family_id, (r.user_id IS NULL OR u.is_active) AS owner_active "
+                                + "FROM oauth_refresh_token r LEFT JOIN auth_user u ON u.id = r.user_id "
+                                + "WHERE r.token_hash = :hash")
+                .bind("hash", tokenHash)
+                .map((rs, ctx) -> new RefreshTokenAndOwner(mapRefresh(rs, ctx), rs.getBoolean("owner_active")))
                 .findOne());
     }
 
