@@ -38,13 +38,15 @@ public record JdbiAuthorizationCodeStore(Jdbi jdbi) implements AuthorizationCode
 
     @Override
     public Optional<AuthorizationCode> consume(String codeHash, Instant at) {
+        String spend = "UPDATE oauth_authorization_code SET consumed = :at "
+                + "WHERE code_hash = :hash AND consumed IS NULL";
         try {
-            return jdbi.inTransaction(handle -> {
-                int changed = handle.createUpdate("UPDATE oauth_authorization_code SET consumed = :at "
-                                + "WHERE code_hash = :hash AND consumed IS NULL")
-                        .bind("at", at).bind("hash", codeHash).execute();
-                return changed == 1 ? find(handle, codeHash, false) : Optional.<AuthorizationCode>empty();
-            });
+            return jdbi.withHandle(handle -> Sql.isPostgres(handle)
+                    // One statement, committed on its own: the spent code comes back in the same round trip.
+                    ? handle.createQuery(spend + " RETURNING " + COLUMNS).bind("at", at).bind("hash", codeHash)
+                            .map(JdbiAuthorizationCodeStore::map).findOne()
+                    : handle.inTransaction(h -> h.createUpdate(spend).bind("at", at).bind("hash", codeHash)
+                            .execute() == 1 ? find(h, codeHash, false) : Optional.<AuthorizationCode>empty()));
         } catch (RuntimeException e) {
             if (Sql.H2_CONCURRENT_UPDATE.equals(Sql.sqlState(e))) {
                 return Optional.empty();

@@ -6,6 +6,7 @@ import io.tollgate.oauth.model.NewAccessToken;
 import io.tollgate.oauth.model.NewRefreshToken;
 import io.tollgate.oauth.model.RefreshToken;
 import io.tollgate.oauth.model.SealedSuccessor;
+import io.tollgate.oauth.store.ResourceOwnerAuthenticator;
 import io.tollgate.oauth.store.TokenStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,10 +14,16 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Access and refresh tokens, by SHA-256 hash. Every multi-row change is one transaction. */
 public class JdbiTokenStore implements TokenStore {
+    private static final String PAIR_IDS = " SELECT id, refresh_token_id FROM new_access";
+    private static final RowMapper<IssuedIds> IDS = (rs, ctx) -> new IssuedIds(rs.getLong("id"),
+            rs.getLong("refresh_token_id"));
+
     private final Jdbi jdbi;
 
     public JdbiTokenStore(Jdbi jdbi) {
@@ -29,35 +36,70 @@ public class JdbiTokenStore implements TokenStore {
             // One INSERT is atomic and durable in auto-commit: no BEGIN/COMMIT round trip for a lone access token.
             return jdbi.withHandle(handle -> insertPair(handle, access, null));
         }
-        return jdbi.inTransaction(handle -> insertPair(handle, access, refresh));
+        return jdbi.withHandle(handle -> Sql.isPostgres(handle)
+                // One statement is its own transaction: the pair in one round trip instead of four.
+                ? bindPair(handle.createQuery("WITH " + newPair("") + PAIR_IDS), access, refresh).map(IDS).one()
+                : handle.inTransaction(h -> insertPair(h, access, refresh)));
     }
 
     @Override
     public Optional<IssuedIds> rotate(long oldRefreshTokenId, Instant at, NewAccessToken access,
                                       NewRefreshToken refresh, String sealedSuccessor) {
         try {
-            return jdbi.inTransaction(handle -> {
-                // The conditional update is the race's referee: the row lock lets exactly one caller see 1 row.
-                if (revokeRefresh(handle, oldRefreshTokenId, at) == 0) {
-                    return Optional.empty();
-                }
-                // Only the immediately previous token may be replayed: older seals of the family go.
-                handle.createUpdate("UPDATE oauth_refresh_token SET successor_sealed = NULL, rotated = NULL "
-                                + "WHERE family_id = :family AND successor_sealed IS NOT NULL")
-                        .bind("family", refresh.familyId()).execute();
-                if (sealedSuccessor != null) {
-                    handle.createUpdate("UPDATE oauth_refresh_token SET successor_sealed = :sealed, rotated = :at "
-                                    + "WHERE id = :id")
-                            .bind("sealed", sealedSuccessor).bind("at", at).bind("id", oldRefreshTokenId).execute();
-                }
-                return Optional.of(insertPair(handle, access, refresh));
-            });
+            return jdbi.withHandle(handle -> Sql.isPostgres(handle)
+                    ? rotateInOneStatement(handle, oldRefreshTokenId, at, access, refresh, sealedSuccessor)
+                    : handle.inTransaction(h -> rotateStepByStep(h, oldRefreshTokenId, at, access, refresh,
+                            sealedSuccessor)));
         } catch (RuntimeException e) {
             if (Sql.H2_CONCURRENT_UPDATE.equals(Sql.sqlState(e))) {
                 return Optional.empty();
             }
             throw e;
         }
+    }
+
+    /**
+     * PostgreSQL: the whole rotation as one statement, so one round trip and one commit instead of seven. The
+     * conditional update of the old row is still the race's referee: a concurrent rotation waits for its row lock,
+     * re-reads it revoked, and every later part of the statement hangs off its (then empty) result, so the loser
+     * writes nothing and gets no row back. Old seals of the family go as in the step-by-step version; the old row
+     * itself (live until now, so without a seal) takes the new one.
+     */
+    private static Optional<IssuedIds> rotateInOneStatement(Handle handle, long oldId, Instant at,
+                                                            NewAccessToken access, NewRefreshToken refresh,
+                                                            String sealed) {
+        return bindPair(handle.createQuery("WITH old AS (UPDATE oauth_refresh_token SET revoked = :at, "
+                                + "successor_sealed = :sealed, rotated = :rotated WHERE id = :old AND revoked IS NULL "
+                                + "RETURNING id), "
+                                + "old_access AS (UPDATE oauth_access_token SET revoked = :at "
+                                + "WHERE refresh_token_id IN (SELECT id FROM old) AND revoked IS NULL), "
+                                + "old_seals AS (UPDATE oauth_refresh_token "
+                                + "SET successor_sealed = NULL, rotated = NULL "
+                                + "WHERE family_id = :family AND successor_sealed IS NOT NULL AND id <> :old "
+                                + "AND EXISTS (SELECT 1 FROM old)), "
+                                + newPair(" FROM old") + PAIR_IDS), access, refresh)
+                .bind("at", at).bind("old", oldId).bind("family", refresh.familyId())
+                .bind("sealed", sealed).bind("rotated", sealed == null ? null : at)
+                .map(IDS).findOne();
+    }
+
+    private static Optional<IssuedIds> rotateStepByStep(Handle handle, long oldRefreshTokenId, Instant at,
+                                                        NewAccessToken access, NewRefreshToken refresh,
+                                                        String sealedSuccessor) {
+        // The conditional update is the race's referee: the row lock lets exactly one caller see 1 row.
+        if (revokeRefresh(handle, oldRefreshTokenId, at) == 0) {
+            return Optional.empty();
+        }
+        // Only the immediately previous token may be replayed: older seals of the family go.
+        handle.createUpdate("UPDATE oauth_refresh_token SET successor_sealed = NULL, rotated = NULL "
+                        + "WHERE family_id = :family AND successor_sealed IS NOT NULL")
+                .bind("family", refresh.familyId()).execute();
+        if (sealedSuccessor != null) {
+            handle.createUpdate("UPDATE oauth_refresh_token SET successor_sealed = :sealed, rotated = :at "
+                            + "WHERE id = :id")
+                    .bind("sealed", sealedSuccessor).bind("at", at).bind("id", oldRefreshTokenId).execute();
+        }
+        return Optional.of(insertPair(handle, access, refresh));
     }
 
     @Override
@@ -87,6 +129,20 @@ public class JdbiTokenStore implements TokenStore {
                                 + "FROM oauth_refresh_token WHERE token_hash = :hash")
                 .bind("hash", tokenHash)
                 .map(JdbiTokenStore::mapRefresh)
+                .findOne());
+    }
+
+    /** One query: the token joined with its user's row (a missing or inactive user makes the owner inactive). */
+    @Override
+    public Optional<RefreshTokenAndOwner> findRefreshTokenAndOwner(String tokenHash,
+                                                                   ResourceOwnerAuthenticator owners) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT r.id, r.token_hash, r.application_id, r.user_id, r.scope, r.created, r.expires, "
+                                + "r.revoked, r.family_id, (r.user_id IS NULL OR u.is_active) AS owner_active "
+                                + "FROM oauth_refresh_token r LEFT JOIN auth_user u ON u.id = r.user_id "
+                                + "WHERE r.token_hash = :hash")
+                .bind("hash", tokenHash)
+                .map((rs, ctx) -> new RefreshTokenAndOwner(mapRefresh(rs, ctx), rs.getBoolean("owner_active")))
                 .findOne());
     }
 
@@ -138,6 +194,34 @@ public class JdbiTokenStore implements TokenStore {
                     .bind("at", at).bind("id", refreshTokenId).execute();
         }
         return changed;
+    }
+
+    /**
+     * The new pair as two common table expressions of one PostgreSQL statement, new_refresh and new_access: the
+     * refresh row is written once per row of {@code from} (empty: once; " FROM old": only if the CTE named old
+     * returned a row), and the access row links to it. Parameters are cast because a SELECT list gives
+     * PostgreSQL no column to infer their types from.
+     */
+    private static String newPair(String from) {
+        return "new_refresh AS (INSERT INTO oauth_refresh_token (token_hash, application_id, user_id, scope, created, "
+                + "expires, family_id) SELECT :rHash, CAST(:rApp AS BIGINT), CAST(:rUser AS BIGINT), :rScope, "
+                + "CAST(:rCreated AS TIMESTAMP WITH TIME ZONE), CAST(:rExpires AS TIMESTAMP WITH TIME ZONE), :rFamily"
+                + from + " RETURNING id), "
+                + "new_access AS (INSERT INTO oauth_access_token (token_hash, application_id, user_id, scope, created, "
+                + "expires, refresh_token_id, family_id) SELECT :aHash, CAST(:aApp AS BIGINT), CAST(:aUser AS BIGINT), "
+                + ":aScope, CAST(:aCreated AS TIMESTAMP WITH TIME ZONE), CAST(:aExpires AS TIMESTAMP WITH TIME ZONE), "
+                + "id, :aFamily FROM new_refresh RETURNING id, refresh_token_id)";
+    }
+
+    private static Query bindPair(Query query, NewAccessToken access, NewRefreshToken refresh) {
+        return query.bind("rHash", refresh.tokenHash()).bind("rApp", refresh.clientDbId())
+                .bind("rUser", refresh.userId()).bind("rScope", refresh.scope().asString())
+                .bind("rCreated", refresh.created()).bind("rExpires", refresh.expires())
+                .bind("rFamily", refresh.familyId())
+                .bind("aHash", access.tokenHash()).bind("aApp", access.clientDbId())
+                .bind("aUser", access.userId()).bind("aScope", access.scope().asString())
+                .bind("aCreated", access.created()).bind("aExpires", access.expires())
+                .bind("aFamily", access.familyId());
     }
 
     private static IssuedIds insertPair(Handle handle, NewAccessToken access, NewRefreshToken refresh) {

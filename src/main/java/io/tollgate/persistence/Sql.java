@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Locale;
+import org.jdbi.v3.core.Handle;
 
 /** Small conversions shared by the Jdbi stores. */
 final class Sql {
@@ -19,6 +21,20 @@ final class Sql {
     static final String H2_CONCURRENT_UPDATE = "90131";
 
     private Sql() {
+    }
+
+    /**
+     * Whether the handle talks to PostgreSQL, for the few statements written twice: once in the SQL both databases
+     * speak, once in PostgreSQL's (writable common table expressions, RETURNING) to save round trips. The driver
+     * answers from what it learnt at connect time, without asking the server.
+     */
+    static boolean isPostgres(Handle handle) {
+        try {
+            return handle.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
+                    .contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell which database this is", e);
+        }
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

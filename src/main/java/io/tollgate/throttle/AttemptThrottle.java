@@ -7,10 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Throttles failed credential checks, shared by every node through the {@link ThrottleStore}. Call
@@ -22,17 +24,35 @@ import java.util.Objects;
  * attempt is not counted: it checked nothing, and counting it would let an attacker keep a block alive without
  * ever waiting.
  */
-public record AttemptThrottle(ThrottleStore store, Clock clock, ThrottlePolicy login, ThrottlePolicy client,
-                              ThrottleObserver observer) {
+public final class AttemptThrottle {
     /** What is being guessed. */
     public enum Kind { LOGIN, CLIENT }
 
-    public AttemptThrottle {
-        Objects.requireNonNull(store, "store");
-        Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(login, "login");
-        Objects.requireNonNull(client, "client");
-        Objects.requireNonNull(observer, "observer");
+    private final ThrottleStore store;
+    private final Clock clock;
+    private final Map<Kind, ThrottlePolicy> policies;
+    private final ThrottleObserver observer;
+    /**
+     * Client (client_id, address) pairs this node just read clean and trusted and then saw authenticate, until
+     * when that reading is reused instead of read again: a client's token requests then cost no throttle read.
+     * Any failure of the pair on this node drops its entry at once; failures counted by other nodes are seen
+     * here within {@link #CLEAN_PAIR_REUSE} (at most one extra unthrottled check per node).
+     */
+    private final Map<String, Instant> cleanPairs = new ConcurrentHashMap<>();
+
+    /** How long a clean, trusted client pair is taken as read; short next to any back-off step. */
+    static final Duration CLEAN_PAIR_REUSE = Duration.ofSeconds(1);
+    /** Bounds the map whatever the number of addresses. */
+    static final int CLEAN_PAIRS_MAX = 10_000;
+
+    public AttemptThrottle(ThrottleStore store, Clock clock, ThrottlePolicy login, ThrottlePolicy client,
+                           ThrottleObserver observer) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.observer = Objects.requireNonNull(observer, "observer");
+        this.policies = new EnumMap<>(Kind.class);
+        policies.put(Kind.LOGIN, Objects.requireNonNull(login, "login"));
+        policies.put(Kind.CLIENT, Objects.requireNonNull(client, "client"));
     }
 
     /**
@@ -45,17 +65,21 @@ public record AttemptThrottle(ThrottleStore store, Clock clock, ThrottlePolicy l
         String where = address == null ? "unknown" : address;
         String pairKey = key(kind, "address", who, where);
         String subjectKey = key(kind, "subject", who, "");
+        Instant now = clock.instant();
+        Instant reuseUntil = kind == Kind.CLIENT ? cleanPairs.get(pairKey) : null;
+        if (reuseUntil != null && now.isBefore(reuseUntil)) {
+            return new Attempt(kind, policies.get(kind), pairKey, subjectKey, ThrottleState.NONE, true);
+        }
         Map<String, ThrottleState> rows = store.find(List.of(pairKey, subjectKey));
         ThrottleState pair = rows.getOrDefault(pairKey, ThrottleState.NONE);
         ThrottleState ceiling = rows.getOrDefault(subjectKey, ThrottleState.NONE);
-        Instant now = clock.instant();
         if (pair.blockedAt(now)) {
             throw refuse(kind, who, where, Duration.between(now, pair.blockedUntil()), false);
         }
         if (ceiling.blockedAt(now) && !pair.trustedAt(now)) {
             throw refuse(kind, who, where, Duration.between(now, ceiling.blockedUntil()), true);
         }
-        return new Attempt(kind == Kind.LOGIN ? login : client, pairKey, subjectKey, pair);
+        return new Attempt(kind, policies.get(kind), pairKey, subjectKey, pair, false);
     }
 
     private Throttled refuse(Kind kind, String subject, String address, Duration wait, boolean ceiling) {
@@ -65,19 +89,26 @@ public record AttemptThrottle(ThrottleStore store, Clock clock, ThrottlePolicy l
 
     /** One credential check that the throttle let through; report how it went, once. */
     public final class Attempt {
+        private final Kind kind;
         private final ThrottlePolicy policy;
         private final String pairKey;
         private final String subjectKey;
         private final ThrottleState pairSeen;
+        /** Let through on this node's recent clean reading of the pair, without reading the store. */
+        private final boolean reused;
 
-        private Attempt(ThrottlePolicy policy, String pairKey, String subjectKey, ThrottleState pairSeen) {
+        private Attempt(Kind kind, ThrottlePolicy policy, String pairKey, String subjectKey, ThrottleState pairSeen,
+                        boolean reused) {
+            this.kind = kind;
             this.policy = policy;
             this.pairKey = pairKey;
             this.subjectKey = subjectKey;
             this.pairSeen = pairSeen;
+            this.reused = reused;
         }
 
         public void failed() {
+            cleanPairs.remove(pairKey);
             Instant now = clock.instant();
             store.update(pairKey, current -> policy.perAddress().afterFailure(current, now));
             store.update(subjectKey, current -> policy.perSubject().afterFailure(current, now));
@@ -88,16 +119,32 @@ public record AttemptThrottle(ThrottleStore store, Clock clock, ThrottlePolicy l
          * the owner signing in must not hand an attacker a fresh allowance.
          */
         public void succeeded() {
+            if (reused) {
+                return;
+            }
             Instant now = clock.instant();
             Instant trustedUntil = now.plus(policy.trustFor());
             // Most logins come from an address already clean and trusted for long enough: no write then.
             boolean clean = pairSeen.failures() == 0 && pairSeen.blockedUntil() == null;
             if (clean && pairSeen.trustedUntil() != null
                     && pairSeen.trustedUntil().isAfter(now.plus(policy.trustFor().dividedBy(2)))) {
+                rememberClean(now);
                 return;
             }
             store.update(pairKey, current -> new ThrottleState(0, null, null,
                     ThrottleRule.latest(current.trustedUntil(), trustedUntil), ThrottleRule.latest(current.trustedUntil(), trustedUntil)));
+        }
+
+        /** Only a client pair read clean and trusted for long yet: the trust outlasts the reuse by far. */
+        private void rememberClean(Instant now) {
+            if (kind != Kind.CLIENT) {
+                return;
+            }
+            if (cleanPairs.size() >= CLEAN_PAIRS_MAX) {
+                // Entries are worth a second each: starting over costs one read per pair, never a wrong answer.
+                cleanPairs.clear();
+            }
+            cleanPairs.put(pairKey, now.plus(CLEAN_PAIR_REUSE));
         }
     }
 

@@ -30,8 +30,10 @@ public record RefreshTokenGrant(TokenStore store, ResourceOwnerAuthenticator own
     @Override
     public TokenResponse handle(Client client, TokenParameters params) {
         String presented = params.required("refresh_token");
-        RefreshToken token = store.findRefreshToken(TokenHasher.sha256Hex(presented))
+        TokenStore.RefreshTokenAndOwner found = store
+                .findRefreshTokenAndOwner(TokenHasher.sha256Hex(presented), owners)
                 .orElseThrow(RefreshTokenGrant::invalid);
+        RefreshToken token = found.token();
         if (token.clientDbId() != client.id()) {
             // RFC 6749 §6: bound to the client it was issued to. Not treated as reuse: that client may be innocent.
             throw invalid();
@@ -39,19 +41,19 @@ public record RefreshTokenGrant(TokenStore store, ResourceOwnerAuthenticator own
         if (token.isRevoked()) {
             // A rotated token coming back: the same pair within the reuse grace, else the whole family dies.
             TokenResponse replay = tokens.replayOrRevoke(client, token, presented);
-            requireActiveOwner(token);
+            requireActiveOwner(found);
             return replay;
         }
         if (token.isExpired(clock)) {
             throw invalid();
         }
-        requireActiveOwner(token);
+        requireActiveOwner(found);
         ScopeSet scope = requestedScope(params, token);
         return tokens.rotate(client, token, presented, scope);
     }
 
-    private void requireActiveOwner(RefreshToken token) {
-        if (token.userId() != null && owners.findActive(token.userId()).isEmpty()) {
+    private static void requireActiveOwner(TokenStore.RefreshTokenAndOwner found) {
+        if (!found.ownerActive()) {
             throw invalid();
         }
     }

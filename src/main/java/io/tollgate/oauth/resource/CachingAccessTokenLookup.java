@@ -2,11 +2,15 @@ package io.tollgate.oauth.resource;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.tollgate.oauth.model.AccessTokenClaims;
 import io.tollgate.oauth.model.ResolvedAccessToken;
 import io.tollgate.oauth.store.AccessTokenLookup;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -23,6 +27,12 @@ public final class CachingAccessTokenLookup implements AccessTokenLookup, Invali
      */
     private final AtomicLong invalidations = new AtomicLong();
     private final Cache<String, ResolvedAccessToken> cache;
+    /**
+     * The cached token hashes of each grant family, so that forgetting a family (every refresh-token rotation
+     * does) costs the family's few entries instead of a scan of the whole cache. Kept by the cache's own removal
+     * listener, run on the removing thread; a family's hashes never change, so a replaced entry keeps its place.
+     */
+    private final Map<String, Set<String>> byFamily = new ConcurrentHashMap<>();
     private final boolean caching;
 
     /** @param maxStaleness zero turns the cache off */
@@ -33,6 +43,12 @@ public final class CachingAccessTokenLookup implements AccessTokenLookup, Invali
                 .expireAfterWrite(caching ? maxStaleness : Duration.ofNanos(1))
                 .maximumSize(caching ? maximumSize : 0)
                 .recordStats()
+                .executor(Runnable::run)
+                .removalListener((String hash, ResolvedAccessToken token, RemovalCause cause) -> {
+                    if (hash != null && token != null && cause != RemovalCause.REPLACED) {
+                        unindex(token.claims().familyId(), hash);
+                    }
+                })
                 .build();
     }
 
@@ -48,7 +64,11 @@ public final class CachingAccessTokenLookup implements AccessTokenLookup, Invali
         long before = invalidations.get();
         Optional<ResolvedAccessToken> loaded = lookup.findByHash(tokenHash);
         if (invalidations.get() == before) {
-            loaded.ifPresent(token -> cache.put(tokenHash, token));
+            loaded.ifPresent(token -> {
+                byFamily.computeIfAbsent(token.claims().familyId(), family -> ConcurrentHashMap.newKeySet())
+                        .add(tokenHash);
+                cache.put(tokenHash, token);
+            });
         }
         return loaded;
     }
@@ -93,7 +113,18 @@ public final class CachingAccessTokenLookup implements AccessTokenLookup, Invali
     }
 
     public void forgetFamily(String familyId) {
-        forgetWhere(claims -> claims.familyId().equals(familyId));
+        invalidations.incrementAndGet();
+        Set<String> hashes = byFamily.remove(familyId);
+        if (hashes != null) {
+            cache.invalidateAll(hashes);
+        }
+    }
+
+    private void unindex(String familyId, String tokenHash) {
+        byFamily.computeIfPresent(familyId, (family, hashes) -> {
+            hashes.remove(tokenHash);
+            return hashes.isEmpty() ? null : hashes;
+        });
     }
 
     public void forgetUser(long userId) {
