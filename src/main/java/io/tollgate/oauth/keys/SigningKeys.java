@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The signing keys every node shares: which key signs now, which public keys are published, and rotation.
@@ -36,8 +38,11 @@ public final class SigningKeys {
     public ActiveSigningKey ensureUsable() {
         if (find(store.all(), KeyState.CURRENT).isEmpty()) {
             Instant now = clock.instant();
+            // Two RSA keys take a cold JVM most of a second each: the next one is made on another core meanwhile.
+            CompletableFuture<SealedSigningKey> next = CompletableFuture.supplyAsync(() -> generate(KeyState.NEXT, now));
+            SealedSigningKey current = generate(KeyState.CURRENT, now);
             // false: another node created them at the same moment; theirs are as good.
-            store.createInitial(generate(KeyState.CURRENT, now), generate(KeyState.NEXT, now));
+            store.createInitial(current, joined(next));
         }
         snapshot = null;
         return current();
@@ -111,6 +116,14 @@ public final class SigningKeys {
         snapshot = null;
         String currentKid = next.map(SealedSigningKey::kid).orElseGet(() -> newCurrent.kid());
         return new RotationReport(current.get().kid(), verifyUntil, currentKid, newNext.kid());
+    }
+
+    private static SealedSigningKey joined(CompletableFuture<SealedSigningKey> key) {
+        try {
+            return key.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private SealedSigningKey generate(KeyState state, Instant now) {
