@@ -183,6 +183,9 @@ class Tollgate:
         self.env.update(extra_env or {})
         self.java_opts = java_opts.split() if java_opts else []
         if jfr:
+            # Without the class-data archive: HotSpot 17 crashes mapping it with a recording from the start
+            # (scripts/java-opts).
+            self.java_opts = [o for o in self.java_opts if not o.startswith("-XX:SharedArchiveFile")]
             self.java_opts += ["-XX:FlightRecorderOptions:stackdepth=256",
                                f"-XX:StartFlightRecording=filename={jfr},settings=profile"]
         self.url = f"http://127.0.0.1:{self.port}"

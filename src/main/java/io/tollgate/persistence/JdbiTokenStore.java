@@ -71,8 +71,11 @@ public class JdbiTokenStore implements TokenStore {
         return bindPair(handle.createQuery("WITH old AS (UPDATE oauth_refresh_token SET revoked = :at, "
                                 + "successor_sealed = :sealed, rotated = :rotated WHERE id = :old AND revoked IS NULL "
                                 + "RETURNING id), "
-                                + "old_access AS (UPDATE oauth_access_token SET revoked = :at "
-                                + "WHERE refresh_token_id IN (SELECT id FROM old) AND revoked IS NULL), "
+                                // No "revoked IS NULL" filter: with it the planner ANDed in the revoked index, which
+                                // holds every live token (40 ms a rotation at 300 000 tokens); COALESCE keeps an
+                                // earlier revocation's time instead.
+                                + "old_access AS (UPDATE oauth_access_token SET revoked = COALESCE(revoked, :at) "
+                                + "WHERE refresh_token_id IN (SELECT id FROM old)), "
                                 + "old_seals AS (UPDATE oauth_refresh_token "
                                 + "SET successor_sealed = NULL, rotated = NULL "
                                 + "WHERE family_id = :family AND successor_sealed IS NOT NULL AND id <> :old "
