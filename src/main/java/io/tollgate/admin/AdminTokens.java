@@ -10,7 +10,6 @@ import io.tollgate.oauth.event.ProtocolEventPublisher;
 import io.tollgate.oauth.event.TokensRevokedByOperator;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -24,14 +23,6 @@ import java.util.OptionalInt;
  */
 public record AdminTokens(AdminQueries queries, TokenCacheInvalidation cache, AuditLog audit, Clock clock,
                           ProtocolEventPublisher events) {
-    public AdminTokens {
-        Objects.requireNonNull(queries, "queries");
-        Objects.requireNonNull(cache, "cache");
-        Objects.requireNonNull(audit, "audit");
-        Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(events, "events");
-    }
-
     public int revokeUserTokens(AuditParty actor, long userId, String username, String source) {
         Instant now = clock.instant();
         int count = queries.revokeUserTokens(userId, now);

@@ -5,7 +5,6 @@ import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.store.ClientStore;
 import io.tollgate.users.User;
 import io.tollgate.users.UserStore;
-import java.util.Objects;
 
 /**
  * The operator's emergency switches by name, for the admin tasks and the command line (the console pages act on
@@ -15,12 +14,6 @@ import java.util.Objects;
 public record OperatorActions(AdminTokens tokens, UserStore users, ClientStore clients) {
     public static final AuditParty ADMIN_TASK = new AuditParty("operator", null, "admin task");
     public static final AuditParty COMMAND_LINE = new AuditParty("operator", null, "command line");
-
-    public OperatorActions {
-        Objects.requireNonNull(tokens, "tokens");
-        Objects.requireNonNull(users, "users");
-        Objects.requireNonNull(clients, "clients");
-    }
 
     /** @return what it did, as one line; throws {@link UnknownTarget} when there is no such user */
     public String revokeUserTokens(AuditParty actor, String source, String username) {
