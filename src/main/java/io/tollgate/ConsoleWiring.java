@@ -102,7 +102,8 @@ final class ConsoleWiring {
         environment.jersey().register(new AuditApiResource(auditStore, auditJson,
                 new Pagination(configuration.getApi().getPageSize())));
 
-        services.events().subscribe(new ProtocolAuditListener(audit));
+        services.events().subscribe(new ProtocolAuditListener(audit,
+                configuration.getAudit().getIntrospectionWindow().toJavaDuration()));
         services.events().subscribe(new ProtocolMetrics(environment.metrics(),
                 services.oauth().grants().grantTypes().stream().map(GrantType::wireName).toList()));
         // The core's services, so user and client changes publish their events (cache, audit, metrics).

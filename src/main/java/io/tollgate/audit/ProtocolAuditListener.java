@@ -20,6 +20,9 @@ import io.tollgate.oauth.event.TokensRevokedByOperator;
 import io.tollgate.oauth.event.UserChanged;
 import io.tollgate.oauth.event.UserDeactivated;
 import io.tollgate.oauth.event.UserDeleted;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -30,9 +33,21 @@ import java.util.Objects;
  */
 public final class ProtocolAuditListener implements ProtocolEventListener {
     private final AuditLog audit;
+    private final Cache<String, Boolean> recentIntrospections;
 
+    /** Every introspection recorded. */
     public ProtocolAuditListener(AuditLog audit) {
+        this(audit, Duration.ZERO);
+    }
+
+    /**
+     * @param introspectionWindow a caller's introspections with the same outcome are recorded once per window; the
+     *                            event names no token, so the repeats would add rows but no information
+     */
+    public ProtocolAuditListener(AuditLog audit, Duration introspectionWindow) {
         this.audit = Objects.requireNonNull(audit, "audit");
+        this.recentIntrospections = introspectionWindow.isZero() ? null : Caffeine.newBuilder()
+                .expireAfterWrite(introspectionWindow).maximumSize(10_000).build();
     }
 
     /** The anonymous party of a token request whose client authentication failed. */
@@ -41,10 +56,18 @@ public final class ProtocolAuditListener implements ProtocolEventListener {
 
     @Override
     public void on(ProtocolEvent event) {
+        if (event instanceof TokenIntrospected e && recordedRecently(e)) {
+            return;
+        }
         AuditEvent mapped = toAudit(event);
         if (mapped != null) {
             audit.record(mapped);
         }
+    }
+
+    private boolean recordedRecently(TokenIntrospected e) {
+        return recentIntrospections != null && recentIntrospections.asMap()
+                .putIfAbsent(e.byResourceServer() + " " + e.active() + " " + e.callerClientId(), Boolean.TRUE) != null;
     }
 
     /**

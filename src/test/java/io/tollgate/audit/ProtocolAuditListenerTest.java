@@ -46,6 +46,34 @@ class ProtocolAuditListenerTest {
     }
 
     @Test
+    void repeatedIntrospectionsByOneCallerWithOneOutcomeAreRecordedOncePerWindow() {
+        List<AuditEvent> recorded = new ArrayList<>();
+        ProtocolAuditListener listener = new ProtocolAuditListener(recorded::add, java.time.Duration.ofMinutes(1));
+        for (int i = 0; i < 5; i++) {
+            listener.on(new TokenIntrospected(T.plusSeconds(i), "app", true));
+        }
+        listener.on(new TokenIntrospected(T, "app", false));
+        listener.on(new TokenIntrospected(T, "other", true));
+        listener.on(new TokenIntrospected(T, null, true));
+        listener.on(new TokenIssued(T, "app", null, "client_credentials", "f", HASH, false, ScopeSet.parse("read")));
+        listener.on(new TokenIssued(T, "app", null, "client_credentials", "g", HASH, false, ScopeSet.parse("read")));
+        assertThat(recorded).extracting(AuditEvent::type).containsExactly("token.introspected", "token.introspected",
+                "token.introspected", "token.introspected", "token.issued", "token.issued");
+        assertThat(recorded.subList(0, 4)).extracting(event -> event.details().get("active") + " " + event.actor().kind()
+                + " " + event.clientId()).containsExactly("true client app", "false client app", "true client other",
+                "true resource_server null");
+    }
+
+    @Test
+    void withoutAWindowEveryIntrospectionIsRecorded() {
+        List<AuditEvent> recorded = new ArrayList<>();
+        ProtocolAuditListener listener = new ProtocolAuditListener(recorded::add);
+        listener.on(new TokenIntrospected(T, "app", true));
+        listener.on(new TokenIntrospected(T, "app", true));
+        assertThat(recorded).hasSize(2);
+    }
+
+    @Test
     void aClientCredentialsTokenIsActedByTheClient() {
         AuditEvent event = ProtocolAuditListener.toAudit(new TokenIssued(T, "svc", null, "client_credentials", "f",
                 HASH, false, ScopeSet.parse("read")));

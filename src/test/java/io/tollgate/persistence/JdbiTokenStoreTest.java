@@ -11,6 +11,11 @@ import io.tollgate.testing.RequiresPostgres;
 import io.tollgate.testing.TestDatabase;
 import io.tollgate.testing.Together;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.jdbi.v3.core.generic.GenericType;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -59,6 +64,31 @@ class JdbiTokenStoreTest {
                             "SELECT COUNT(*) FROM oauth_refresh_token WHERE family_id = :f AND revoked IS NULL")
                     .bind("f", family).mapTo(Long.class).one());
             assertThat(live).isEqualTo(1);
+        }
+
+        @Test
+        void concurrentLoneAccessTokensAreEachStoredWithTheirOwnId() throws Exception {
+            String family = UUID.randomUUID().toString();
+            List<NewAccessToken> tokens = IntStream.range(0, 64).mapToObj(i -> access(family)).toList();
+            AtomicInteger next = new AtomicInteger();
+            List<Map.Entry<String, Long>> saved = Together.run(tokens.size(), () -> {
+                NewAccessToken token = tokens.get(next.getAndIncrement());
+                return Map.entry(token.tokenHash(), store.save(token, null).accessTokenId());
+            });
+            Map<String, Long> stored = fixture.jdbi.withHandle(handle -> handle.createQuery(
+                            "SELECT token_hash, id FROM oauth_access_token WHERE family_id = :f")
+                    .bind("f", family)
+                    .setMapKeyColumn("token_hash").setMapValueColumn("id")
+                    .collectInto(new GenericType<Map<String, Long>>() { }));
+            assertThat(stored).hasSize(tokens.size());
+            assertThat(saved).allSatisfy(entry -> assertThat(stored).containsEntry(entry.getKey(), entry.getValue()));
+            assertThat(store.findAccessToken(tokens.get(7).tokenHash())).get()
+                    .satisfies(token -> {
+                        assertThat(token.scope()).isEqualTo(ScopeSet.of("read"));
+                        assertThat(token.userId()).isEqualTo(fixture.userId);
+                        assertThat(token.expires()).isEqualTo(NOW.plusSeconds(60));
+                        assertThat(token.refreshTokenId()).isNull();
+                    });
         }
 
         @Test
