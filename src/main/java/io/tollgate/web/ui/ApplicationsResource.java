@@ -23,6 +23,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Self-service application pages (DOT's /o/applications/). A user sees only their own; staff see all. */
 @Path("/o/applications")
@@ -47,49 +48,31 @@ public record ApplicationsResource(ClientStore clients, ClientRegistrations regi
 
     @GET
     public Response list(@Context ContainerRequestContext request) {
-        PageContext page = PageContext.of(request);
-        if (page.user().isEmpty()) {
-            return Pages.toLogin("/o/applications/");
-        }
-        SignedInUser user = page.user().get();
-        return Pages.html(200, new ApplicationsView(page, clients.listByOwner(user.staff() ? null : user.userId())));
+        return signedIn(request, "/o/applications/", page -> {
+            SignedInUser user = page.user().get();
+            return Pages.html(200,
+                    new ApplicationsView(page, clients.listByOwner(user.staff() ? null : user.userId())));
+        });
     }
 
     @GET
     @Path("/register/")
     public Response registerForm(@Context ContainerRequestContext request) {
-        PageContext page = PageContext.of(request);
-        if (page.user().isEmpty()) {
-            return Pages.toLogin("/o/applications/register/");
-        }
-        return Pages.html(200, formView(page, null, ApplicationForm.blank(), Map.of()));
+        return signedIn(request, "/o/applications/register/",
+                page -> Pages.html(200, formView(page, null, ApplicationForm.blank(), Map.of())));
     }
 
     @POST
     @Path("/register/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response register(MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
-        PageContext page = PageContext.of(request);
-        if (page.user().isEmpty()) {
-            return Pages.toLogin("/o/applications/register/");
-        }
-        if (!Pages.csrfValid(page, form)) {
-            return Pages.csrfFailure(page);
-        }
-        ApplicationForm typed = ApplicationForm.of(form);
-        Map<String, java.util.List<String>> nul = nulFields(form);
-        if (!nul.isEmpty()) {
-            return Pages.html(400, formView(page, null, typed, nul));
-        }
-        try {
+        return signedInPost(request, form, "/o/applications/register/", page -> submitted(page, null, form, typed -> {
             RegisteredClient registered = registrations.register(
                     typed.toRequest(page.user().get().userId(), grantLabels));
             // Rendered, not redirected: the plaintext secret exists only in this response (no-store).
             return Pages.html(201, new ApplicationView(page, registered.client(), registered.plainSecret(), false,
                     grantLabels));
-        } catch (ClientRegistrationException e) {
-            return Pages.html(400, formView(page, null, typed, e.fieldErrors()));
-        }
+        }));
     }
 
     @GET
@@ -110,19 +93,10 @@ public record ApplicationsResource(ClientStore clients, ClientRegistrations regi
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@PathParam("id") String id, MultivaluedMap<String, String> form,
                          @Context ContainerRequestContext request) {
-        return withOwnedPost(request, id, form, (page, client) -> {
-            ApplicationForm typed = ApplicationForm.of(form);
-            Map<String, java.util.List<String>> nul = nulFields(form);
-            if (!nul.isEmpty()) {
-                return Pages.html(400, formView(page, client, typed, nul));
-            }
-            try {
-                registrations.update(client, typed.toRequest(client.ownerUserId(), grantLabels));
-                return Response.seeOther(URI.create("/o/applications/" + client.id() + "/")).build();
-            } catch (ClientRegistrationException e) {
-                return Pages.html(400, formView(page, client, typed, e.fieldErrors()));
-            }
-        });
+        return withOwnedPost(request, id, form, (page, client) -> submitted(page, client, form, typed -> {
+            registrations.update(client, typed.toRequest(client.ownerUserId(), grantLabels));
+            return Response.seeOther(URI.create("/o/applications/" + client.id() + "/")).build();
+        }));
     }
 
     @POST
@@ -154,6 +128,24 @@ public record ApplicationsResource(ClientStore clients, ClientRegistrations regi
             registrations.delete(client);
             return Response.seeOther(URI.create("/o/applications/")).build();
         });
+    }
+
+    /**
+     * A submitted application form: {@code save} runs unless a field holds a NUL; what it or the registration
+     * rejects shows on the form again, with a 400.
+     */
+    private Response submitted(PageContext page, Client existing, MultivaluedMap<String, String> form,
+                               Function<ApplicationForm, Response> save) {
+        ApplicationForm typed = ApplicationForm.of(form);
+        Map<String, java.util.List<String>> nul = nulFields(form);
+        if (!nul.isEmpty()) {
+            return Pages.html(400, formView(page, existing, typed, nul));
+        }
+        try {
+            return save.apply(typed);
+        } catch (ClientRegistrationException e) {
+            return Pages.html(400, formView(page, existing, typed, e.fieldErrors()));
+        }
     }
 
     /** A NUL cannot be stored (PostgreSQL refuses it) and no field holds one: the form shows it as its error. */
@@ -188,25 +180,35 @@ public record ApplicationsResource(ClientStore clients, ClientRegistrations regi
         Response apply(PageContext page, Client client);
     }
 
-    private Response withOwned(ContainerRequestContext request, String id, Action action) {
+    /** Signed-in users only; anyone else is sent to log in, and back to {@code loginNext} after. */
+    private static Response signedIn(ContainerRequestContext request, String loginNext,
+                                     Function<PageContext, Response> action) {
         PageContext page = PageContext.of(request);
         if (page.user().isEmpty()) {
-            return Pages.toLogin(request.getUriInfo().getRequestUri().getRawPath());
+            return Pages.toLogin(loginNext);
         }
-        return owned(page.user().get(), id).map(client -> action.apply(page, client))
-                .orElseGet(() -> Pages.notFound(page));
+        return action.apply(page);
+    }
+
+    /** A form post: signed in, then a good CSRF token. */
+    private static Response signedInPost(ContainerRequestContext request, MultivaluedMap<String, String> form,
+                                         String loginNext, Function<PageContext, Response> action) {
+        return signedIn(request, loginNext,
+                page -> Pages.csrfValid(page, form) ? action.apply(page) : Pages.csrfFailure(page));
+    }
+
+    private Response withOwned(ContainerRequestContext request, String id, Action action) {
+        return signedIn(request, request.getUriInfo().getRequestUri().getRawPath(), page -> forOwned(page, id, action));
     }
 
     private Response withOwnedPost(ContainerRequestContext request, String id, MultivaluedMap<String, String> form,
                                    Action action) {
-        PageContext page = PageContext.of(request);
-        if (page.user().isEmpty()) {
-            return Pages.toLogin("/o/applications/");
-        }
-        if (!Pages.csrfValid(page, form)) {
-            return Pages.csrfFailure(page);
-        }
-        return withOwned(request, id, action);
+        return signedInPost(request, form, "/o/applications/", page -> forOwned(page, id, action));
+    }
+
+    private Response forOwned(PageContext page, String id, Action action) {
+        return owned(page.user().get(), id).map(client -> action.apply(page, client))
+                .orElseGet(() -> Pages.notFound(page));
     }
 
     /** Someone else's application answers exactly like a missing one: 404, revealing nothing. */
