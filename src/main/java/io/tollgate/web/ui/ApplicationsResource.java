@@ -23,6 +23,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** Self-service application pages (DOT's /o/applications/). A user sees only their own; staff see all. */
@@ -48,31 +49,28 @@ public record ApplicationsResource(ClientStore clients, ClientRegistrations regi
 
     @GET
     public Response list(@Context ContainerRequestContext request) {
-        return signedIn(request, "/o/applications/", page -> {
-            SignedInUser user = page.user().get();
-            return Pages.html(200,
-                    new ApplicationsView(page, clients.listByOwner(user.staff() ? null : user.userId())));
-        });
+        return Pages.signedIn(request, "/o/applications/", (page, user) ->
+                Pages.html(200, new ApplicationsView(page, clients.listByOwner(user.staff() ? null : user.userId()))));
     }
 
     @GET
     @Path("/register/")
     public Response registerForm(@Context ContainerRequestContext request) {
-        return signedIn(request, "/o/applications/register/",
-                page -> Pages.html(200, formView(page, null, ApplicationForm.blank(), Map.of())));
+        return Pages.signedIn(request, "/o/applications/register/",
+                (page, user) -> Pages.html(200, formView(page, null, ApplicationForm.blank(), Map.of())));
     }
 
     @POST
     @Path("/register/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response register(MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
-        return signedInPost(request, form, "/o/applications/register/", page -> submitted(page, null, form, typed -> {
-            RegisteredClient registered = registrations.register(
-                    typed.toRequest(page.user().get().userId(), grantLabels));
-            // Rendered, not redirected: the plaintext secret exists only in this response (no-store).
-            return Pages.html(201, new ApplicationView(page, registered.client(), registered.plainSecret(), false,
-                    grantLabels));
-        }));
+        return signedInPost(request, form, "/o/applications/register/", (page, user) -> submitted(page, null, form,
+                typed -> {
+                    RegisteredClient registered = registrations.register(typed.toRequest(user.userId(), grantLabels));
+                    // Rendered, not redirected: the plaintext secret exists only in this response (no-store).
+                    return Pages.html(201, new ApplicationView(page, registered.client(), registered.plainSecret(),
+                            false, grantLabels));
+                }));
     }
 
     @GET
@@ -180,35 +178,25 @@ public record ApplicationsResource(ClientStore clients, ClientRegistrations regi
         Response apply(PageContext page, Client client);
     }
 
-    /** Signed-in users only; anyone else is sent to log in, and back to {@code loginNext} after. */
-    private static Response signedIn(ContainerRequestContext request, String loginNext,
-                                     Function<PageContext, Response> action) {
-        PageContext page = PageContext.of(request);
-        if (page.user().isEmpty()) {
-            return Pages.toLogin(loginNext);
-        }
-        return action.apply(page);
-    }
-
     /** A form post: signed in, then a good CSRF token. */
     private static Response signedInPost(ContainerRequestContext request, MultivaluedMap<String, String> form,
-                                         String loginNext, Function<PageContext, Response> action) {
-        return signedIn(request, loginNext,
-                page -> Pages.csrfValid(page, form) ? action.apply(page) : Pages.csrfFailure(page));
+                                         String loginNext, BiFunction<PageContext, SignedInUser, Response> action) {
+        return Pages.signedIn(request, loginNext, (page, user) ->
+                Pages.csrfValid(page, form) ? action.apply(page, user) : Pages.csrfFailure(page));
     }
 
     private Response withOwned(ContainerRequestContext request, String id, Action action) {
-        return signedIn(request, request.getUriInfo().getRequestUri().getRawPath(), page -> forOwned(page, id, action));
+        return Pages.signedIn(request, request.getUriInfo().getRequestUri().getRawPath(),
+                (page, user) -> forOwned(page, user, id, action));
     }
 
     private Response withOwnedPost(ContainerRequestContext request, String id, MultivaluedMap<String, String> form,
                                    Action action) {
-        return signedInPost(request, form, "/o/applications/", page -> forOwned(page, id, action));
+        return signedInPost(request, form, "/o/applications/", (page, user) -> forOwned(page, user, id, action));
     }
 
-    private Response forOwned(PageContext page, String id, Action action) {
-        return owned(page.user().get(), id).map(client -> action.apply(page, client))
-                .orElseGet(() -> Pages.notFound(page));
+    private Response forOwned(PageContext page, SignedInUser user, String id, Action action) {
+        return owned(user, id).map(client -> action.apply(page, client)).orElseGet(() -> Pages.notFound(page));
     }
 
     /** Someone else's application answers exactly like a missing one: 404, revealing nothing. */
