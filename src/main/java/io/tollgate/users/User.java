@@ -1,8 +1,8 @@
 package io.tollgate.users;
 
+import io.tollgate.oauth.model.Require;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /** A stored user, shaped like Django's auth_user row plus its group memberships. */
 public record User(
@@ -20,12 +20,8 @@ public record User(
         List<Long> groupIds) {
 
     public User {
-        Objects.requireNonNull(username, "username");
-        Objects.requireNonNull(email, "email");
-        Objects.requireNonNull(firstName, "firstName");
-        Objects.requireNonNull(lastName, "lastName");
-        Objects.requireNonNull(passwordHash, "passwordHash");
-        Objects.requireNonNull(dateJoined, "dateJoined");
+        Require.nonNull("username email firstName lastName passwordHash dateJoined",
+                username, email, firstName, lastName, passwordHash, dateJoined);
         groupIds = List.copyOf(groupIds);
     }
 

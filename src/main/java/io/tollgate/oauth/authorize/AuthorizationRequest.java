@@ -1,8 +1,8 @@
 package io.tollgate.oauth.authorize;
 
 import io.tollgate.oauth.model.Client;
+import io.tollgate.oauth.model.Require;
 import io.tollgate.oauth.model.ScopeSet;
-import java.util.Objects;
 
 /**
  * A validated RFC 6749 §4.1.1 authorization request for the code flow.
@@ -24,10 +24,7 @@ public record AuthorizationRequest(
         boolean responseModeSent) {
 
     public AuthorizationRequest {
-        Objects.requireNonNull(client, "client");
-        Objects.requireNonNull(redirectUri, "redirectUri");
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(responseMode, "responseMode");
+        Require.nonNull("client redirectUri scope responseMode", client, redirectUri, scope, responseMode);
     }
 
     /** A request in the code flow's default response mode (query). */

@@ -32,10 +32,8 @@ public record ClientRegistrationRequest(
         name = name == null ? "" : name.strip();
         grantTypes = grantTypes == null ? Set.of()
                 : java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(grantTypes));
-        redirectUris = redirectUris == null ? List.of()
-                : redirectUris.stream().map(String::strip).filter(uri -> !uri.isEmpty()).distinct().toList();
-        postLogoutRedirectUris = postLogoutRedirectUris == null ? List.of()
-                : postLogoutRedirectUris.stream().map(String::strip).filter(uri -> !uri.isEmpty()).distinct().toList();
+        redirectUris = uris(redirectUris);
+        postLogoutRedirectUris = uris(postLogoutRedirectUris);
         accessTokenFormat = accessTokenFormat == null || accessTokenFormat.isBlank() ? null : accessTokenFormat.strip();
     }
 
@@ -45,5 +43,11 @@ public record ClientRegistrationRequest(
                                      String clientId, String clientSecret) {
         this(name, ownerUserId, type, grantTypes, redirectUris, allowedScopes, skipAuthorization, clientId,
                 clientSecret, List.of(), null);
+    }
+
+    /** Stripped, blanks dropped, each URI once, in the order given. */
+    private static List<String> uris(List<String> given) {
+        return given == null ? List.of()
+                : given.stream().map(String::strip).filter(uri -> !uri.isEmpty()).distinct().toList();
     }
 }

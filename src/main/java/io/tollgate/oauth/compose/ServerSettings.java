@@ -1,6 +1,7 @@
 package io.tollgate.oauth.compose;
 
 import io.tollgate.oauth.authorize.AuthorizeSettings;
+import io.tollgate.oauth.model.Require;
 import io.tollgate.oauth.scope.ScopeRegistry;
 import io.tollgate.oauth.token.TokenSettings;
 import java.time.Duration;
@@ -17,12 +18,8 @@ public record ServerSettings(TokenSettings tokens, ScopeRegistry scopes, Authori
                              Duration refreshTokenReuseGrace, String issuer, TokenCache tokenCache, Purge purge) {
 
     public ServerSettings {
-        Objects.requireNonNull(tokens, "tokens");
-        Objects.requireNonNull(scopes, "scopes");
-        Objects.requireNonNull(authorize, "authorize");
-        Objects.requireNonNull(refreshTokenReuseGrace, "refreshTokenReuseGrace");
-        Objects.requireNonNull(tokenCache, "tokenCache");
-        Objects.requireNonNull(purge, "purge");
+        Require.nonNull("tokens scopes authorize refreshTokenReuseGrace tokenCache purge",
+                tokens, scopes, authorize, refreshTokenReuseGrace, tokenCache, purge);
     }
 
     /** The defaults of config.yml with these scopes: for tests and tools. */

@@ -1,6 +1,6 @@
 package io.tollgate.oauth.device;
 
-import java.util.Objects;
+import io.tollgate.oauth.model.Require;
 
 /**
  * RFC 8628 §3.2 device authorization response; the only place the device code and the user code exist in plain.
@@ -11,10 +11,8 @@ public record DeviceAuthorizationResponse(String deviceCode, String userCode, St
                                           String verificationUriComplete, long expiresIn, long interval) {
 
     public DeviceAuthorizationResponse {
-        Objects.requireNonNull(deviceCode, "deviceCode");
-        Objects.requireNonNull(userCode, "userCode");
-        Objects.requireNonNull(verificationUri, "verificationUri");
-        Objects.requireNonNull(verificationUriComplete, "verificationUriComplete");
+        Require.nonNull("deviceCode userCode verificationUri verificationUriComplete",
+                deviceCode, userCode, verificationUri, verificationUriComplete);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package io.tollgate.oauth.device;
 
+import io.tollgate.oauth.model.Require;
 import io.tollgate.oauth.model.ScopeSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * One device authorization (RFC 8628 §3.2) as stored: hashes only, never the codes themselves.
@@ -30,13 +30,8 @@ public record DeviceCode(
         Instant expires) {
 
     public DeviceCode {
-        Objects.requireNonNull(deviceCodeHash, "deviceCodeHash");
-        Objects.requireNonNull(userCodeHash, "userCodeHash");
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(interval, "interval");
-        Objects.requireNonNull(created, "created");
-        Objects.requireNonNull(expires, "expires");
+        Require.nonNull("deviceCodeHash userCodeHash scope status interval created expires",
+                deviceCodeHash, userCodeHash, scope, status, interval, created, expires);
     }
 
     public boolean isExpired(Clock clock) {

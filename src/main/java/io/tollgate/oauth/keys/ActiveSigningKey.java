@@ -2,16 +2,13 @@ package io.tollgate.oauth.keys;
 
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.jwk.JWK;
+import io.tollgate.oauth.model.Require;
 import java.time.Instant;
-import java.util.Objects;
 
 /** The key that signs now, unsealed in memory only. toString never shows the private key. */
 public record ActiveSigningKey(String kid, SigningAlgorithm algorithm, JWK privateKey, Instant activated) {
     public ActiveSigningKey {
-        Objects.requireNonNull(kid, "kid");
-        Objects.requireNonNull(algorithm, "algorithm");
-        Objects.requireNonNull(privateKey, "privateKey");
-        Objects.requireNonNull(activated, "activated");
+        Require.nonNull("kid algorithm privateKey activated", kid, algorithm, privateKey, activated);
     }
 
     JWSSigner signer() {

@@ -1,7 +1,7 @@
 package io.tollgate.oauth.keys;
 
+import io.tollgate.oauth.model.Require;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * One rotation, applied by the store in a single transaction: {@code retireKid} (which must still be current,
@@ -13,10 +13,7 @@ import java.util.Objects;
 public record Rotation(String retireKid, Instant at, Instant retiredVerifyUntil, String promoteKid,
                        SealedSigningKey newCurrent, SealedSigningKey newNext) {
     public Rotation {
-        Objects.requireNonNull(retireKid, "retireKid");
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(retiredVerifyUntil, "retiredVerifyUntil");
-        Objects.requireNonNull(newNext, "newNext");
+        Require.nonNull("retireKid at retiredVerifyUntil newNext", retireKid, at, retiredVerifyUntil, newNext);
         if ((promoteKid == null) == (newCurrent == null)) {
             throw new IllegalArgumentException("Either promote the next key or insert a new current one");
         }

@@ -1,7 +1,7 @@
 package io.tollgate.oauth.keys;
 
+import io.tollgate.oauth.model.Require;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * A signing key as stored: the public JWK in clear (it is published anyway), the private JWK only sealed under
@@ -12,12 +12,8 @@ public record SealedSigningKey(String kid, SigningAlgorithm algorithm, KeyState 
                                String sealedPrivateJwk, Instant created, Instant activated, Instant retired,
                                Instant verifyUntil) {
     public SealedSigningKey {
-        Objects.requireNonNull(kid, "kid");
-        Objects.requireNonNull(algorithm, "algorithm");
-        Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(publicJwk, "publicJwk");
-        Objects.requireNonNull(sealedPrivateJwk, "sealedPrivateJwk");
-        Objects.requireNonNull(created, "created");
+        Require.nonNull("kid algorithm state publicJwk sealedPrivateJwk created",
+                kid, algorithm, state, publicJwk, sealedPrivateJwk, created);
     }
 
     /** Published in the JWKS at {@code now}: current and next always, retired ones until their last token expired. */

@@ -1,7 +1,7 @@
 package io.tollgate.oauth.keys;
 
+import io.tollgate.oauth.model.Require;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * @param algorithm             for keys generated from now on (existing keys keep theirs until rotated out)
@@ -15,11 +15,8 @@ import java.util.Objects;
 public record SigningKeySettings(SigningAlgorithm algorithm, Duration maxAge, Duration longestTokenLifetime,
                                  Duration overlap, Duration reloadEvery) {
     public SigningKeySettings {
-        Objects.requireNonNull(algorithm, "algorithm");
-        Objects.requireNonNull(maxAge, "maxAge");
-        Objects.requireNonNull(longestTokenLifetime, "longestTokenLifetime");
-        Objects.requireNonNull(overlap, "overlap");
-        Objects.requireNonNull(reloadEvery, "reloadEvery");
+        Require.nonNull("algorithm maxAge longestTokenLifetime overlap reloadEvery",
+                algorithm, maxAge, longestTokenLifetime, overlap, reloadEvery);
     }
 
     /** When a key retired {@code at} has verified its last token. */

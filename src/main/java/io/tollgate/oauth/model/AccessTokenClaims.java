@@ -1,7 +1,6 @@
 package io.tollgate.oauth.model;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -19,11 +18,7 @@ public record AccessTokenClaims(long accessTokenId, String tokenHash, String fam
     public static final String SUPERUSER = "superuser";
 
     public AccessTokenClaims {
-        Objects.requireNonNull(tokenHash, "tokenHash");
-        Objects.requireNonNull(familyId, "familyId");
-        Objects.requireNonNull(clientId, "clientId");
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(expires, "expires");
+        Require.nonNull("tokenHash familyId clientId scope expires", tokenHash, familyId, clientId, scope, expires);
         ownerRoles = ownerRoles == null ? Set.of() : Set.copyOf(ownerRoles);
     }
 

@@ -2,7 +2,6 @@ package io.tollgate.oauth.model;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * An issued authorization code (hash only).
@@ -25,12 +24,8 @@ public record AuthorizationCode(
         String familyId) {
 
     public AuthorizationCode {
-        Objects.requireNonNull(codeHash, "codeHash");
-        Objects.requireNonNull(redirectUri, "redirectUri");
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(created, "created");
-        Objects.requireNonNull(expires, "expires");
-        Objects.requireNonNull(familyId, "familyId");
+        Require.nonNull("codeHash redirectUri scope created expires familyId",
+                codeHash, redirectUri, scope, created, expires, familyId);
         if (codeChallenge != null && codeChallengeMethod == null) {
             throw new IllegalArgumentException("codeChallengeMethod is required with a codeChallenge");
         }

@@ -1,7 +1,6 @@
 package io.tollgate.oauth.model;
 
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * What every token row holds, access or refresh, saved or not: the stored tokens are the row they were saved
@@ -26,9 +25,6 @@ public interface TokenRow {
 
     /** What a row of either kind cannot do without: the hash it is found by, its scope, its age, its grant. */
     static void requireCommon(String tokenHash, ScopeSet scope, Instant created, String familyId) {
-        Objects.requireNonNull(tokenHash, "tokenHash");
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(created, "created");
-        Objects.requireNonNull(familyId, "familyId");
+        Require.nonNull("tokenHash scope created familyId", tokenHash, scope, created, familyId);
     }
 }

@@ -108,14 +108,14 @@ public record AdminApplicationsResource(AdminGuard guard, AdminQueries queries, 
     public Response flip(@PathParam("id") long id, @PathParam("action") String action,
                          MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
         Switch chosen = Switch.of(action);
-        return guard.post(request, form, staff -> withApp(staff, id, (client, row) -> {
+        return postOnApp(request, form, id, (staff, client, row) -> {
             switch (chosen) {
                 case DISABLE -> tokens.disableApplication(staff.party(), id, client.clientId(), SOURCE);
                 case ENABLE -> tokens.enableApplication(staff.party(), id, client.clientId(), SOURCE);
                 case REVOKE_TOKENS -> tokens.revokeApplicationTokens(staff.party(), id, client.clientId(), SOURCE);
             }
             return Response.seeOther(URI.create("/admin/applications/" + id + "/?notice=" + chosen.notice)).build();
-        }));
+        });
     }
 
     @POST
@@ -123,18 +123,16 @@ public record AdminApplicationsResource(AdminGuard guard, AdminQueries queries, 
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response regenerateSecret(@PathParam("id") long id, MultivaluedMap<String, String> form,
                                      @Context ContainerRequestContext request) {
-        return guard.post(request, form, staff -> withApp(staff, id, (client, row) -> {
+        return postOnApp(request, form, id, (staff, client, row) -> {
             if (!client.isConfidential()) {
                 return Pages.html(400, new MessageView(staff.page(), "No secret", "Public applications have no secret."));
             }
             RegisteredClient fresh = registrations.regenerateSecret(client);
-            audit.record(AuditEvent.of("admin.application.secret_regenerated", AuditOutcome.SUCCESS).actor(staff.party())
-                    .client(client.clientId()).subject(AuditParty.application(id, client.clientId()))
-                    .detail("source", SOURCE).at(clock.instant()));
+            audit.record(applicationEvent("admin.application.secret_regenerated", staff, client).at(clock.instant()));
             // Rendered, not redirected: the plaintext secret exists only in this no-store response.
             return Pages.html(200, detailView(staff, fresh.client(), row, fresh.plainSecret(),
                     "New secret generated. The old one no longer works."));
-        }));
+        });
     }
 
     @GET
@@ -150,14 +148,12 @@ public record AdminApplicationsResource(AdminGuard guard, AdminQueries queries, 
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response delete(@PathParam("id") long id, MultivaluedMap<String, String> form,
                            @Context ContainerRequestContext request) {
-        return guard.post(request, form, staff -> withApp(staff, id, (client, row) -> {
+        return postOnApp(request, form, id, (staff, client, row) -> {
             registrations.delete(client);
-            audit.record(AuditEvent.of("admin.application.deleted", AuditOutcome.SUCCESS).actor(staff.party())
-                    .client(client.clientId()).subject(AuditParty.application(id, client.clientId()))
-                    .detail("name", client.name()).detail("owner", row.ownerUsername()).detail("source", SOURCE)
-                    .at(clock.instant()));
+            audit.record(applicationEvent("admin.application.deleted", staff, client).detail("name", client.name())
+                    .detail("owner", row.ownerUsername()).at(clock.instant()));
             return Response.seeOther(URI.create("/admin/applications/")).build();
-        }));
+        });
     }
 
     private AdminView detailView(AdminGuard.Staff staff, Client client, ApplicationRow row, String secret,
@@ -165,6 +161,23 @@ public record AdminApplicationsResource(AdminGuard guard, AdminQueries queries, 
         return AdminPage.view("admin_application.mustache", client.name().isEmpty() ? client.clientId() : client.name(),
                 staff, "applications",
                 new ApplicationDetail(ApplicationItem.of(row), client.isConfidential(), secret, notice));
+    }
+
+    private interface AppAction {
+        Response apply(AdminGuard.Staff staff, Client client, ApplicationRow row);
+    }
+
+    /** A POST on one application's page: signed-in staff, a good CSRF token, and the application found (else 404). */
+    private Response postOnApp(ContainerRequestContext request, MultivaluedMap<String, String> form, long id,
+                               AppAction action) {
+        return guard.post(request, form,
+                staff -> withApp(staff, id, (client, row) -> action.apply(staff, client, row)));
+    }
+
+    /** A successful change to an application made on these pages, by {@code staff}. */
+    private static AuditEvent.Builder applicationEvent(String name, AdminGuard.Staff staff, Client client) {
+        return AuditEvent.of(name, AuditOutcome.SUCCESS).actor(staff.party()).client(client.clientId())
+                .subject(AuditParty.application(client.id(), client.clientId())).detail("source", SOURCE);
     }
 
     private Response withApp(AdminGuard.Staff staff, long id, BiFunction<Client, ApplicationRow, Response> action) {

@@ -143,10 +143,9 @@ public record AdminUsersResource(AdminGuard guard, UserService users, GroupServi
                 User created = users.create(staff.actor(), new UserInput(echo.username(), echo.email(),
                         echo.firstName(), echo.lastName(), Pages.field(form, "password1"), groupIds, staffFlag,
                         echo.active(), superFlag));
-                audit.record(AuditEvent.of("admin.user.created", AuditOutcome.SUCCESS).actor(staff.party())
-                        .subject(AuditParty.user(created.id(), created.username())).detail("source", SOURCE)
-                        .detail("staff", created.staff()).detail("superuser", created.superuser())
-                        .detail("groups", created.groupIds().size()).at(clock.instant()));
+                audit.record(userEvent("admin.user.created", staff, created).detail("staff", created.staff())
+                        .detail("superuser", created.superuser()).detail("groups", created.groupIds().size())
+                        .at(clock.instant()));
                 return Response.seeOther(URI.create("/admin/users/" + created.id() + "/?notice=created")).build();
             } catch (ValidationException e) {
                 return Pages.html(400, createView(staff, withErrors(echo, e.errors())));
@@ -201,8 +200,7 @@ public record AdminUsersResource(AdminGuard guard, UserService users, GroupServi
             if (errors.isEmpty()) {
                 try {
                     users.update(staff.actor(), id, UserInput.empty().withPassword(Pages.field(form, "password1")), true);
-                    audit.record(AuditEvent.of("admin.user.password_changed", AuditOutcome.SUCCESS).actor(staff.party())
-                            .subject(AuditParty.user(id, user.username())).detail("source", SOURCE).at(clock.instant()));
+                    audit.record(userEvent("admin.user.password_changed", staff, user).at(clock.instant()));
                     return backTo(id, "password");
                 } catch (ValidationException e) {
                     errors = Map.of("password1", e.errors().getOrDefault("password", List.of("Invalid password.")));
@@ -244,9 +242,8 @@ public record AdminUsersResource(AdminGuard guard, UserService users, GroupServi
     }
 
     private void recordChange(AdminGuard.Staff staff, User before, User after) {
-        AuditEvent.Builder event = AuditEvent.of(before.active() && !after.active() ? "admin.user.deactivated"
-                        : !before.active() && after.active() ? "admin.user.activated" : "admin.user.changed", AuditOutcome.SUCCESS)
-                .actor(staff.party()).subject(AuditParty.user(after.id(), after.username())).detail("source", SOURCE);
+        AuditEvent.Builder event = userEvent(before.active() && !after.active() ? "admin.user.deactivated"
+                : !before.active() && after.active() ? "admin.user.activated" : "admin.user.changed", staff, after);
         if (!before.username().equals(after.username())) {
             event.detail("username_from", before.username());
         }
@@ -260,6 +257,12 @@ public record AdminUsersResource(AdminGuard guard, UserService users, GroupServi
             event.detail("groups", after.groupIds().toString());
         }
         audit.record(event.at(clock.instant()));
+    }
+
+    /** A successful change to {@code user}'s account made on these pages, by {@code staff}. */
+    private static AuditEvent.Builder userEvent(String name, AdminGuard.Staff staff, User user) {
+        return AuditEvent.of(name, AuditOutcome.SUCCESS).actor(staff.party())
+                .subject(AuditParty.user(user.id(), user.username())).detail("source", SOURCE);
     }
 
     /**

@@ -23,6 +23,8 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** Self-service application pages (DOT's /o/applications/). A user sees only their own; staff see all. */
 @Path("/o/applications")
@@ -47,49 +49,28 @@ public record ApplicationsResource(ClientStore clients, ClientRegistrations regi
 
     @GET
     public Response list(@Context ContainerRequestContext request) {
-        PageContext page = PageContext.of(request);
-        if (page.user().isEmpty()) {
-            return Pages.toLogin("/o/applications/");
-        }
-        SignedInUser user = page.user().get();
-        return Pages.html(200, new ApplicationsView(page, clients.listByOwner(user.staff() ? null : user.userId())));
+        return Pages.signedIn(request, "/o/applications/", (page, user) ->
+                Pages.html(200, new ApplicationsView(page, clients.listByOwner(user.staff() ? null : user.userId()))));
     }
 
     @GET
     @Path("/register/")
     public Response registerForm(@Context ContainerRequestContext request) {
-        PageContext page = PageContext.of(request);
-        if (page.user().isEmpty()) {
-            return Pages.toLogin("/o/applications/register/");
-        }
-        return Pages.html(200, formView(page, null, ApplicationForm.blank(), Map.of()));
+        return Pages.signedIn(request, "/o/applications/register/",
+                (page, user) -> Pages.html(200, formView(page, null, ApplicationForm.blank(), Map.of())));
     }
 
     @POST
     @Path("/register/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response register(MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
-        PageContext page = PageContext.of(request);
-        if (page.user().isEmpty()) {
-            return Pages.toLogin("/o/applications/register/");
-        }
-        if (!Pages.csrfValid(page, form)) {
-            return Pages.csrfFailure(page);
-        }
-        ApplicationForm typed = ApplicationForm.of(form);
-        Map<String, java.util.List<String>> nul = nulFields(form);
-        if (!nul.isEmpty()) {
-            return Pages.html(400, formView(page, null, typed, nul));
-        }
-        try {
-            RegisteredClient registered = registrations.register(
-                    typed.toRequest(page.user().get().userId(), grantLabels));
-            // Rendered, not redirected: the plaintext secret exists only in this response (no-store).
-            return Pages.html(201, new ApplicationView(page, registered.client(), registered.plainSecret(), false,
-                    grantLabels));
-        } catch (ClientRegistrationException e) {
-            return Pages.html(400, formView(page, null, typed, e.fieldErrors()));
-        }
+        return signedInPost(request, form, "/o/applications/register/", (page, user) -> submitted(page, null, form,
+                typed -> {
+                    RegisteredClient registered = registrations.register(typed.toRequest(user.userId(), grantLabels));
+                    // Rendered, not redirected: the plaintext secret exists only in this response (no-store).
+                    return Pages.html(201, new ApplicationView(page, registered.client(), registered.plainSecret(),
+                            false, grantLabels));
+                }));
     }
 
     @GET
@@ -110,19 +91,10 @@ public record ApplicationsResource(ClientStore clients, ClientRegistrations regi
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@PathParam("id") String id, MultivaluedMap<String, String> form,
                          @Context ContainerRequestContext request) {
-        return withOwnedPost(request, id, form, (page, client) -> {
-            ApplicationForm typed = ApplicationForm.of(form);
-            Map<String, java.util.List<String>> nul = nulFields(form);
-            if (!nul.isEmpty()) {
-                return Pages.html(400, formView(page, client, typed, nul));
-            }
-            try {
-                registrations.update(client, typed.toRequest(client.ownerUserId(), grantLabels));
-                return Response.seeOther(URI.create("/o/applications/" + client.id() + "/")).build();
-            } catch (ClientRegistrationException e) {
-                return Pages.html(400, formView(page, client, typed, e.fieldErrors()));
-            }
-        });
+        return withOwnedPost(request, id, form, (page, client) -> submitted(page, client, form, typed -> {
+            registrations.update(client, typed.toRequest(client.ownerUserId(), grantLabels));
+            return Response.seeOther(URI.create("/o/applications/" + client.id() + "/")).build();
+        }));
     }
 
     @POST
@@ -154,6 +126,24 @@ public record ApplicationsResource(ClientStore clients, ClientRegistrations regi
             registrations.delete(client);
             return Response.seeOther(URI.create("/o/applications/")).build();
         });
+    }
+
+    /**
+     * A submitted application form: {@code save} runs unless a field holds a NUL; what it or the registration
+     * rejects shows on the form again, with a 400.
+     */
+    private Response submitted(PageContext page, Client existing, MultivaluedMap<String, String> form,
+                               Function<ApplicationForm, Response> save) {
+        ApplicationForm typed = ApplicationForm.of(form);
+        Map<String, java.util.List<String>> nul = nulFields(form);
+        if (!nul.isEmpty()) {
+            return Pages.html(400, formView(page, existing, typed, nul));
+        }
+        try {
+            return save.apply(typed);
+        } catch (ClientRegistrationException e) {
+            return Pages.html(400, formView(page, existing, typed, e.fieldErrors()));
+        }
     }
 
     /** A NUL cannot be stored (PostgreSQL refuses it) and no field holds one: the form shows it as its error. */
@@ -188,25 +178,25 @@ public record ApplicationsResource(ClientStore clients, ClientRegistrations regi
         Response apply(PageContext page, Client client);
     }
 
+    /** A form post: signed in, then a good CSRF token. */
+    private static Response signedInPost(ContainerRequestContext request, MultivaluedMap<String, String> form,
+                                         String loginNext, BiFunction<PageContext, SignedInUser, Response> action) {
+        return Pages.signedIn(request, loginNext, (page, user) ->
+                Pages.csrfValid(page, form) ? action.apply(page, user) : Pages.csrfFailure(page));
+    }
+
     private Response withOwned(ContainerRequestContext request, String id, Action action) {
-        PageContext page = PageContext.of(request);
-        if (page.user().isEmpty()) {
-            return Pages.toLogin(request.getUriInfo().getRequestUri().getRawPath());
-        }
-        return owned(page.user().get(), id).map(client -> action.apply(page, client))
-                .orElseGet(() -> Pages.notFound(page));
+        return Pages.signedIn(request, request.getUriInfo().getRequestUri().getRawPath(),
+                (page, user) -> forOwned(page, user, id, action));
     }
 
     private Response withOwnedPost(ContainerRequestContext request, String id, MultivaluedMap<String, String> form,
                                    Action action) {
-        PageContext page = PageContext.of(request);
-        if (page.user().isEmpty()) {
-            return Pages.toLogin("/o/applications/");
-        }
-        if (!Pages.csrfValid(page, form)) {
-            return Pages.csrfFailure(page);
-        }
-        return withOwned(request, id, action);
+        return signedInPost(request, form, "/o/applications/", (page, user) -> forOwned(page, user, id, action));
+    }
+
+    private Response forOwned(PageContext page, SignedInUser user, String id, Action action) {
+        return owned(user, id).map(client -> action.apply(page, client)).orElseGet(() -> Pages.notFound(page));
     }
 
     /** Someone else's application answers exactly like a missing one: 404, revealing nothing. */

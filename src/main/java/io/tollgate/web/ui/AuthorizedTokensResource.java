@@ -27,12 +27,8 @@ public class AuthorizedTokensResource {
 
     @GET
     public Response list(@Context ContainerRequestContext request) {
-        PageContext page = PageContext.of(request);
-        if (page.user().isEmpty()) {
-            return Pages.toLogin("/o/authorized_tokens/");
-        }
-        return Pages.html(200, new AuthorizedTokensView(page,
-                authorized.list(page.user().get().userId())));
+        return Pages.signedIn(request, "/o/authorized_tokens/",
+                (page, user) -> Pages.html(200, new AuthorizedTokensView(page, authorized.list(user.userId()))));
     }
 
     @POST

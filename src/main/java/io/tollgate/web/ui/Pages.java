@@ -33,6 +33,13 @@ public final class Pages {
         return csrfValid(page, form) ? action.apply(page) : csrfFailure(page);
     }
 
+    /** A page for signed-in people only: anyone else is sent to sign in, and then on to {@code loginNext}. */
+    public static Response signedIn(ContainerRequestContext request, String loginNext,
+                                    BiFunction<PageContext, SignedInUser, Response> action) {
+        PageContext page = PageContext.of(request);
+        return page.user().map(user -> action.apply(page, user)).orElseGet(() -> toLogin(loginNext));
+    }
+
     /**
      * The answer to a consent page: CSRF-checked, and a 401 page when the session ended while the page was open
      * ({@code whatNext} tells the person how to start again).
