@@ -11,11 +11,11 @@ import io.tollgate.oauth.store.TokenStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -83,10 +83,9 @@ public class JdbiTokenStore implements TokenStore {
                 .bindArray("created", String.class, column(tokens, token -> token.created().toString()))
                 .bindArray("expires", String.class, column(tokens, token -> token.expires().toString()))
                 .bindArray("family", String.class, column(tokens, NewAccessToken::familyId))
-                .reduceRows(new HashMap<String, Long>(), (map, row) -> {
-                    map.put(row.getColumn("token_hash", String.class), row.getColumn("id", Long.class));
-                    return map;
-                });
+                // By column index, without a column-mapper lookup per cell as a named row view does.
+                .map((rs, ctx) -> Map.entry(rs.getString(2), rs.getLong(1)))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         return tokens.stream().map(token -> new IssuedIds(ids.get(token.tokenHash()), null)).toList();
     }
 
