@@ -18,6 +18,7 @@ import io.tollgate.ops.InvalidationWiring;
 import io.tollgate.ops.Operations;
 import io.tollgate.ops.ThrottleWiring;
 import io.tollgate.throttle.AttemptThrottle;
+import io.tollgate.ops.MigrationGate;
 import io.tollgate.ops.PendingMigrations;
 import io.tollgate.ops.cli.ChangePasswordCommand;
 import io.tollgate.ops.cli.ClearTokensCommand;
@@ -113,7 +114,19 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
     public void run(TollgateConfiguration configuration, Environment environment) throws Exception {
         ManagedDataSource dataSource = configuration.getDatabase().build(environment.metrics(), "database");
         PendingMigrations pendingMigrations = new PendingMigrations(dataSource);
-        pendingMigrations.requireNone();
+        MigrationGate migrations = MigrationGate.begin(pendingMigrations);
+        environment.lifecycle().manage(migrations);
+        try {
+            assemble(configuration, environment, dataSource, pendingMigrations);
+        } catch (Exception e) {
+            // A schema behind the code explains whatever the assembly tripped over: say that instead.
+            migrations.requireNone();
+            throw e;
+        }
+    }
+
+    private void assemble(TollgateConfiguration configuration, Environment environment,
+                          ManagedDataSource dataSource, PendingMigrations pendingMigrations) throws Exception {
         Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDatabase(), dataSource, "database");
         // Dropwizard's NamePrependingTemplateEngine only renders, so Jdbi cannot cache a parsed statement and lexes
         // every SQL string again on every call (the profile showed the ANTLR lexer on each request). Jdbi's own

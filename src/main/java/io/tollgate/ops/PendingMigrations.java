@@ -70,7 +70,10 @@ public final class PendingMigrations {
 
     /** Fails with a message an operator can act on when the schema is behind the code. */
     public void requireNone() throws SQLException, LiquibaseException {
-        List<String> pending = list();
+        requireNone(list());
+    }
+
+    static void requireNone(List<String> pending) {
         if (!pending.isEmpty()) {
             throw new IllegalStateException("The database is not migrated: " + pending.size()
                     + " pending changeset(s), first " + pending.get(0) + ". Run: java -jar target/tollgate.jar db migrate config.yml");
