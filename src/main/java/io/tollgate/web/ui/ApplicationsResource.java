@@ -32,6 +32,9 @@ import java.util.function.Function;
 @Produces(MediaType.TEXT_HTML)
 public record ApplicationsResource(ClientStore clients, ClientRegistrations registrations, ScopeRegistry scopes,
                                    Map<GrantType, String> grantLabels, java.util.List<String> tokenFormats) {
+    /** Any id, not only digits: an id that is no number answers the same 404 page as someone else's application. */
+    private static final String ITEM = "/{id}/";
+
     /** Only the opaque access-token format to choose from. */
     public ApplicationsResource(ClientStore clients, ClientRegistrations registrations, ScopeRegistry scopes,
                                 Map<GrantType, String> grantLabels) {
@@ -74,20 +77,20 @@ public record ApplicationsResource(ClientStore clients, ClientRegistrations regi
     }
 
     @GET
-    @Path("/{id}/")
+    @Path(ITEM)
     public Response detail(@BeanParam ItemRequest item) {
         return applicationPage(item, false);
     }
 
     @GET
-    @Path("/{id}/update/")
+    @Path(ITEM + "update/")
     public Response editForm(@BeanParam ItemRequest item) {
         return withOwned(item, (page, client) ->
                 Pages.html(200, formView(page, client, ApplicationForm.of(client), Map.of())));
     }
 
     @POST
-    @Path("/{id}/update/")
+    @Path(ITEM + "update/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@BeanParam ItemRequest item, MultivaluedMap<String, String> form) {
         return withOwnedPost(item, form, (page, client) -> submitted(page, client, form, typed -> {
@@ -97,7 +100,7 @@ public record ApplicationsResource(ClientStore clients, ClientRegistrations regi
     }
 
     @POST
-    @Path("/{id}/secret/")
+    @Path(ITEM + "secret/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response regenerateSecret(@BeanParam ItemRequest item, MultivaluedMap<String, String> form) {
         return withOwnedPost(item, form, (page, client) -> {
@@ -110,13 +113,13 @@ public record ApplicationsResource(ClientStore clients, ClientRegistrations regi
     }
 
     @GET
-    @Path("/{id}/delete/")
+    @Path(ITEM + "delete/")
     public Response deleteForm(@BeanParam ItemRequest item) {
         return applicationPage(item, true);
     }
 
     @POST
-    @Path("/{id}/delete/")
+    @Path(ITEM + "delete/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response delete(@BeanParam ItemRequest item, MultivaluedMap<String, String> form) {
         return withOwnedPost(item, form, (page, client) -> {
