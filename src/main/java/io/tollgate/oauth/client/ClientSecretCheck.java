@@ -35,7 +35,12 @@ public record ClientSecretCheck(Carrier carrier, ClientSecretVerifier secrets) i
                           Function<ClientAuthenticationRequest, Credentials> credentials, boolean challengesWithBasic) {
     }
 
+    /** What a request presents; without the secret in {@link #toString()}, so no log line can carry it. */
     public record Credentials(String clientId, String secret) {
+        @Override
+        public String toString() {
+            return "Credentials[clientId=" + clientId + "]";
+        }
     }
 
     public ClientSecretCheck {
