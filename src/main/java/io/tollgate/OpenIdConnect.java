@@ -1,5 +1,6 @@
 package io.tollgate;
 
+import com.codahale.metrics.health.HealthCheck;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.ServerLifecycleListener;
 import io.tollgate.oauth.compose.AuthorizationServer;
@@ -109,7 +110,7 @@ public final class OpenIdConnect {
                 keys::signingAlgorithms, SubjectIdentifiers.PUBLIC)));
         // The key table changes on rotation only: answer the last result at once and refresh in the background, so
         // a frozen database cannot hold /healthcheck beyond the database check's own bound (seeded at start).
-        SigningKeysHealthCheck signingKeys = new SigningKeysHealthCheck(keys);
+        HealthCheck signingKeys = new SigningKeysHealthCheck(keys).asHealthCheck();
         environment.healthChecks().register("signing-keys", new BoundedHealthCheck(signingKeys, DatabaseHealth.BOUND,
                 environment.lifecycle().executorService("signing-keys-check-%d").minThreads(1).maxThreads(1).build(),
                 true, signingKeys.execute()));

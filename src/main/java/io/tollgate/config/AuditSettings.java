@@ -26,8 +26,7 @@ public class AuditSettings {
      * introspection metric still counts every call): a resource server that introspects on every API call would
      * otherwise write the audit table at its request rate. 0s records every call.
      */
-    @NotNull
-    private Duration introspectionWindow = Duration.seconds(60);
+    @NotNull private Duration introspectionWindow = Duration.seconds(60);
 
     public Duration getIntrospectionWindow() {
         return introspectionWindow;

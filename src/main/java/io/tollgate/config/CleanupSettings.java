@@ -24,8 +24,7 @@ public class CleanupSettings {
     private Duration interval = Duration.hours(1);
 
     /** How long a row is kept after it expired, was revoked or was consumed: audit trail and replay detection. */
-    @NotNull
-    private Duration retention = Duration.days(7);
+    @NotNull private Duration retention = Duration.days(7);
 
     /** Rows per DELETE; each batch is its own short transaction, so requests are never blocked for long. */
     @Min(1)

@@ -16,8 +16,7 @@ public class OidcConfig {
     /** Base64 of 32 random bytes; empty is allowed only on the embedded H2 database (see KeyEncryptionKeys). */
     private String keyEncryptionKey = "";
 
-    @NotNull
-    private SigningAlgorithm signingAlgorithm = SigningAlgorithm.RS256;
+    @NotNull private SigningAlgorithm signingAlgorithm = SigningAlgorithm.RS256;
 
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.MINUTES)
@@ -30,8 +29,7 @@ public class OidcConfig {
     private Duration signingKeyMaxAge = Duration.days(90);
 
     /** A retired key stays published this long after the last token it signed has expired. */
-    @NotNull
-    private Duration signingKeyOverlap = Duration.hours(1);
+    @NotNull private Duration signingKeyOverlap = Duration.hours(1);
 
     /** How long a node trusts the keys it loaded; a rotation on another node is picked up within this. */
     @NotNull

@@ -29,17 +29,12 @@ public class ThrottleSettings {
     private int clientFailuresPerAddress = 10;
     @Min(1)
     private int clientFailuresPerClient = 100;
-    @NotNull
-    private Duration baseDelay = Duration.seconds(1);
-    @NotNull
-    private Duration maxDelay = Duration.minutes(15);
-    @NotNull
-    private Duration forgetAfter = Duration.hours(1);
-    @NotNull
-    private Duration trustFor = Duration.days(30);
+    @NotNull private Duration baseDelay = Duration.seconds(1);
+    @NotNull private Duration maxDelay = Duration.minutes(15);
+    @NotNull private Duration forgetAfter = Duration.hours(1);
+    @NotNull private Duration trustFor = Duration.days(30);
     /** Comma-separated addresses or CIDR blocks whose X-Forwarded-For is believed (load balancers). */
-    @NotNull
-    private String trustedProxies = "";
+    @NotNull private String trustedProxies = "";
 
     /** The throttle these settings describe; invalid combinations (maxDelay below baseDelay) fail at start. */
     public AttemptThrottle build(ThrottleStore store, Clock clock, ThrottleObserver observer) {

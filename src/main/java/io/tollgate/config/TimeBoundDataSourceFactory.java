@@ -18,12 +18,9 @@ import java.util.Map;
  * statement_timeout; H2's QUERY_TIMEOUT (an embedded H2 has no socket to bound).
  */
 public class TimeBoundDataSourceFactory extends DataSourceFactory {
-    @NotNull
-    private Duration connectTimeout = Duration.seconds(3);
-    @NotNull
-    private Duration socketTimeout = Duration.seconds(3);
-    @NotNull
-    private Duration statementTimeout = Duration.seconds(2);
+    @NotNull private Duration connectTimeout = Duration.seconds(3);
+    @NotNull private Duration socketTimeout = Duration.seconds(3);
+    @NotNull private Duration statementTimeout = Duration.seconds(2);
     private boolean perStatementBounds = true;
 
     @JsonProperty

@@ -22,8 +22,8 @@ public final class DatabaseHealth {
         ExecutorService executor = environment.lifecycle().executorService("health-check-%d")
                 .minThreads(2).maxThreads(2).build();
         environment.healthChecks().unregister("database");
-        environment.healthChecks().register("database",
-                new BoundedHealthCheck(new DatabaseHealthCheck(dataSource, 1), BOUND, executor, false, null));
+        HealthCheck database = new DatabaseHealthCheck(dataSource, 1).asHealthCheck();
+        environment.healthChecks().register("database", new BoundedHealthCheck(database, BOUND, executor, false, null));
         // The migrations check reads the changelog (about a second of CPU) and the schema changes only on deploy:
         // after its first run it answers its last result at once and refreshes in the background. It starts from
         // the check server startup just passed (requireNone), so the first probe needs no wait either.

@@ -1,6 +1,6 @@
 package io.tollgate.ops;
 
-import com.codahale.metrics.health.HealthCheck;
+import com.codahale.metrics.health.HealthCheck.Result;
 import io.tollgate.persistence.DatabaseFaults;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -10,17 +10,9 @@ import javax.sql.DataSource;
  * Borrows a connection and runs one trivial query; says how long it took or what failed (refused, timed out,
  * shutting down, pool exhausted) in the words of the error, not a generic "unable to check".
  */
-public final class DatabaseHealthCheck extends HealthCheck {
-    private final DataSource dataSource;
-    private final int queryTimeoutSeconds;
-
-    public DatabaseHealthCheck(DataSource dataSource, int queryTimeoutSeconds) {
-        this.dataSource = dataSource;
-        this.queryTimeoutSeconds = queryTimeoutSeconds;
-    }
-
+public record DatabaseHealthCheck(DataSource dataSource, int queryTimeoutSeconds) implements HealthProbe {
     @Override
-    protected Result check() {
+    public Result check() {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(queryTimeoutSeconds);

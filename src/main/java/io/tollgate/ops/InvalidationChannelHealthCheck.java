@@ -1,6 +1,6 @@
 package io.tollgate.ops;
 
-import com.codahale.metrics.health.HealthCheck;
+import com.codahale.metrics.health.HealthCheck.Result;
 import io.tollgate.persistence.PgInvalidationChannel;
 import java.time.Duration;
 
@@ -8,17 +8,10 @@ import java.time.Duration;
  * Unhealthy while this node cannot hear other nodes' revocations: they then reach it only within the token
  * cache's staleness bound. Answers from memory, at once.
  */
-public class InvalidationChannelHealthCheck extends HealthCheck {
-    private final PgInvalidationChannel channel;
-    private final Duration maxStaleness;
-
-    public InvalidationChannelHealthCheck(PgInvalidationChannel channel, Duration maxStaleness) {
-        this.channel = channel;
-        this.maxStaleness = maxStaleness;
-    }
-
+public record InvalidationChannelHealthCheck(PgInvalidationChannel channel, Duration maxStaleness)
+        implements HealthProbe {
     @Override
-    protected Result check() {
+    public Result check() {
         PgInvalidationChannel.Status status = channel.status();
         if (status.listening()) {
             return Result.builder().healthy().withMessage("Listening for other nodes' token-cache invalidations")

@@ -46,7 +46,8 @@ public final class InvalidationWiring {
         PgInvalidationChannel channel = new PgInvalidationChannel(database.getUrl(), database.getUser(),
                 database.getPassword(), node, oauth.caches(), Clock.systemUTC());
         environment.lifecycle().manage(channel);
-        environment.healthChecks().register("token-cache-invalidation",
-                new InvalidationChannelHealthCheck(channel, oauth.settings().tokenCache().maxStaleness()));
+        InvalidationChannelHealthCheck check = new InvalidationChannelHealthCheck(channel,
+                oauth.settings().tokenCache().maxStaleness());
+        environment.healthChecks().register("token-cache-invalidation", check.asHealthCheck());
     }
 }

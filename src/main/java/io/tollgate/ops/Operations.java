@@ -38,7 +38,7 @@ public final class Operations {
                     environment.lifecycle().scheduledExecutorService("token-cleanup").threads(1).build(),
                     cleanup.getInterval().toJavaDuration()));
             environment.healthChecks().register("purge",
-                    new PurgeHealthCheck(job, cleanup.getInterval().toJavaDuration()));
+                    new PurgeHealthCheck(job, cleanup.getInterval().toJavaDuration()).asHealthCheck());
         }
     }
 

@@ -1,6 +1,6 @@
 package io.tollgate.ops;
 
-import com.codahale.metrics.health.HealthCheck;
+import com.codahale.metrics.health.HealthCheck.Result;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -9,17 +9,10 @@ import java.time.Instant;
  * until the first run, so a fresh node is healthy while its first run is still due. Expired rows piling up is
  * slow trouble (a growing token table, slower checks), which is what this surfaces before it hurts.
  */
-public class PurgeHealthCheck extends HealthCheck {
-    private final TokenCleanupJob job;
-    private final Duration limit;
-
-    public PurgeHealthCheck(TokenCleanupJob job, Duration interval) {
-        this.job = job;
-        this.limit = interval.multipliedBy(2);
-    }
-
+public record PurgeHealthCheck(TokenCleanupJob job, Duration interval) implements HealthProbe {
     @Override
-    protected Result check() {
+    public Result check() {
+        Duration limit = interval.multipliedBy(2);
         Duration age = job.sinceLastSuccess();
         String last = job.lastSuccess().map(Instant::toString).orElse("never (started " + job.created() + ")");
         if (age.compareTo(limit) > 0) {

@@ -1,6 +1,6 @@
 package io.tollgate.ops;
 
-import com.codahale.metrics.health.HealthCheck;
+import com.codahale.metrics.health.HealthCheck.Result;
 import io.tollgate.oauth.keys.ActiveSigningKey;
 import io.tollgate.oauth.keys.SigningKeys;
 import java.time.Duration;
@@ -10,15 +10,9 @@ import java.util.Optional;
  * Unhealthy when nothing can sign (no current key, or it does not open under the configured key-encryption
  * key) or when the current key is older than oidc.signingKeyMaxAge: run `rotatekeys`.
  */
-public class SigningKeysHealthCheck extends HealthCheck {
-    private final SigningKeys keys;
-
-    public SigningKeysHealthCheck(SigningKeys keys) {
-        this.keys = keys;
-    }
-
+public record SigningKeysHealthCheck(SigningKeys keys) implements HealthProbe {
     @Override
-    protected Result check() {
+    public Result check() {
         Optional<Duration> age = keys.currentKeyAge();
         if (age.isEmpty()) {
             return Result.unhealthy("no current signing key: run `rotatekeys` or restart a server");

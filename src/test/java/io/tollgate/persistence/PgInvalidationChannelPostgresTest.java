@@ -118,7 +118,7 @@ class PgInvalidationChannelPostgresTest {
         PgInvalidationChannel channel = listen("jdbc:postgresql://127.0.0.1:" + closedPort + "/test", "n4", List.of(),
                 Duration.ZERO);
         await("a failed attempt", () -> channel.status().reconnects() >= 1);
-        HealthCheck.Result result = new InvalidationChannelHealthCheck(channel, Duration.ofSeconds(5)).execute();
+        HealthCheck.Result result = new InvalidationChannelHealthCheck(channel, Duration.ofSeconds(5)).asHealthCheck().execute();
         assertThat(result.isHealthy()).isFalse();
         assertThat(result.getMessage()).contains("Not listening", "within the token cache's staleness bound (5000 ms)");
     }

@@ -73,8 +73,8 @@ public final class TestData {
 
     public RegisteredClient client(String name, ClientType type, Set<GrantType> grants, List<String> redirectUris,
                                    ScopeSet allowedScopes) {
-        return registrations.register(new ClientRegistrationRequest(name, null, type, grants, redirectUris,
-                allowedScopes, false, null, null));
+        return registrations.register(new ClientRegistrationRequest(redirectUris, type, grants, name,
+                allowedScopes, null, false, null, null));
     }
 
     public RegisteredClient passwordClient(String name) {

@@ -58,7 +58,8 @@ public final class ClientAuthenticator {
     }
 
     public static List<ClientAuthenticationMethod> standardMethods(ClientSecretVerifier secrets) {
-        return List.of(new ClientSecretBasic(secrets), new ClientSecretPost(secrets), new NoClientAuthentication());
+        return List.of(new ClientSecretCheck(ClientSecretBasic.CARRIER, secrets),
+                new ClientSecretCheck(ClientSecretPost.CARRIER, secrets), new NoClientAuthentication());
     }
 
     /** A request from an unknown address; see {@link #authenticate(String, Map, String)}. */

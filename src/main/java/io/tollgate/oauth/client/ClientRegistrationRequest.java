@@ -7,26 +7,29 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a developer (or the operator's CLI) asks to register or change.
+ * What a developer (or the operator's CLI) asks to register or change. The components follow the client
+ * metadata of RFC 7591 §2 in its order (redirect_uris, token_endpoint_auth_method as the client type,
+ * grant_types, client_name, scope), then OpenID Connect's post_logout_redirect_uris, then what only Tollgate
+ * records, then the credentials RFC 7591 §3.2.1 has the server issue.
  *
  * @param allowedScopes nullable: any configured scope
- * @param clientId      nullable: generated; given only when moving a client from another system
- * @param clientSecret  nullable: generated; given only when moving a client from another system
  * @param postLogoutRedirectUris where OpenID Connect logout may return the browser (exact match)
  * @param accessTokenFormat nullable: a new client gets {@code opaque}, a changed one keeps its format
+ * @param clientId      nullable: generated; given only when moving a client from another system
+ * @param clientSecret  nullable: generated; given only when moving a client from another system
  */
 public record ClientRegistrationRequest(
-        String name,
-        Long ownerUserId,
+        List<String> redirectUris,
         ClientType type,
         Set<GrantType> grantTypes,
-        List<String> redirectUris,
+        String name,
         ScopeSet allowedScopes,
+        List<String> postLogoutRedirectUris,
+        String accessTokenFormat,
+        Long ownerUserId,
         boolean skipAuthorization,
         String clientId,
-        String clientSecret,
-        List<String> postLogoutRedirectUris,
-        String accessTokenFormat) {
+        String clientSecret) {
 
     public ClientRegistrationRequest {
         name = name == null ? "" : name.strip();
@@ -38,11 +41,11 @@ public record ClientRegistrationRequest(
     }
 
     /** Without the OpenID Connect settings: no post-logout redirect URIs, the default token format. */
-    public ClientRegistrationRequest(String name, Long ownerUserId, ClientType type, Set<GrantType> grantTypes,
-                                     List<String> redirectUris, ScopeSet allowedScopes, boolean skipAuthorization,
-                                     String clientId, String clientSecret) {
-        this(name, ownerUserId, type, grantTypes, redirectUris, allowedScopes, skipAuthorization, clientId,
-                clientSecret, List.of(), null);
+    public ClientRegistrationRequest(List<String> redirectUris, ClientType type, Set<GrantType> grantTypes,
+                                     String name, ScopeSet allowedScopes, Long ownerUserId,
+                                     boolean skipAuthorization, String clientId, String clientSecret) {
+        this(redirectUris, type, grantTypes, name, allowedScopes, List.of(), null, ownerUserId, skipAuthorization,
+                clientId, clientSecret);
     }
 
     /** Stripped, blanks dropped, each URI once, in the order given. */

@@ -1,36 +1,29 @@
 package io.tollgate.oauth.client;
 
 import io.tollgate.oauth.OAuthException;
-import io.tollgate.oauth.model.Client;
-import io.tollgate.oauth.store.ClientStore;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** RFC 6749 §2.3.1 HTTP Basic; a failure answers with a Basic challenge. */
-public final class ClientSecretBasic extends ClientSecretCheck {
+public final class ClientSecretBasic {
     public static final String NAME = "client_secret_basic";
+    static final ClientSecretCheck.Carrier CARRIER = new ClientSecretCheck.Carrier(NAME,
+            request -> "basic".equalsIgnoreCase(request.authorizationScheme()), ClientSecretBasic::credentials, true);
 
-    public ClientSecretBasic(ClientSecretVerifier secrets) {
-        super(NAME, secrets);
+    private ClientSecretBasic() {
     }
 
-    @Override
-    public boolean isPresentIn(ClientAuthenticationRequest request) {
-        return "basic".equalsIgnoreCase(request.authorizationScheme());
-    }
-
-    @Override
-    public Client authenticate(ClientAuthenticationRequest request, ClientStore clients) {
-        String[] idAndSecret = parse(request.authorizationHeader());
+    private static ClientSecretCheck.Credentials credentials(ClientAuthenticationRequest request) {
+        ClientSecretCheck.Credentials presented = parse(request.authorizationHeader());
         String bodyId = request.bodyParameter("client_id");
-        if (bodyId != null && !bodyId.equals(idAndSecret[0])) {
+        if (bodyId != null && !bodyId.equals(presented.clientId())) {
             throw OAuthException.invalidRequest("client_id does not match the authenticated client.");
         }
-        return verify(clients, idAndSecret[0], idAndSecret[1], true);
+        return presented;
     }
 
-    private static String[] parse(String header) {
+    private static ClientSecretCheck.Credentials parse(String header) {
         String trimmed = header.strip();
         int space = trimmed.indexOf(' ');
         String encoded = space < 0 ? "" : trimmed.substring(space + 1).strip();
@@ -46,7 +39,7 @@ public final class ClientSecretBasic extends ClientSecretCheck {
             if (id.isEmpty()) {
                 throw OAuthException.invalidClient(ClientSecretCheck.FAILED, true);
             }
-            return new String[] {id, secret};
+            return new ClientSecretCheck.Credentials(id, secret);
         } catch (IllegalArgumentException e) {
             throw OAuthException.invalidClient(ClientSecretCheck.FAILED, true);
         }

@@ -1,28 +1,21 @@
 package io.tollgate.oauth.client;
 
 import io.tollgate.oauth.OAuthException;
-import io.tollgate.oauth.model.Client;
-import io.tollgate.oauth.store.ClientStore;
 
 /** RFC 6749 §2.3.1 client_id and client_secret in the form body. */
-public final class ClientSecretPost extends ClientSecretCheck {
+public final class ClientSecretPost {
     public static final String NAME = "client_secret_post";
+    static final ClientSecretCheck.Carrier CARRIER = new ClientSecretCheck.Carrier(NAME,
+            request -> request.bodyParameter("client_secret") != null, ClientSecretPost::credentials, false);
 
-    public ClientSecretPost(ClientSecretVerifier secrets) {
-        super(NAME, secrets);
+    private ClientSecretPost() {
     }
 
-    @Override
-    public boolean isPresentIn(ClientAuthenticationRequest request) {
-        return request.bodyParameter("client_secret") != null;
-    }
-
-    @Override
-    public Client authenticate(ClientAuthenticationRequest request, ClientStore clients) {
+    private static ClientSecretCheck.Credentials credentials(ClientAuthenticationRequest request) {
         String clientId = request.bodyParameter("client_id");
         if (clientId == null) {
             throw OAuthException.invalidClient(ClientSecretCheck.FAILED, false);
         }
-        return verify(clients, clientId, request.bodyParameter("client_secret"), false);
+        return new ClientSecretCheck.Credentials(clientId, request.bodyParameter("client_secret"));
     }
 }

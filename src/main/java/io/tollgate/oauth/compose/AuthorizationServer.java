@@ -9,8 +9,7 @@ import io.tollgate.oauth.cleanup.TokenCleanupStore;
 import io.tollgate.oauth.cleanup.TokenPurge;
 import io.tollgate.oauth.client.ClientAuthenticationMethod;
 import io.tollgate.oauth.client.ClientAuthenticator;
-import io.tollgate.oauth.client.ClientSecretBasic;
-import io.tollgate.oauth.client.ClientSecretPost;
+import io.tollgate.oauth.client.ClientSecretCheck;
 import io.tollgate.oauth.client.ClientSecretVerifier;
 import io.tollgate.oauth.client.ClientRegistrations;
 import io.tollgate.oauth.event.ProtocolEventListener;
@@ -321,8 +320,7 @@ public final class AuthorizationServer {
         public Builder clientSecretVerifier(ClientSecretVerifier secrets) {
             Objects.requireNonNull(secrets, "secrets");
             clientAuthenticationMethods = clientAuthenticationMethods.stream()
-                    .map(method -> method instanceof ClientSecretBasic ? new ClientSecretBasic(secrets)
-                            : method instanceof ClientSecretPost ? new ClientSecretPost(secrets) : method)
+                    .map(method -> method instanceof ClientSecretCheck check ? check.verifiedBy(secrets) : method)
                     .toList();
             return this;
         }

@@ -98,10 +98,10 @@ public class CreateApplicationCommand extends ServicesCommand {
         if (namespace.getBoolean("client_secret_stdin")) {
             secret = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         }
-        return new ClientRegistrationRequest(namespace.getString("name"), owner, type, grants, redirectUris,
-                scopes == null ? null : ScopeSet.parse(scopes), namespace.getBoolean("skip_authorization"),
-                namespace.getString("client_id"), secret, namespace.getList("post_logout_redirect_uri"),
-                namespace.getString("token_format"));
+        return new ClientRegistrationRequest(redirectUris, type, grants, namespace.getString("name"),
+                scopes == null ? null : ScopeSet.parse(scopes), namespace.getList("post_logout_redirect_uri"),
+                namespace.getString("token_format"), owner, namespace.getBoolean("skip_authorization"),
+                namespace.getString("client_id"), secret);
     }
 
     private static String json(ObjectMapper mapper, RegisteredClient registered) throws Exception {

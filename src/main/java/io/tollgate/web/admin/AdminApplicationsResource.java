@@ -13,8 +13,10 @@ import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.store.ClientStore;
 import io.tollgate.web.ui.AdminView;
 import io.tollgate.web.ui.BrowserPage;
+import io.tollgate.web.ui.ItemRequest;
 import io.tollgate.web.ui.MessageView;
 import io.tollgate.web.ui.Pages;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -105,10 +107,11 @@ public record AdminApplicationsResource(AdminGuard guard, AdminQueries queries, 
     @POST
     @Path(ITEM + "{action: disable|enable|revoke-tokens}/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response flip(@PathParam("id") long id, @PathParam("action") String action,
-                         MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
+    public Response flip(@BeanParam ItemRequest item, @PathParam("action") String action,
+                         MultivaluedMap<String, String> form) {
         Switch chosen = Switch.of(action);
-        return postOnApp(request, form, id, (staff, client, row) -> {
+        return postOnApp(item, form, (staff, client, row) -> {
+            long id = client.id();
             switch (chosen) {
                 case DISABLE -> tokens.disableApplication(staff.party(), id, client.clientId(), SOURCE);
                 case ENABLE -> tokens.enableApplication(staff.party(), id, client.clientId(), SOURCE);
@@ -121,9 +124,8 @@ public record AdminApplicationsResource(AdminGuard guard, AdminQueries queries, 
     @POST
     @Path(ITEM + "secret/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response regenerateSecret(@PathParam("id") long id, MultivaluedMap<String, String> form,
-                                     @Context ContainerRequestContext request) {
-        return postOnApp(request, form, id, (staff, client, row) -> {
+    public Response regenerateSecret(@BeanParam ItemRequest item, MultivaluedMap<String, String> form) {
+        return postOnApp(item, form, (staff, client, row) -> {
             if (!client.isConfidential()) {
                 return Pages.html(400, new MessageView(staff.page(), "No secret", "Public applications have no secret."));
             }
@@ -146,9 +148,8 @@ public record AdminApplicationsResource(AdminGuard guard, AdminQueries queries, 
     @POST
     @Path(ITEM + "delete/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response delete(@PathParam("id") long id, MultivaluedMap<String, String> form,
-                           @Context ContainerRequestContext request) {
-        return postOnApp(request, form, id, (staff, client, row) -> {
+    public Response delete(@BeanParam ItemRequest item, MultivaluedMap<String, String> form) {
+        return postOnApp(item, form, (staff, client, row) -> {
             registrations.delete(client);
             audit.record(applicationEvent("admin.application.deleted", staff, client).detail("name", client.name())
                     .detail("owner", row.ownerUsername()).at(clock.instant()));
@@ -168,10 +169,9 @@ public record AdminApplicationsResource(AdminGuard guard, AdminQueries queries, 
     }
 
     /** A POST on one application's page: signed-in staff, a good CSRF token, and the application found (else 404). */
-    private Response postOnApp(ContainerRequestContext request, MultivaluedMap<String, String> form, long id,
-                               AppAction action) {
-        return guard.post(request, form,
-                staff -> withApp(staff, id, (client, row) -> action.apply(staff, client, row)));
+    private Response postOnApp(ItemRequest item, MultivaluedMap<String, String> form, AppAction action) {
+        return guard.post(item.context(), form,
+                staff -> withApp(staff, item.number(), (client, row) -> action.apply(staff, client, row)));
     }
 
     /** A successful change to an application made on these pages, by {@code staff}. */

@@ -24,8 +24,10 @@ import io.tollgate.users.UserService;
 import io.tollgate.users.ValidationException;
 import io.tollgate.web.ui.AdminView;
 import io.tollgate.web.ui.BrowserPage;
+import io.tollgate.web.ui.ItemRequest;
 import io.tollgate.web.ui.MessageView;
 import io.tollgate.web.ui.Pages;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -166,9 +168,8 @@ public record AdminUsersResource(AdminGuard guard, UserService users, GroupServi
     @POST
     @Path(ITEM)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response edit(@PathParam("id") long id, MultivaluedMap<String, String> form,
-                         @Context ContainerRequestContext request) {
-        return postOnUser(request, form, id, (staff, user) -> {
+    public Response edit(@BeanParam ItemRequest item, MultivaluedMap<String, String> form) {
+        return postOnUser(item, form, (staff, user) -> {
             List<Long> groupIds = groupIds(form);
             // Flags are a superuser's to change; for staff they stay as they are whatever the form says.
             Boolean staffFlag = staff.superuser() ? form.containsKey("is_staff") : null;
@@ -178,9 +179,9 @@ public record AdminUsersResource(AdminGuard guard, UserService users, GroupServi
                     Pages.field(form, "first_name"), Pages.field(form, "last_name"), null, groupIds, staffFlag,
                     active, superFlag);
             try {
-                User changed = users.update(staff.actor(), id, input, true);
+                User changed = users.update(staff.actor(), user.id(), input, true);
                 recordChange(staff, user, changed);
-                return backTo(id, "saved");
+                return backTo(user.id(), "saved");
             } catch (ValidationException e) {
                 UserForm echo = new UserForm(input.username(), input.email(), input.firstName(), input.lastName(),
                         active, staffFlag == null ? user.staff() : staffFlag,
@@ -193,15 +194,15 @@ public record AdminUsersResource(AdminGuard guard, UserService users, GroupServi
     @POST
     @Path(ITEM + "password/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response setPassword(@PathParam("id") long id, MultivaluedMap<String, String> form,
-                                @Context ContainerRequestContext request) {
-        return postOnUser(request, form, id, (staff, user) -> {
+    public Response setPassword(@BeanParam ItemRequest item, MultivaluedMap<String, String> form) {
+        return postOnUser(item, form, (staff, user) -> {
             Map<String, List<String>> errors = passwordProblems(form, user.username());
             if (errors.isEmpty()) {
                 try {
-                    users.update(staff.actor(), id, UserInput.empty().withPassword(Pages.field(form, "password1")), true);
+                    UserInput password = UserInput.empty().withPassword(Pages.field(form, "password1"));
+                    users.update(staff.actor(), user.id(), password, true);
                     audit.record(userEvent("admin.user.password_changed", staff, user).at(clock.instant()));
-                    return backTo(id, "password");
+                    return backTo(user.id(), "password");
                 } catch (ValidationException e) {
                     errors = Map.of("password1", e.errors().getOrDefault("password", List.of("Invalid password.")));
                 }
@@ -213,31 +214,29 @@ public record AdminUsersResource(AdminGuard guard, UserService users, GroupServi
     @POST
     @Path(ITEM + "active/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response setActive(@PathParam("id") long id, MultivaluedMap<String, String> form,
-                              @Context ContainerRequestContext request) {
-        return postOnUser(request, form, id, (staff, user) -> {
+    public Response setActive(@BeanParam ItemRequest item, MultivaluedMap<String, String> form) {
+        return postOnUser(item, form, (staff, user) -> {
             boolean active = "true".equals(Pages.field(form, "active"));
             if (user.id() == staff.user().id() && !active) {
                 return Pages.html(400, new MessageView(staff.page(), "Not allowed",
                         "You cannot deactivate your own account."));
             }
-            User changed = users.update(staff.actor(), id, UserInput.empty().withActive(active), true);
+            User changed = users.update(staff.actor(), user.id(), UserInput.empty().withActive(active), true);
             recordChange(staff, user, changed);
-            return backTo(id, "saved");
+            return backTo(user.id(), "saved");
         });
     }
 
     @POST
     @Path(ITEM + "revoke-tokens/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response revokeTokens(@PathParam("id") long id, MultivaluedMap<String, String> form,
-                                 @Context ContainerRequestContext request) {
-        return postOnUser(request, form, id, (staff, user) -> {
+    public Response revokeTokens(@BeanParam ItemRequest item, MultivaluedMap<String, String> form) {
+        return postOnUser(item, form, (staff, user) -> {
             if (user.superuser() && !staff.superuser()) {
                 throw new PermissionDeniedException();
             }
-            int count = tokens.revokeUserTokens(staff.party(), id, user.username(), SOURCE);
-            return backTo(id, "revoked-" + count);
+            int count = tokens.revokeUserTokens(staff.party(), user.id(), user.username(), SOURCE);
+            return backTo(user.id(), "revoked-" + count);
         });
     }
 
@@ -269,9 +268,9 @@ public record AdminUsersResource(AdminGuard guard, UserService users, GroupServi
      * A POST on one user's page: signed-in staff, a good CSRF token, and the user found (404 otherwise); what the
      * staff member may not do is the audited 403 page.
      */
-    private Response postOnUser(ContainerRequestContext request, MultivaluedMap<String, String> form, long id,
+    private Response postOnUser(ItemRequest item, MultivaluedMap<String, String> form,
                                 java.util.function.BiFunction<AdminGuard.Staff, User, Response> action) {
-        return guard.post(request, form, staff -> withUser(staff, id, user -> {
+        return guard.post(item.context(), form, staff -> withUser(staff, item.number(), user -> {
             try {
                 return action.apply(staff, user);
             } catch (PermissionDeniedException e) {

@@ -53,9 +53,9 @@ public record ApplicationForm(String name, String clientType, Set<String> grantT
         offered.keySet().stream().filter(grant -> grantTypes.contains(grant.wireName())).forEach(grants::add);
         List<String> uris = Arrays.asList(redirectUris.split("[\\s]+"));
         List<String> postLogoutUris = Arrays.asList(postLogoutRedirectUris.split("[\\s]+"));
-        return new ClientRegistrationRequest(name, ownerUserId, ClientType.fromWire(clientType).orElse(null), grants,
-                uris, scopes.isEmpty() ? null : new ScopeSet(new ArrayList<>(scopes)), skipAuthorization, null, null,
-                postLogoutUris, tokenFormat);
+        return new ClientRegistrationRequest(uris, ClientType.fromWire(clientType).orElse(null), grants, name,
+                scopes.isEmpty() ? null : new ScopeSet(new ArrayList<>(scopes)), postLogoutUris, tokenFormat,
+                ownerUserId, skipAuthorization, null, null);
     }
 
     public record Choice(String value, String label, boolean checked, String id) {

@@ -8,11 +8,11 @@ import io.tollgate.oauth.model.Client;
 import io.tollgate.oauth.scope.ScopeRegistry;
 import io.tollgate.oauth.store.ClientStore;
 import io.tollgate.users.session.SignedInUser;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
@@ -32,6 +32,9 @@ import java.util.function.Function;
 @Produces(MediaType.TEXT_HTML)
 public record ApplicationsResource(ClientStore clients, ClientRegistrations registrations, ScopeRegistry scopes,
                                    Map<GrantType, String> grantLabels, java.util.List<String> tokenFormats) {
+    /** Any id, not only digits: an id that is no number answers the same 404 page as someone else's application. */
+    private static final String ITEM = "/{id}/";
+
     /** Only the opaque access-token format to choose from. */
     public ApplicationsResource(ClientStore clients, ClientRegistrations registrations, ScopeRegistry scopes,
                                 Map<GrantType, String> grantLabels) {
@@ -74,35 +77,33 @@ public record ApplicationsResource(ClientStore clients, ClientRegistrations regi
     }
 
     @GET
-    @Path("/{id}/")
-    public Response detail(@PathParam("id") String id, @Context ContainerRequestContext request) {
-        return applicationPage(request, id, false);
+    @Path(ITEM)
+    public Response detail(@BeanParam ItemRequest item) {
+        return applicationPage(item, false);
     }
 
     @GET
-    @Path("/{id}/update/")
-    public Response editForm(@PathParam("id") String id, @Context ContainerRequestContext request) {
-        return withOwned(request, id, (page, client) ->
+    @Path(ITEM + "update/")
+    public Response editForm(@BeanParam ItemRequest item) {
+        return withOwned(item, (page, client) ->
                 Pages.html(200, formView(page, client, ApplicationForm.of(client), Map.of())));
     }
 
     @POST
-    @Path("/{id}/update/")
+    @Path(ITEM + "update/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response edit(@PathParam("id") String id, MultivaluedMap<String, String> form,
-                         @Context ContainerRequestContext request) {
-        return withOwnedPost(request, id, form, (page, client) -> submitted(page, client, form, typed -> {
+    public Response edit(@BeanParam ItemRequest item, MultivaluedMap<String, String> form) {
+        return withOwnedPost(item, form, (page, client) -> submitted(page, client, form, typed -> {
             registrations.update(client, typed.toRequest(client.ownerUserId(), grantLabels));
             return Response.seeOther(URI.create("/o/applications/" + client.id() + "/")).build();
         }));
     }
 
     @POST
-    @Path("/{id}/secret/")
+    @Path(ITEM + "secret/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response regenerateSecret(@PathParam("id") String id, MultivaluedMap<String, String> form,
-                                     @Context ContainerRequestContext request) {
-        return withOwnedPost(request, id, form, (page, client) -> {
+    public Response regenerateSecret(@BeanParam ItemRequest item, MultivaluedMap<String, String> form) {
+        return withOwnedPost(item, form, (page, client) -> {
             if (!client.isConfidential()) {
                 return Pages.html(400, new MessageView(page, "No secret", "Public applications have no secret."));
             }
@@ -112,17 +113,16 @@ public record ApplicationsResource(ClientStore clients, ClientRegistrations regi
     }
 
     @GET
-    @Path("/{id}/delete/")
-    public Response deleteForm(@PathParam("id") String id, @Context ContainerRequestContext request) {
-        return applicationPage(request, id, true);
+    @Path(ITEM + "delete/")
+    public Response deleteForm(@BeanParam ItemRequest item) {
+        return applicationPage(item, true);
     }
 
     @POST
-    @Path("/{id}/delete/")
+    @Path(ITEM + "delete/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response delete(@PathParam("id") String id, MultivaluedMap<String, String> form,
-                           @Context ContainerRequestContext request) {
-        return withOwnedPost(request, id, form, (page, client) -> {
+    public Response delete(@BeanParam ItemRequest item, MultivaluedMap<String, String> form) {
+        return withOwnedPost(item, form, (page, client) -> {
             registrations.delete(client);
             return Response.seeOther(URI.create("/o/applications/")).build();
         });
@@ -169,8 +169,8 @@ public record ApplicationsResource(ClientStore clients, ClientRegistrations regi
     }
 
     /** One of the user's applications; {@code confirmDelete} asks whether to delete it. */
-    private Response applicationPage(ContainerRequestContext request, String id, boolean confirmDelete) {
-        return withOwned(request, id,
+    private Response applicationPage(ItemRequest item, boolean confirmDelete) {
+        return withOwned(item,
                 (page, client) -> Pages.html(200, new ApplicationView(page, client, null, confirmDelete, grantLabels)));
     }
 
@@ -185,14 +185,14 @@ public record ApplicationsResource(ClientStore clients, ClientRegistrations regi
                 Pages.csrfValid(page, form) ? action.apply(page, user) : Pages.csrfFailure(page));
     }
 
-    private Response withOwned(ContainerRequestContext request, String id, Action action) {
-        return Pages.signedIn(request, request.getUriInfo().getRequestUri().getRawPath(),
-                (page, user) -> forOwned(page, user, id, action));
+    private Response withOwned(ItemRequest item, Action action) {
+        return Pages.signedIn(item.context(), item.context().getUriInfo().getRequestUri().getRawPath(),
+                (page, user) -> forOwned(page, user, item.id(), action));
     }
 
-    private Response withOwnedPost(ContainerRequestContext request, String id, MultivaluedMap<String, String> form,
-                                   Action action) {
-        return signedInPost(request, form, "/o/applications/", (page, user) -> forOwned(page, user, id, action));
+    private Response withOwnedPost(ItemRequest item, MultivaluedMap<String, String> form, Action action) {
+        return signedInPost(item.context(), form, "/o/applications/",
+                (page, user) -> forOwned(page, user, item.id(), action));
     }
 
     private Response forOwned(PageContext page, SignedInUser user, String id, Action action) {

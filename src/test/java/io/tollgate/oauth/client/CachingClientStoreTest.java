@@ -102,8 +102,8 @@ class CachingClientStoreTest {
         Client cached = authenticate(f.server, registered.client().clientId(), registered.plainSecret());
         assertThat(cached.grantTypes()).contains(GrantType.CLIENT_CREDENTIALS);
 
-        f.server.registrations().update(registered.client(), new ClientRegistrationRequest("bench", null,
-                ClientType.CONFIDENTIAL, java.util.Set.of(GrantType.PASSWORD), List.of(), null, false, null, null));
+        f.server.registrations().update(registered.client(), new ClientRegistrationRequest(List.of(),
+                ClientType.CONFIDENTIAL, java.util.Set.of(GrantType.PASSWORD), "bench", null, null, false, null, null));
 
         assertThat(authenticate(f.server, registered.client().clientId(), registered.plainSecret()).grantTypes())
                 .containsExactly(GrantType.PASSWORD);
@@ -165,8 +165,8 @@ class CachingClientStoreTest {
     }
 
     private RegisteredClient register() {
-        return f.server.registrations().register(new ClientRegistrationRequest("bench", null,
-                ClientType.CONFIDENTIAL, java.util.Set.of(GrantType.CLIENT_CREDENTIALS), List.of(),
-                ScopeSet.of("read"), false, null, null));
+        return f.server.registrations().register(new ClientRegistrationRequest(List.of(),
+                ClientType.CONFIDENTIAL, java.util.Set.of(GrantType.CLIENT_CREDENTIALS), "bench",
+                ScopeSet.of("read"), null, false, null, null));
     }
 }

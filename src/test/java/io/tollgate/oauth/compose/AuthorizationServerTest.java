@@ -132,12 +132,12 @@ class AuthorizationServerTest {
 
     @Test
     void anAddedGrantsRegistrationRulesApply() {
-        Assertions.assertThatThrownBy(() -> server.registrations().register(new ClientRegistrationRequest("Spa", null,
-                        ClientType.PUBLIC, Set.of(EXAMPLE), List.of(), null, false, null, null)))
+        Assertions.assertThatThrownBy(() -> server.registrations().register(new ClientRegistrationRequest(List.of(),
+                        ClientType.PUBLIC, Set.of(EXAMPLE), "Spa", null, null, false, null, null)))
                 .isInstanceOfSatisfying(ClientRegistrationException.class, e -> assertThat(e.fieldErrors())
                         .containsEntry("client_type", List.of("Not for public.")));
-        assertThat(server.registrations().register(new ClientRegistrationRequest("Svc", null, ClientType.CONFIDENTIAL,
-                Set.of(EXAMPLE), List.of(), null, false, null, null)).client().grantTypes()).containsExactly(EXAMPLE);
+        assertThat(server.registrations().register(new ClientRegistrationRequest(List.of(), ClientType.CONFIDENTIAL,
+                Set.of(EXAMPLE), "Svc", null, null, false, null, null)).client().grantTypes()).containsExactly(EXAMPLE);
     }
 
     @Test

@@ -119,7 +119,7 @@ class DeviceCodeGrantTest {
     void publicAndConfidentialClientsRegisterForItWithoutARedirectUri() {
         for (ClientType type : ClientType.values()) {
             RegisteredClient registered = server.registrations().register(new ClientRegistrationRequest(
-                    "TV " + type, null, type, Set.of(GrantType.DEVICE_CODE), List.of(), null, false, null, null));
+                    List.of(), type, Set.of(GrantType.DEVICE_CODE), "TV " + type, null, null, false, null, null));
             assertThat(registered.client().grantTypes()).containsExactly(GrantType.DEVICE_CODE);
             assertThat(server.grants().allows(registered.client(), GrantType.REFRESH_TOKEN)).isTrue();
         }
