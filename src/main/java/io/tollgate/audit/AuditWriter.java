@@ -21,6 +21,12 @@ import org.slf4j.LoggerFactory;
 public final class AuditWriter implements AuditLog, Managed {
     private static final Logger LOG = LoggerFactory.getLogger(AuditWriter.class);
     static final int BATCH = 200;
+    /**
+     * After the first event of a batch the writer waits this long for more: under load a batch then holds what
+     * 50 ms brought (one statement, one commit) instead of the handful that arrived while the last one was
+     * written; idle, an event waits at most this long. Well inside the README's "within about 100 ms".
+     */
+    static final long LINGER_MILLIS = 50;
 
     private final BlockingQueue<AuditEvent> queue;
     private final List<AuditSink> sinks;
@@ -105,6 +111,9 @@ public final class AuditWriter implements AuditLog, Managed {
                     continue;
                 }
                 batch.add(first);
+                if (running && queue.size() < BATCH - 1) {
+                    linger();
+                }
                 queue.drainTo(batch, BATCH - 1);
                 writeBatch(batch);
             } catch (InterruptedException e) {
@@ -113,6 +122,15 @@ public final class AuditWriter implements AuditLog, Managed {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /** Interrupted (a stop that timed out), it still writes the batch in hand; the next poll then ends the loop. */
+    private static void linger() {
+        try {
+            Thread.sleep(LINGER_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

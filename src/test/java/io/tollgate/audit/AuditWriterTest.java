@@ -51,6 +51,34 @@ class AuditWriterTest {
     }
 
     @Test
+    void eventsArrivingOneByOneShortlyAfterEachOtherShareABatch() throws Exception {
+        List<Integer> batchSizes = new ArrayList<>();
+        AuditWriter writer = new AuditWriter(1000, List.of(batch -> {
+            synchronized (batchSizes) {
+                batchSizes.add(batch.size());
+            }
+        }), Duration.ofSeconds(5));
+        writer.start();
+        try {
+            // Ten events 2 ms apart: without the linger each would be its own batch, the writer being idle.
+            for (int i = 0; i < 10; i++) {
+                writer.record(event("e" + i));
+                Thread.sleep(2);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (writer.written() < 10 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        } finally {
+            writer.stop();
+        }
+        assertThat(writer.written()).isEqualTo(10);
+        synchronized (batchSizes) {
+            assertThat(batchSizes.size()).isLessThanOrEqualTo(3);
+        }
+    }
+
+    @Test
     void theBackgroundThreadWritesEverythingQueuedBeforeStop() throws Exception {
         ListSink sink = new ListSink();
         AuditWriter writer = new AuditWriter(1000, List.of(sink), Duration.ofSeconds(30));
