@@ -1,6 +1,7 @@
 package io.tollgate.web;
 
 import io.tollgate.audit.RequestContext;
+import io.tollgate.web.security.ClientAddresses;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -27,8 +28,11 @@ public class RequestIdFilter implements Filter {
         if (response instanceof HttpServletResponse http) {
             http.setHeader(HEADER, id);
         }
+        String peer = request.getRemoteAddr();
+        // Also as an attribute: Jersey filters read it as a request property, not through the servlet-request proxy.
+        request.setAttribute(ClientAddresses.PEER_ADDRESS, peer);
         MDC.put(RequestContext.REQUEST_ID, id);
-        MDC.put(RequestContext.CLIENT_ADDRESS, request.getRemoteAddr());
+        MDC.put(RequestContext.CLIENT_ADDRESS, peer);
         try {
             chain.doFilter(request, response);
         } finally {
