@@ -11,67 +11,59 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.jdbi.v3.core.ConnectionException;
 import org.junit.jupiter.api.Test;
 
 class GroupCommitTest {
-    /** Records every batch; the first batch waits until all callers have queued, so later ones must group. */
     private final List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * {@code callers} threads write rows 0, 1, … at once; the writer holds its first batch until every caller has
+     * queued its row, so the later ones must share batches. Returns what {@code call} made of each write.
+     */
+    private <R, T> List<T> burst(int callers, int maxBatch, Function<List<Integer>, List<R>> write,
+                                 BiFunction<GroupCommit<Integer, R>, Integer, T> call) throws Exception {
+        CountDownLatch queued = new CountDownLatch(callers);
+        GroupCommit<Integer, R> commit = new GroupCommit<>(rows -> {
+            awaitQuietly(queued);
+            batches.add(rows);
+            return write.apply(rows);
+        }, maxBatch);
+        AtomicInteger next = new AtomicInteger();
+        return Together.run(callers, () -> {
+            int row = next.getAndIncrement();
+            queued.countDown();
+            return call.apply(commit, row);
+        });
+    }
 
     @Test
     void everyCallerGetsItsOwnRowsResultAndConcurrentRowsShareBatches() throws Exception {
-        int callers = 16;
-        CountDownLatch queued = new CountDownLatch(callers);
-        GroupCommit<Integer, String> commit = new GroupCommit<>(rows -> {
-            awaitQuietly(queued);
-            batches.add(rows);
-            return rows.stream().map(row -> "id-" + row).toList();
-        }, 64);
-        AtomicInteger next = new AtomicInteger();
-        List<Boolean> own = Together.run(callers, () -> {
-            int row = next.getAndIncrement();
-            queued.countDown();
-            return commit.write(row).equals("id-" + row);
-        });
-        assertThat(own).containsOnly(true).hasSize(callers);
-        assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(callers);
-        assertThat(batches.size()).isLessThan(callers);
+        List<Boolean> own = burst(16, 64, rows -> rows.stream().map(row -> "id-" + row).toList(),
+                (commit, row) -> commit.write(row).equals("id-" + row));
+        assertThat(own).containsOnly(true).hasSize(16);
+        assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(16);
+        assertThat(batches.size()).isLessThan(16);
     }
 
     @Test
     void aBatchNeverExceedsItsLimit() throws Exception {
-        int callers = 12;
-        CountDownLatch queued = new CountDownLatch(callers);
-        GroupCommit<Integer, Integer> commit = new GroupCommit<>(rows -> {
-            awaitQuietly(queued);
-            batches.add(rows);
-            return rows;
-        }, 3);
-        AtomicInteger next = new AtomicInteger();
-        List<Integer> results = Together.run(callers, () -> {
-            int row = next.getAndIncrement();
-            queued.countDown();
-            return commit.write(row);
-        });
-        assertThat(results).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, callers).boxed().toList());
+        List<Integer> results = burst(12, 3, rows -> rows, GroupCommit::write);
+        assertThat(results).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 12).boxed().toList());
         assertThat(batches).allSatisfy(batch -> assertThat(batch.size()).isBetween(1, 3));
     }
 
     @Test
     void aBadRowFailsOnlyItsOwnCaller() throws Exception {
-        int callers = 8;
-        CountDownLatch queued = new CountDownLatch(callers);
-        GroupCommit<Integer, Integer> commit = new GroupCommit<>(rows -> {
-            awaitQuietly(queued);
+        List<String> outcomes = burst(8, 64, rows -> {
             if (rows.contains(5)) {
                 throw new IllegalArgumentException("row 5 violates a constraint");
             }
             return rows;
-        }, 64);
-        AtomicInteger next = new AtomicInteger();
-        List<String> outcomes = Together.run(callers, () -> {
-            int row = next.getAndIncrement();
-            queued.countDown();
+        }, (commit, row) -> {
             try {
                 return "ok " + commit.write(row);
             } catch (IllegalArgumentException e) {
@@ -84,24 +76,17 @@ class GroupCommitTest {
 
     @Test
     void anOutageFailsTheWholeBatchWithoutWritingRowByRow() throws Exception {
-        int callers = 8;
-        CountDownLatch queued = new CountDownLatch(callers);
-        AtomicInteger attempts = new AtomicInteger();
-        GroupCommit<Integer, Integer> commit = new GroupCommit<>(rows -> {
-            awaitQuietly(queued);
-            attempts.incrementAndGet();
+        List<String> outcomes = burst(8, 64, rows -> {
             throw new ConnectionException(new SQLException("connection refused", "08001"));
-        }, 64);
-        List<String> outcomes = Together.run(callers, () -> {
-            queued.countDown();
+        }, (commit, row) -> {
             try {
-                return "ok " + commit.write(1);
+                return "ok " + commit.write(row);
             } catch (ConnectionException e) {
                 return "unavailable";
             }
         });
-        assertThat(outcomes).containsOnly("unavailable").hasSize(callers);
-        assertThat(attempts.get()).isLessThan(callers);
+        assertThat(outcomes).containsOnly("unavailable").hasSize(8);
+        assertThat(batches.size()).isLessThan(8);
     }
 
     @Test
