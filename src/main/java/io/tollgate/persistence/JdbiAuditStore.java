@@ -21,7 +21,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.Update;
 
 /** The audit_event table: batched inserts from the audit writer's thread, filtered reads for the console. */
 public record JdbiAuditStore(Jdbi jdbi, ObjectMapper mapper) implements AuditStore {
@@ -32,8 +31,9 @@ public record JdbiAuditStore(Jdbi jdbi, ObjectMapper mapper) implements AuditSto
     private static final List<String> INSERT_COLUMNS = List.of("event_time", "event_type", "outcome", "actor_kind",
             "actor_id", "actor_name", "subject_kind", "subject_id", "subject_name", "client_id", "client_address",
             "request_id", "details");
-    private static final Map<String, String> ARRAY_TYPES = Map.of("event_time", "TIMESTAMP WITH TIME ZONE[]",
-            "actor_id", "BIGINT[]", "subject_id", "BIGINT[]");
+    private static final Map<String, String> ARRAY_TYPES = Map.of("event_time", "TIMESTAMP WITH TIME ZONE",
+            "actor_id", "BIGINT", "subject_id", "BIGINT");
+    private static final String INSERT_FROM_ARRAYS = Sql.unnestInsert("audit_event", INSERT_COLUMNS, ARRAY_TYPES);
 
     public JdbiAuditStore {
         Objects.requireNonNull(jdbi, "jdbi");
@@ -54,37 +54,21 @@ public record JdbiAuditStore(Jdbi jdbi, ObjectMapper mapper) implements AuditSto
         });
     }
 
-    /**
-     * PostgreSQL: the whole batch as one INSERT from arrays, one column per array, so a batch costs one statement,
-     * one round trip and one commit however many events it holds (a batch of rows costs a statement each). The
-     * arrays go as text and are cast, so every column type binds alike.
-     */
+    /** PostgreSQL: the whole batch as one statement ({@link Sql#unnestInsert}). */
     private void insertAsArrays(Handle handle, List<AuditEvent> events) {
-        List<List<String>> rows = events.stream().map(this::textRow).toList();
-        List<String> casts = INSERT_COLUMNS.stream().map(column -> "CAST(:" + column + " AS "
-                + ARRAY_TYPES.getOrDefault(column, "VARCHAR[]") + ")").toList();
-        Update insert = handle.createUpdate("INSERT INTO audit_event (" + String.join(", ", INSERT_COLUMNS)
-                + ") SELECT * FROM unnest(" + String.join(", ", casts) + ")");
-        for (int i = 0; i < INSERT_COLUMNS.size(); i++) {
-            int column = i;
-            insert.bindArray(INSERT_COLUMNS.get(column), String.class,
-                    rows.stream().map(row -> row.get(column)).toList());
-        }
-        insert.execute();
+        Sql.bindColumns(handle.createUpdate(INSERT_FROM_ARRAYS), INSERT_COLUMNS,
+                events.stream().map(this::textRow).toList()).execute();
     }
 
     /** One event as text, in {@link #INSERT_COLUMNS} order (nulls stay null). */
     private List<String> textRow(AuditEvent e) {
         AuditParty subject = e.subject();
         return Arrays.asList(e.time().toString(), e.type(), e.outcome().wireName(), e.actor().kind(),
-                text(e.actor().id()), e.actor().name(), subject == null ? null : subject.kind(),
-                subject == null ? null : text(subject.id()), subject == null ? null : subject.name(), e.clientId(),
+                Sql.text(e.actor().id()), e.actor().name(), subject == null ? null : subject.kind(),
+                subject == null ? null : Sql.text(subject.id()), subject == null ? null : subject.name(), e.clientId(),
                 e.clientAddress(), e.requestId(), json(e.details()));
     }
 
-    private static String text(Long value) {
-        return value == null ? null : value.toString();
-    }
 
     private void insertAsBatch(Handle h, List<AuditEvent> events) {
         PreparedBatch batch = h.prepareBatch("INSERT INTO audit_event (event_time, event_type, outcome, actor_kind, "

@@ -11,10 +11,10 @@ import io.tollgate.oauth.store.TokenStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -30,6 +30,12 @@ public class JdbiTokenStore implements TokenStore {
 
     /** Most access tokens one group-committed INSERT writes: 64 rows are about 10 KB of parameters. */
     private static final int MAX_ACCESS_BATCH = 64;
+
+    private static final List<String> ACCESS_COLUMNS = List.of("token_hash", "application_id", "user_id", "scope",
+            "created", "expires", "family_id");
+    private static final String ACCESS_FROM_ARRAYS = Sql.unnestInsert("oauth_access_token", ACCESS_COLUMNS,
+            Map.of("application_id", "BIGINT", "user_id", "BIGINT", "created", "TIMESTAMP WITH TIME ZONE",
+                    "expires", "TIMESTAMP WITH TIME ZONE"));
 
     private final Jdbi jdbi;
     private final GroupCommit<NewAccessToken, IssuedIds> accessTokenWrites;
@@ -66,35 +72,20 @@ public class JdbiTokenStore implements TokenStore {
                 : handle.inTransaction(h -> tokens.stream().map(token -> insertPair(h, token, null)).toList()));
     }
 
-    /**
-     * PostgreSQL: the batch as one INSERT from arrays, one per column (sent as text and cast, so every type binds
-     * alike). RETURNING gives no order, so the ids are matched back by the unique token hash.
-     */
+    /** PostgreSQL: the batch as one statement; RETURNING gives no order, so ids come back by the unique hash. */
     private static List<IssuedIds> insertAsArrays(Handle handle, List<NewAccessToken> tokens) {
-        Map<String, Long> ids = handle.createQuery("INSERT INTO oauth_access_token (token_hash, application_id, "
-                        + "user_id, scope, created, expires, family_id) SELECT * FROM unnest(CAST(:hash AS VARCHAR[]), "
-                        + "CAST(:app AS BIGINT[]), CAST(:user AS BIGINT[]), CAST(:scope AS VARCHAR[]), "
-                        + "CAST(:created AS TIMESTAMP WITH TIME ZONE[]), CAST(:expires AS TIMESTAMP WITH TIME ZONE[]), "
-                        + "CAST(:family AS VARCHAR[])) RETURNING id, token_hash")
-                .bindArray("hash", String.class, column(tokens, NewAccessToken::tokenHash))
-                .bindArray("app", String.class, column(tokens, token -> String.valueOf(token.clientDbId())))
-                .bindArray("user", String.class, column(tokens, token -> text(token.userId())))
-                .bindArray("scope", String.class, column(tokens, token -> token.scope().asString()))
-                .bindArray("created", String.class, column(tokens, token -> token.created().toString()))
-                .bindArray("expires", String.class, column(tokens, token -> token.expires().toString()))
-                .bindArray("family", String.class, column(tokens, NewAccessToken::familyId))
+        Map<String, Long> ids = Sql.bindColumns(handle.createQuery(ACCESS_FROM_ARRAYS + " RETURNING id, token_hash"),
+                        ACCESS_COLUMNS, tokens.stream().map(JdbiTokenStore::textRow).toList())
                 // By column index, without a column-mapper lookup per cell as a named row view does.
                 .map((rs, ctx) -> Map.entry(rs.getString(2), rs.getLong(1)))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         return tokens.stream().map(token -> new IssuedIds(ids.get(token.tokenHash()), null)).toList();
     }
 
-    private static List<String> column(List<NewAccessToken> tokens, Function<NewAccessToken, String> value) {
-        return tokens.stream().map(value).toList();
-    }
-
-    private static String text(Long value) {
-        return value == null ? null : value.toString();
+    /** One lone access token as text, in {@link #ACCESS_COLUMNS} order. */
+    private static List<String> textRow(NewAccessToken token) {
+        return Arrays.asList(token.tokenHash(), String.valueOf(token.clientDbId()), Sql.text(token.userId()),
+                token.scope().asString(), token.created().toString(), token.expires().toString(), token.familyId());
     }
 
     @Override

@@ -5,8 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** Small conversions shared by the Jdbi stores. */
 final class Sql {
@@ -59,5 +62,33 @@ final class Sql {
             }
         }
         return null;
+    }
+
+    /**
+     * PostgreSQL: rows written as one {@code INSERT … SELECT * FROM unnest(…)}, one array a column, so a batch costs
+     * one statement, one round trip and one commit however many rows it holds. Every array goes as text and is cast
+     * (a column absent from {@code types} is VARCHAR), so every column type binds alike.
+     *
+     * @param columns the table's columns, also the parameters' names
+     */
+    static String unnestInsert(String table, List<String> columns, Map<String, String> types) {
+        List<String> casts = columns.stream()
+                .map(column -> "CAST(:" + column + " AS " + types.getOrDefault(column, "VARCHAR") + "[])").toList();
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT * FROM unnest("
+                + String.join(", ", casts) + ")";
+    }
+
+    /** Binds {@code rows} (each in {@code columns} order, as text; nulls stay null) to {@link #unnestInsert}'s arrays. */
+    static <S extends SqlStatement<S>> S bindColumns(S statement, List<String> columns, List<List<String>> rows) {
+        for (int i = 0; i < columns.size(); i++) {
+            int column = i;
+            statement.bindArray(columns.get(column), String.class, rows.stream().map(row -> row.get(column)).toList());
+        }
+        return statement;
+    }
+
+    /** A nullable number as text, for {@link #bindColumns}. */
+    static String text(Long value) {
+        return value == null ? null : value.toString();
     }
 }
