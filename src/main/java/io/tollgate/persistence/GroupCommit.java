@@ -4,15 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 /**
- * Group commit: concurrent callers each hand in one row, and whoever holds the write lock writes every row waiting
- * at that moment as one statement in one transaction. A caller returns only once its own row is committed, so each
- * answer is as durable as with a commit of its own, while the database does one commit, one round trip and one
- * statement for a whole batch. There is no thread of its own and so nothing to start or stop: the callers take
- * turns as the writer, and one that finds its row already written by an earlier turn just passes through.
+ * Group commit: concurrent callers each hand in one row, and a caller holding one of the writer slots writes every
+ * row waiting at that moment as one batch in one transaction. A caller returns only once its own row is committed,
+ * so each answer is as durable as with a commit of its own, while the database does one commit and one round trip
+ * for a whole batch. There is no thread of its own and so nothing to start or stop: the callers take turns as
+ * writers, and one whose row another writer has taken waits for that batch to end.
+ *
+ * <p>More than one slot lets a batch's database work overlap the next batch's gathering, when one batch at a time
+ * would leave a core idle while the database runs it.
  *
  * <p>A failed batch that is not an outage is written again row by row, so one bad row (say a client deleted in the
  * meantime, a foreign-key violation) fails only its own caller; an outage fails the whole batch at once.
@@ -24,46 +28,59 @@ final class GroupCommit<T, R> {
     private final Function<List<T>, List<R>> writeBatch;
     private final int maxBatch;
     private final ConcurrentLinkedQueue<Pending<T, R>> waiting = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock writer = new ReentrantLock();
+    private final Semaphore writers;
+
+    /** One writer at a time. */
+    GroupCommit(Function<List<T>, List<R>> writeBatch, int maxBatch) {
+        this(writeBatch, maxBatch, 1);
+    }
 
     /**
      * @param writeBatch writes the rows in one transaction and returns one result per row, in the same order
-     * @param maxBatch   most rows in one statement: bounds a statement's size and the wait of the batch's first row
+     * @param maxBatch   most rows in one batch: bounds a statement's size and the wait of the batch's first row
+     * @param writers    most batches in flight at once
      */
-    GroupCommit(Function<List<T>, List<R>> writeBatch, int maxBatch) {
+    GroupCommit(Function<List<T>, List<R>> writeBatch, int maxBatch, int writers) {
         this.writeBatch = Objects.requireNonNull(writeBatch, "writeBatch");
-        if (maxBatch < 1) {
-            throw new IllegalArgumentException("maxBatch must be at least 1");
+        if (maxBatch < 1 || writers < 1) {
+            throw new IllegalArgumentException("maxBatch and writers must be at least 1");
         }
         this.maxBatch = maxBatch;
+        this.writers = new Semaphore(writers);
     }
 
     /** Writes {@code row} with whatever else is waiting; returns its result once committed, or throws its failure. */
     R write(T row) {
         Pending<T, R> mine = new Pending<>(row);
         waiting.add(mine);
-        writer.lock();
-        try {
-            // The lock orders every batch's completion before the next holder's reads, so plain fields suffice.
-            while (!mine.done) {
-                writeWaiting();
+        while (!mine.isDone()) {
+            writers.acquireUninterruptibly();
+            boolean wroteABatch;
+            try {
+                wroteABatch = !mine.isDone() && writeWaiting();
+            } finally {
+                writers.release();
             }
-        } finally {
-            writer.unlock();
+            if (!wroteABatch) {
+                // Not in the queue and not done: it is in a batch another writer is writing, which will end it.
+                mine.awaitDone();
+            }
         }
+        // The latch orders the writer's assignments before these reads.
         if (mine.failure != null) {
             throw mine.failure;
         }
         return mine.result;
     }
 
-    private void writeWaiting() {
+    /** Writes a batch of what is waiting, if anything is; says whether it did. */
+    private boolean writeWaiting() {
         List<Pending<T, R>> batch = new ArrayList<>();
         for (Pending<T, R> next; batch.size() < maxBatch && (next = waiting.poll()) != null; ) {
             batch.add(next);
         }
         if (batch.isEmpty()) {
-            throw new IllegalStateException("a row waiting for its commit is in no batch");
+            return false;
         }
         try {
             List<R> results = writeBatch.apply(batch.stream().map(Pending::row).toList());
@@ -81,6 +98,7 @@ final class GroupCommit<T, R> {
             batch.forEach(pending -> pending.fail(new IllegalStateException("writing a batch failed", e)));
             throw e;
         }
+        return true;
     }
 
     private void writeAlone(Pending<T, R> pending) {
@@ -93,7 +111,7 @@ final class GroupCommit<T, R> {
 
     private static final class Pending<T, R> {
         private final T row;
-        private boolean done;
+        private final CountDownLatch done = new CountDownLatch(1);
         private R result;
         private RuntimeException failure;
 
@@ -105,14 +123,34 @@ final class GroupCommit<T, R> {
             return row;
         }
 
+        boolean isDone() {
+            return done.getCount() == 0;
+        }
+
+        void awaitDone() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    done.await();
+                    break;
+                } catch (InterruptedException e) {
+                    // The row is committed or not regardless; the caller must learn which before it answers.
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
         void succeed(R value) {
             result = value;
-            done = true;
+            done.countDown();
         }
 
         void fail(RuntimeException error) {
             failure = error;
-            done = true;
+            done.countDown();
         }
     }
 }

@@ -19,17 +19,26 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Access and refresh tokens, by SHA-256 hash. Every multi-row change is one transaction. */
 public class JdbiTokenStore implements TokenStore {
-    private static final String PAIR_IDS = " SELECT id, refresh_token_id FROM new_access";
     private static final RowMapper<IssuedIds> IDS = (rs, ctx) -> new IssuedIds(rs.getLong("id"),
             rs.getLong("refresh_token_id"));
 
     /** Most access tokens one group-committed INSERT writes: 64 rows are about 10 KB of parameters. */
     private static final int MAX_ACCESS_BATCH = 64;
+
+    /** Most rotations one transaction runs: each is its own statement, so this bounds the batch's last wait. */
+    private static final int MAX_ROTATION_BATCH = 16;
+
+    /**
+     * Rotation batches in flight at once: the database runs a batch's statements one after the other, so with one
+     * batch at a time a core sat idle; two keep both busy and still share the locks and commits (measured: README).
+     */
+    private static final int ROTATION_WRITERS = 2;
 
     private static final List<String> ACCESS_COLUMNS = List.of("token_hash", "application_id", "user_id", "scope",
             "created", "expires", "family_id");
@@ -39,10 +48,12 @@ public class JdbiTokenStore implements TokenStore {
 
     private final Jdbi jdbi;
     private final GroupCommit<NewAccessToken, IssuedIds> accessTokenWrites;
+    private final GroupCommit<PendingRotation, Optional<IssuedIds>> rotations;
 
     public JdbiTokenStore(Jdbi jdbi) {
         this.jdbi = jdbi;
         this.accessTokenWrites = new GroupCommit<>(this::insertAccessTokens, MAX_ACCESS_BATCH);
+        this.rotations = new GroupCommit<>(this::rotateBatch, MAX_ROTATION_BATCH, ROTATION_WRITERS);
     }
 
     /**
@@ -57,7 +68,7 @@ public class JdbiTokenStore implements TokenStore {
         }
         return jdbi.withHandle(handle -> Sql.isPostgres(handle)
                 // One statement is its own transaction: the pair in one round trip instead of four.
-                ? bindPair(handle.createQuery("WITH " + newPair("") + PAIR_IDS), access, refresh).map(IDS).one()
+                ? bindPair(handle.createQuery(newPair("", "")), access, refresh).map(IDS).one()
                 : handle.inTransaction(h -> insertPair(h, access, refresh)));
     }
 
@@ -88,20 +99,45 @@ public class JdbiTokenStore implements TokenStore {
                 token.scope().asString(), token.created().toString(), token.expires().toString(), token.familyId());
     }
 
+    /**
+     * Rotations are group-committed like lone access tokens: the rotations waiting at one moment run one after the
+     * other in one transaction. Besides the commit, that shares the foreign-key checks' share locks on the
+     * client's and the user's rows, which concurrent transactions otherwise each take again (PostgreSQL: about
+     * half a refresh grant's database time with one busy client). Each rotation still has its own conditional
+     * update as the referee, so a second rotation of the same token, in the batch or beside it, gets nothing.
+     */
     @Override
     public Optional<IssuedIds> rotate(long oldRefreshTokenId, Instant at, NewAccessToken access,
                                       NewRefreshToken refresh, String sealedSuccessor) {
+        return rotations.write(new PendingRotation(oldRefreshTokenId, at, access, refresh, sealedSuccessor));
+    }
+
+    private List<Optional<IssuedIds>> rotateBatch(List<PendingRotation> batch) {
+        if (batch.size() == 1) {
+            return List.of(rotateAlone(batch.get(0)));
+        }
+        // A failure (a deadlock with a revocation, an H2 concurrent update) undoes the batch, and GroupCommit then
+        // runs each rotation alone, where such a loser gets its usual answer.
+        return jdbi.inTransaction(handle -> Sql.isPostgres(handle)
+                ? rotateAsBatch(handle, batch)
+                : batch.stream().map(rotation -> rotateStepByStep(handle, rotation)).toList());
+    }
+
+    private Optional<IssuedIds> rotateAlone(PendingRotation rotation) {
         try {
             return jdbi.withHandle(handle -> Sql.isPostgres(handle)
-                    ? rotateInOneStatement(handle, oldRefreshTokenId, at, access, refresh, sealedSuccessor)
-                    : handle.inTransaction(h -> rotateStepByStep(h, oldRefreshTokenId, at, access, refresh,
-                            sealedSuccessor)));
+                    ? rotateInOneStatement(handle, rotation)
+                    : handle.inTransaction(h -> rotateStepByStep(h, rotation)));
         } catch (RuntimeException e) {
             if (Sql.H2_CONCURRENT_UPDATE.equals(Sql.sqlState(e))) {
                 return Optional.empty();
             }
             throw e;
         }
+    }
+
+    private record PendingRotation(long oldId, Instant at, NewAccessToken access, NewRefreshToken refresh,
+                                   String sealed) {
     }
 
     /**
@@ -111,44 +147,60 @@ public class JdbiTokenStore implements TokenStore {
      * writes nothing and gets no row back. Old seals of the family go as in the step-by-step version; the old row
      * itself (live until now, so without a seal) takes the new one.
      */
-    private static Optional<IssuedIds> rotateInOneStatement(Handle handle, long oldId, Instant at,
-                                                            NewAccessToken access, NewRefreshToken refresh,
-                                                            String sealed) {
-        return bindPair(handle.createQuery("WITH old AS (UPDATE oauth_refresh_token SET revoked = :at, "
-                                + "successor_sealed = :sealed, rotated = :rotated WHERE id = :old AND revoked IS NULL "
-                                + "RETURNING id), "
-                                // No "revoked IS NULL" filter: with it the planner ANDed in the revoked index, which
-                                // holds every live token (40 ms a rotation at 300 000 tokens); COALESCE keeps an
-                                // earlier revocation's time instead.
-                                + "old_access AS (UPDATE oauth_access_token SET revoked = COALESCE(revoked, :at) "
-                                + "WHERE refresh_token_id IN (SELECT id FROM old)), "
-                                + "old_seals AS (UPDATE oauth_refresh_token "
-                                + "SET successor_sealed = NULL, rotated = NULL "
-                                + "WHERE family_id = :family AND successor_sealed IS NOT NULL AND id <> :old "
-                                + "AND EXISTS (SELECT 1 FROM old)), "
-                                + newPair(" FROM old") + PAIR_IDS), access, refresh)
-                .bind("at", at).bind("old", oldId).bind("family", refresh.familyId())
-                .bind("sealed", sealed).bind("rotated", sealed == null ? null : at)
-                .map(IDS).findOne();
+    private static final String ROTATION = newPair(" FROM old", "old AS (UPDATE oauth_refresh_token SET revoked = :at, "
+            + "successor_sealed = :sealed, rotated = :rotated WHERE id = :old AND revoked IS NULL "
+            + "RETURNING id), "
+            // No "revoked IS NULL" filter: with it the planner ANDed in the revoked index, which holds every live
+            // token (40 ms a rotation at 300 000 tokens); COALESCE keeps an earlier revocation's time instead.
+            + "old_access AS (UPDATE oauth_access_token SET revoked = COALESCE(revoked, :at) "
+            + "WHERE refresh_token_id IN (SELECT id FROM old)), "
+            + "old_seals AS (UPDATE oauth_refresh_token "
+            + "SET successor_sealed = NULL, rotated = NULL "
+            + "WHERE family_id = :family AND successor_sealed IS NOT NULL AND id <> :old "
+            + "AND EXISTS (SELECT 1 FROM old)), ");
+
+    private static Optional<IssuedIds> rotateInOneStatement(Handle handle, PendingRotation rotation) {
+        return bindRotation(handle.createQuery(ROTATION), rotation).map(IDS).findOne();
     }
 
-    private static Optional<IssuedIds> rotateStepByStep(Handle handle, long oldRefreshTokenId, Instant at,
-                                                        NewAccessToken access, NewRefreshToken refresh,
-                                                        String sealedSuccessor) {
+    /**
+     * PostgreSQL: a batch's rotations as one JDBC batch, which the driver sends in one round trip. A winner's entry
+     * answers with its new access token's row, a loser's with none; rows are matched to rotations by that token's
+     * unique hash, as the driver's per-entry counts for a SELECT are not to be relied on.
+     */
+    private static List<Optional<IssuedIds>> rotateAsBatch(Handle handle, List<PendingRotation> rotations) {
+        PreparedBatch batch = handle.prepareBatch(ROTATION);
+        rotations.forEach(rotation -> bindRotation(batch, rotation).add());
+        Map<String, IssuedIds> won = batch.executePreparedBatch("id", "refresh_token_id", "token_hash")
+                .map((rs, ctx) -> Map.entry(rs.getString(3), new IssuedIds(rs.getLong(1), rs.getLong(2))))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return rotations.stream().map(rotation -> Optional.ofNullable(won.get(rotation.access().tokenHash())))
+                .toList();
+    }
+
+    private static <S extends SqlStatement<S>> S bindRotation(S statement, PendingRotation rotation) {
+        return bindPair(statement, rotation.access(), rotation.refresh())
+                .bind("at", rotation.at()).bind("old", rotation.oldId())
+                .bind("family", rotation.refresh().familyId()).bind("sealed", rotation.sealed())
+                .bind("rotated", rotation.sealed() == null ? null : rotation.at());
+    }
+
+    private static Optional<IssuedIds> rotateStepByStep(Handle handle, PendingRotation rotation) {
         // The conditional update is the race's referee: the row lock lets exactly one caller see 1 row.
-        if (revokeRefresh(handle, oldRefreshTokenId, at) == 0) {
+        if (revokeRefresh(handle, rotation.oldId(), rotation.at()) == 0) {
             return Optional.empty();
         }
         // Only the immediately previous token may be replayed: older seals of the family go.
         handle.createUpdate("UPDATE oauth_refresh_token SET successor_sealed = NULL, rotated = NULL "
                         + "WHERE family_id = :family AND successor_sealed IS NOT NULL")
-                .bind("family", refresh.familyId()).execute();
-        if (sealedSuccessor != null) {
+                .bind("family", rotation.refresh().familyId()).execute();
+        if (rotation.sealed() != null) {
             handle.createUpdate("UPDATE oauth_refresh_token SET successor_sealed = :sealed, rotated = :at "
                             + "WHERE id = :id")
-                    .bind("sealed", sealedSuccessor).bind("at", at).bind("id", oldRefreshTokenId).execute();
+                    .bind("sealed", rotation.sealed()).bind("at", rotation.at()).bind("id", rotation.oldId())
+                    .execute();
         }
-        return Optional.of(insertPair(handle, access, refresh));
+        return Optional.of(insertPair(handle, rotation.access(), rotation.refresh()));
     }
 
     @Override
@@ -246,23 +298,25 @@ public class JdbiTokenStore implements TokenStore {
     }
 
     /**
-     * The new pair as two common table expressions of one PostgreSQL statement, new_refresh and new_access: the
-     * refresh row is written once per row of {@code from} (empty: once; " FROM old": only if the CTE named old
-     * returned a row), and the access row links to it. Parameters are cast because a SELECT list gives
-     * PostgreSQL no column to infer their types from.
+     * The new pair as one PostgreSQL statement: the common table expressions {@code before}, then new_refresh, then
+     * the access row's INSERT as the main statement (the driver gives a JDBC batch's RETURNING rows only for a
+     * data-modifying main statement). The refresh row is written once per row of {@code from} (empty: once;
+     * " FROM old": only if the CTE named old returned a row), and the access row links to it. Parameters are cast
+     * because a SELECT list gives PostgreSQL no column to infer their types from.
      */
-    private static String newPair(String from) {
-        return "new_refresh AS (INSERT INTO oauth_refresh_token (token_hash, application_id, user_id, scope, created, "
+    private static String newPair(String from, String before) {
+        return "WITH " + before
+                + "new_refresh AS (INSERT INTO oauth_refresh_token (token_hash, application_id, user_id, scope, created, "
                 + "expires, family_id) SELECT :rHash, CAST(:rApp AS BIGINT), CAST(:rUser AS BIGINT), :rScope, "
                 + "CAST(:rCreated AS TIMESTAMP WITH TIME ZONE), CAST(:rExpires AS TIMESTAMP WITH TIME ZONE), :rFamily"
-                + from + " RETURNING id), "
-                + "new_access AS (INSERT INTO oauth_access_token (token_hash, application_id, user_id, scope, created, "
+                + from + " RETURNING id) "
+                + "INSERT INTO oauth_access_token (token_hash, application_id, user_id, scope, created, "
                 + "expires, refresh_token_id, family_id) SELECT :aHash, CAST(:aApp AS BIGINT), CAST(:aUser AS BIGINT), "
                 + ":aScope, CAST(:aCreated AS TIMESTAMP WITH TIME ZONE), CAST(:aExpires AS TIMESTAMP WITH TIME ZONE), "
-                + "id, :aFamily FROM new_refresh RETURNING id, refresh_token_id)";
+                + "id, :aFamily FROM new_refresh RETURNING id, refresh_token_id, token_hash";
     }
 
-    private static Query bindPair(Query query, NewAccessToken access, NewRefreshToken refresh) {
+    private static <S extends SqlStatement<S>> S bindPair(S query, NewAccessToken access, NewRefreshToken refresh) {
         return query.bind("rHash", refresh.tokenHash()).bind("rApp", refresh.clientDbId())
                 .bind("rUser", refresh.userId()).bind("rScope", refresh.scope().asString())
                 .bind("rCreated", refresh.created()).bind("rExpires", refresh.expires())

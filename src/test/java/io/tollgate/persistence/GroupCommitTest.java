@@ -90,12 +90,44 @@ class GroupCommitTest {
     }
 
     @Test
+    void twoWritersKeepTwoBatchesInFlightAndEveryCallerStillGetsItsOwnResult() throws Exception {
+        // The first batch is held until a second batch has started beside it, which only a second writer can do.
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        GroupCommit<Integer, String> commit = new GroupCommit<>(rows -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            if (batches.isEmpty()) {
+                batches.add(rows);
+                awaitQuietly(secondStarted);
+            } else {
+                batches.add(rows);
+                secondStarted.countDown();
+            }
+            inFlight.decrementAndGet();
+            return rows.stream().map(row -> "id-" + row).toList();
+        }, 4, 2);
+        AtomicInteger next = new AtomicInteger();
+        List<Boolean> own = Together.run(24, () -> {
+            int row = next.getAndIncrement();
+            return commit.write(row).equals("id-" + row);
+        });
+        assertThat(own).containsOnly(true).hasSize(24);
+        assertThat(mostInFlight.get()).isEqualTo(2);
+        assertThat(secondStarted.getCount()).isZero();
+        assertThat(batches.stream().flatMap(List::stream).sorted().toList())
+                .isEqualTo(IntStream.range(0, 24).boxed().toList());
+    }
+
+    @Test
     void aLoneRowFailsWithTheWritersOwnException() {
         GroupCommit<Integer, Integer> commit = new GroupCommit<>(rows -> {
             throw new IllegalStateException("disk full");
         }, 64);
         assertThatThrownBy(() -> commit.write(1)).isInstanceOf(IllegalStateException.class).hasMessage("disk full");
         assertThatThrownBy(() -> new GroupCommit<Integer, Integer>(rows -> rows, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GroupCommit<Integer, Integer>(rows -> rows, 4, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

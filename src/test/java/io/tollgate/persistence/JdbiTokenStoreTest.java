@@ -2,6 +2,7 @@ package io.tollgate.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tollgate.oauth.model.IssuedIds;
 import io.tollgate.oauth.model.NewAccessToken;
 import io.tollgate.oauth.model.NewRefreshToken;
 import io.tollgate.oauth.model.ScopeSet;
@@ -64,6 +65,66 @@ class JdbiTokenStoreTest {
                             "SELECT COUNT(*) FROM oauth_refresh_token WHERE family_id = :f AND revoked IS NULL")
                     .bind("f", family).mapTo(Long.class).one());
             assertThat(live).isEqualTo(1);
+        }
+
+        @Test
+        void concurrentRotationsOfManyFamiliesEachGetTheirOwnPairAndOneWinnerPerFamily() throws Exception {
+            // Two callers per family at once: batches mix winners and losers, and each winner must get its own ids.
+            int families = 24;
+            List<String> names = IntStream.range(0, families).mapToObj(i -> UUID.randomUUID().toString()).toList();
+            List<Long> old = names.stream().map(f -> store.save(access(f), refresh(f)).refreshTokenId()).toList();
+            AtomicInteger next = new AtomicInteger();
+            List<Optional<Map.Entry<NewAccessToken, IssuedIds>>> outcomes = Together.run(2 * families, () -> {
+                int family = next.getAndIncrement() % families;
+                NewAccessToken access = access(names.get(family));
+                return store.rotate(old.get(family), NOW, access, refresh(names.get(family)))
+                        .map(ids -> Map.entry(access, ids));
+            });
+            List<Map.Entry<NewAccessToken, IssuedIds>> won = outcomes.stream().flatMap(Optional::stream).toList();
+            assertThat(won).hasSize(families);
+            assertThat(won).allSatisfy(entry -> {
+                var stored = store.findAccessToken(entry.getKey().tokenHash()).orElseThrow();
+                assertThat(stored.id()).isEqualTo(entry.getValue().accessTokenId());
+                assertThat(stored.refreshTokenId()).isEqualTo(entry.getValue().refreshTokenId());
+                assertThat(stored.familyId()).isEqualTo(entry.getKey().familyId());
+            });
+            long liveRefresh = fixture.jdbi.withHandle(handle -> handle.createQuery(
+                            "SELECT COUNT(*) FROM oauth_refresh_token WHERE family_id IN (<f>) AND revoked IS NULL")
+                    .bindList("f", names).mapTo(Long.class).one());
+            long liveAccess = fixture.jdbi.withHandle(handle -> handle.createQuery(
+                            "SELECT COUNT(*) FROM oauth_access_token WHERE family_id IN (<f>) AND revoked IS NULL")
+                    .bindList("f", names).mapTo(Long.class).one());
+            assertThat(liveRefresh).isEqualTo(families);
+            assertThat(liveAccess).isEqualTo(families);
+        }
+
+        @Test
+        void aRotationThatCannotBeWrittenFailsOnlyItself() throws Exception {
+            // One caller brings a refresh token hash already stored: its batch is undone and rewritten one by one.
+            int families = 12;
+            List<String> names = IntStream.range(0, families).mapToObj(i -> UUID.randomUUID().toString()).toList();
+            List<Long> old = names.stream().map(f -> store.save(access(f), refresh(f)).refreshTokenId()).toList();
+            NewRefreshToken taken = refresh(names.get(0));
+            store.save(access(names.get(0)), taken);
+            AtomicInteger next = new AtomicInteger();
+            List<String> outcomes = Together.run(families, () -> {
+                int family = next.getAndIncrement();
+                NewRefreshToken successor = family == 5
+                        ? new NewRefreshToken(taken.tokenHash(), taken.clientDbId(), taken.userId(), taken.scope(),
+                                NOW, null, names.get(5))
+                        : refresh(names.get(family));
+                try {
+                    return store.rotate(old.get(family), NOW, access(names.get(family)), successor).isPresent()
+                            ? "rotated" : "lost";
+                } catch (RuntimeException e) {
+                    return "failed " + family;
+                }
+            });
+            assertThat(outcomes).containsOnlyOnce("failed 5").filteredOn("rotated"::equals).hasSize(families - 1);
+            long liveOld = fixture.jdbi.withHandle(handle -> handle.createQuery(
+                            "SELECT COUNT(*) FROM oauth_refresh_token WHERE id = :id AND revoked IS NULL")
+                    .bind("id", old.get(5)).mapTo(Long.class).one());
+            assertThat(liveOld).as("the failed rotation left its old token live").isEqualTo(1);
         }
 
         @Test
