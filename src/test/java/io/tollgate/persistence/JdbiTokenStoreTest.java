@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class JdbiTokenStoreTest {
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     abstract static class OnDatabase extends TokenStoreContract {
-        private final JdbiFixture fixture = new JdbiFixture(database());
+        final JdbiFixture fixture = new JdbiFixture(database());
         private final JdbiTokenStore store = new JdbiTokenStore(fixture.jdbi);
 
         abstract TestDatabase database();
@@ -188,6 +188,15 @@ class JdbiTokenStoreTest {
         @Override
         TestDatabase database() {
             return TestDatabase.postgres("tokenstore");
+        }
+
+        @Test
+        void revocationChangesNoIndexedColumnSoItCanBeAHeapOnlyUpdate() {
+            List<String> covering = fixture.jdbi.withHandle(handle -> handle.createQuery(
+                            "SELECT indexname FROM pg_indexes WHERE tablename IN ('oauth_access_token', "
+                                    + "'oauth_refresh_token') AND indexdef LIKE '%revoked%'")
+                    .mapTo(String.class).list());
+            assertThat(covering).isEmpty();
         }
     }
 
