@@ -106,7 +106,7 @@ public class JdbiTokenStore implements TokenStore {
 
     /**
      * Rotations are group-committed like lone access tokens: the rotations waiting at one moment run one after the
-     * other in one transaction. Besides the commit, that shares the foreign-key checks' share locks on the
+     * other in one transaction (on PostgreSQL sent as one JDBC batch). Besides the commit, that shares the foreign-key checks' share locks on the
      * client's and the user's rows, which concurrent transactions otherwise each take again (PostgreSQL: about
      * half a refresh grant's database time with one busy client). Each rotation still has its own conditional
      * update as the referee, so a second rotation of the same token, in the batch or beside it, gets nothing.
@@ -170,8 +170,8 @@ public class JdbiTokenStore implements TokenStore {
 
     /**
      * PostgreSQL: a batch's rotations as one JDBC batch, which the driver sends in one round trip. A winner's entry
-     * answers with its new access token's row, a loser's with none; rows are matched to rotations by that token's
-     * unique hash, as the driver's per-entry counts for a SELECT are not to be relied on.
+     * answers with its new access token's row, a loser's with none; the driver hands back the rows of all entries
+     * as one result set, so they are matched to rotations by that token's unique hash.
      */
     private static List<Optional<IssuedIds>> rotateAsBatch(Handle handle, List<PendingRotation> rotations) {
         PreparedBatch batch = handle.prepareBatch(ROTATION);
