@@ -1,5 +1,7 @@
 package io.tollgate.audit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tollgate.oauth.event.AccessTokenChecked;
 import io.tollgate.oauth.event.AuthorizationRevoked;
 import io.tollgate.oauth.event.ClientChanged;
@@ -20,8 +22,6 @@ import io.tollgate.oauth.event.TokensRevokedByOperator;
 import io.tollgate.oauth.event.UserChanged;
 import io.tollgate.oauth.event.UserDeactivated;
 import io.tollgate.oauth.event.UserDeleted;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;

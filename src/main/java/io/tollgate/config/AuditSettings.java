@@ -8,7 +8,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.concurrent.TimeUnit;
 
-/** The audit trail: the audit_event table's retention, the writer's queue and repeated introspections. The log lines are set in logging. */
+/**
+ * The audit trail: the audit_event table's retention, the writer's queue and repeated introspections. The log
+ * lines are set in logging.
+ */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class AuditSettings {
     /** Events older than this are purged by the cleanup job; 90 days answers most "who did this last quarter". */

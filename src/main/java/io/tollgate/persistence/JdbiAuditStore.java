@@ -69,7 +69,6 @@ public record JdbiAuditStore(Jdbi jdbi, ObjectMapper mapper) implements AuditSto
                 e.clientAddress(), e.requestId(), json(e.details()));
     }
 
-
     private void insertAsBatch(Handle h, List<AuditEvent> events) {
         PreparedBatch batch = h.prepareBatch("INSERT INTO audit_event (event_time, event_type, outcome, actor_kind, "
                 + "actor_id, actor_name, subject_kind, subject_id, subject_name, client_id, client_address, "

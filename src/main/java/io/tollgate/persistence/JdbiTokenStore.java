@@ -106,9 +106,9 @@ public class JdbiTokenStore implements TokenStore {
 
     /**
      * Rotations are group-committed like lone access tokens: the rotations waiting at one moment run one after the
-     * other in one transaction (on PostgreSQL sent as one JDBC batch). Besides the commit, that shares the foreign-key checks' share locks on the
-     * client's and the user's rows, which concurrent transactions otherwise each take again (PostgreSQL: about
-     * half a refresh grant's database time with one busy client). Each rotation still has its own conditional
+     * other in one transaction (on PostgreSQL sent as one JDBC batch). Besides the commit, that shares the
+     * foreign-key checks' share locks on the client's and the user's rows, which concurrent transactions otherwise
+     * each take again (PostgreSQL: about half a refresh grant's database time with one busy client). Each rotation still has its own conditional
      * update as the referee, so a second rotation of the same token, in the batch or beside it, gets nothing.
      */
     @Override
