@@ -39,8 +39,10 @@ import io.tollgate.web.api.UsersResource;
 import io.tollgate.web.oauth.IntrospectResource;
 import io.tollgate.web.oauth.MetadataResource;
 import io.tollgate.web.oauth.RevokeResource;
+import io.tollgate.web.oauth.TokenFastLane;
 import io.tollgate.web.oauth.TokenResource;
 import io.tollgate.web.security.BearerAuthFilter;
+import io.tollgate.web.security.ClientAddresses;
 import io.tollgate.web.security.ScopeAuthorizer;
 import io.tollgate.web.security.TokenAuthenticator;
 import io.tollgate.web.security.TokenPrincipal;
@@ -52,7 +54,9 @@ import io.tollgate.web.ui.EndSessionResource;
 import io.tollgate.web.ui.LoginResource;
 import io.tollgate.web.ui.PageFilter;
 import io.tollgate.web.ui.StaticResource;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Map;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
@@ -141,6 +145,7 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         ErrorHandling.register(environment, configuration.getMaxRequestBodySize().toBytes());
         registerApi(environment, configuration, services);
         registerOAuth(environment.jersey(), services.oauth());
+        registerTokenFastLane(environment, configuration, services.oauth());
         registerPages(environment.jersey(), configuration, services);
         DeviceFlowEndpoints.register(environment.jersey(), services.oauth(), services.device());
         console.registerConsole(services);
@@ -171,6 +176,16 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         jersey.register(new IntrospectResource(oauth.clientAuthenticator(), oauth.accessTokenValidator(),
                 oauth.introspection()));
         jersey.register(new MetadataResource(oauth.issuer(), oauth.metadata()));
+    }
+
+    /** The token endpoint's common case, answered before Jersey (TokenFastLane); after the request-id filter. */
+    private static void registerTokenFastLane(Environment environment, TollgateConfiguration configuration,
+                                              AuthorizationServer oauth) {
+        TokenFastLane lane = new TokenFastLane(oauth.tokenEndpoint(),
+                new ClientAddresses(configuration.getThrottle().trustedProxyList()), environment.getObjectMapper(),
+                configuration.getMaxRequestBodySize().toBytes(), environment.metrics());
+        environment.servlets().addFilter("token-fast-lane", lane)
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/o/token", "/o/token/");
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.Set;
  * PostgreSQL cannot even store a NUL (it would be a 500); passwords and secrets may hold anything but NUL.
  * Input these rules cannot decode is left alone: the endpoint refuses it in its own words.
  */
-final class OAuthInputRules {
+public final class OAuthInputRules {
     private static final Set<String> SECRETS = Set.of("password", "client_secret");
     private static final String BASIC = "basic ";
 
@@ -22,7 +22,7 @@ final class OAuthInputRules {
     }
 
     /** HTTP Basic client credentials (RFC 6749 §2.3.1: form-encoded, then Base64). */
-    static void checkBasic(String authorization) {
+    public static void checkBasic(String authorization) {
         if (authorization == null || !authorization.strip().toLowerCase(Locale.ROOT).startsWith(BASIC)) {
             return;
         }
@@ -42,7 +42,7 @@ final class OAuthInputRules {
     }
 
     /** An application/x-www-form-urlencoded body. */
-    static void checkForm(byte[] body, Charset charset) {
+    public static void checkForm(byte[] body, Charset charset) {
         for (String pair : new String(body, charset).split("&")) {
             int equals = pair.indexOf('=');
             String name = lenientDecode(equals < 0 ? pair : pair.substring(0, equals));

@@ -28,6 +28,9 @@ import java.util.Map;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 200)
 public record RequestEdgeFilter(long maxBodyBytes) implements ContainerRequestFilter {
+    public static final String BROKEN_BODY = "The request body is incomplete or malformed.";
+    public static final String BODY_TOO_LARGE = "The request body is too large.";
+
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getRequestUri().getRawPath();
@@ -93,14 +96,14 @@ public record RequestEdgeFilter(long maxBodyBytes) implements ContainerRequestFi
             throw tooLarge;
         } catch (IOException | RuntimeException brokenFraming) {
             // Jetty reports an early EOF or a bad chunk as an IOException or a BadMessageException.
-            throw refuse(oauth, 400, "The request body is incomplete or malformed.");
+            throw refuse(oauth, 400, BROKEN_BODY);
         }
     }
 
     /** 413 in the endpoint's own shape: RFC 6749 JSON on the OAuth endpoints, {"detail"} elsewhere. */
     private static RuntimeException tooLarge(boolean oauth) {
         if (oauth) {
-            return new OAuthException(OAuthError.INVALID_REQUEST.code(), "The request body is too large.", 413, false);
+            return new OAuthException(OAuthError.INVALID_REQUEST.code(), BODY_TOO_LARGE, 413, false);
         }
         return new WebApplicationException(413);
     }

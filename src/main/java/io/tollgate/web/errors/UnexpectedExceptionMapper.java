@@ -33,11 +33,20 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (exception instanceof WebApplicationException web) {
             return webErrors.toResponse(web);
         }
+        return unexpected(exception, uriInfo == null ? null : uriInfo.getPath());
+    }
+
+    /**
+     * The answer to a failure no mapper names, for an endpoint that runs outside Jersey as well.
+     *
+     * @param path as Jersey's UriInfo gives it (relative); null answers the API shape
+     */
+    public static Response unexpected(Throwable exception, String path) {
         String errorId = String.format("%016x", ThreadLocalRandom.current().nextLong());
         Optional<String> outage = DatabaseFaults.reason(exception);
         if (outage.isPresent()) {
             LOG.error("Database unavailable (error id {}): {}", errorId, outage.get());
-            return UnavailableResponses.forPath(uriInfo == null ? null : uriInfo.getPath());
+            return UnavailableResponses.forPath(path);
         }
         LOG.error("Unexpected error (error id {})", errorId, exception);
         return ErrorResponses.detail(500, "A server error occurred (error id " + errorId + ").");

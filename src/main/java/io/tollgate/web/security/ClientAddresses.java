@@ -80,7 +80,8 @@ public class ClientAddresses implements ContainerRequestFilter {
         }
     }
 
-    String resolve(String peer, List<String> forwardedHeaders) {
+    /** The client's address: the peer, or the last hop a trusted proxy named in X-Forwarded-For. */
+    public String resolve(String peer, List<String> forwardedHeaders) {
         InetAddress current = literal(peer);
         if (current == null) {
             return peer;
