@@ -271,6 +271,19 @@ class Run:
             + (f"  target {'≥' if better == 'higher' else '≤'} {target}" if target is not None else ""))
 
 
+def warm_until_steady(name, side, limit, step=3, tolerance=0.1):
+    """Rounds of `step` seconds for at least half of `limit`, then until three in a row agree within `tolerance`
+    (a JIT's rate can sit flat for a round while C2 compiles, then climb again), or `limit` seconds."""
+    rates, spent = [], 0
+    while spent < limit:
+        rates.append(side(step)["rps"])
+        spent += step
+        last = rates[-3:]
+        if spent >= limit / 2 and len(last) == 3 and max(last) - min(last) <= tolerance * max(last):
+            break
+    log(f"  {name}: warm after {spent} s ({' → '.join(fmt(r) for r in rates)} req/s)")
+
+
 def spread(values):
     """(max - min) / median, in percent."""
     m = statistics.median(values)
@@ -400,9 +413,13 @@ def main():
         root_side = lambda s: wrk(tg.url + "/", s, "bearer.lua", [access])
         user_side = lambda s: wrk(f"{tg.url}/users/{user_id}/", s, "bearer.lua", [access])
 
-        log("warming Tollgate up")
-        for side in (cc_side, user_side, root_side):
-            side(max(1, 2 * opts.warmup))
+        # A JIT needs tens of seconds of full load before its rate settles (client credentials: about 40 s here,
+        # from 5 ms to 0.3 ms of CPU per request); pairs measured before that measure the compiler.
+        log("warming every server up until its rate settles")
+        for name, side, limit in (("ceiling /hello", hello_side, 45), ("ceiling /row/1", row_side, 45),
+                                  ("oidc-provider cc", oidc_side, 20), ("Tollgate cc", cc_side, 90),
+                                  ("Tollgate /users/1/", user_side, 45), ("Tollgate /", root_side, 45)):
+            warm_until_steady(name, side, limit if not opts.quick else 2 * opts.warmup)
 
         if want("root"):
             run.pair("root", "ceiling GET /hello", "GET / (bearer)", hello_side, root_side, 0.85)
@@ -479,8 +496,8 @@ def main():
             h2_access = h2.password_grant()["access_token"]
             h2_cc = lambda s: wrk(h2.url + "/o/token/", s, "form.lua", ["/o/token/", h2.cc_body(), h2.basic])
             h2_user = lambda s: wrk(h2.url + "/users/1/", s, "bearer.lua", [h2_access])
-            for side in (h2_cc, h2_user):
-                side(max(1, 2 * opts.warmup))
+            for name, side, limit in (("H2 cc", h2_cc, 90), ("H2 /users/1/", h2_user, 45)):
+                warm_until_steady(name, side, limit if not opts.quick else 2 * opts.warmup)
             if want("h2_cc"):
                 run.pair("h2_cc", "oidc-provider cc (memory)", "client credentials, H2 (durable)", oidc_side, h2_cc)
             if want("h2_user"):
@@ -538,9 +555,8 @@ def heap_pair(run, servers, jar, db_url, java_opts, facts):
     cc = lambda node: (lambda s: wrk(node.url + "/o/token/", s, "form.lua", ["/o/token/", node.cc_body(), node.basic]))
     # Both JVMs are fresh: their JIT compilers (about a minute of C2 time on two cores) would still be at work in
     # the rounds and make them measure warm-up instead of the heap. Warm each alone first, then compare.
-    for node in (small, big):
-        for _ in range(3):
-            cc(node)(max(5, run.warm))
+    for node, name in ((small, "default JAVA_OPTS"), (big, "unlimited heap")):
+        warm_until_steady(name, cc(node), 90 if run.rounds > 1 else 12)
     run.pair("heap", "client credentials, unlimited heap", "client credentials, default JAVA_OPTS", cc(big), cc(small),
              0.95)
     facts["heap_rss"] = (peak_rss_mib(small.proc.pid), peak_rss_mib(big.proc.pid))
@@ -557,7 +573,7 @@ def token_check(run, servers, jar, db, db_url, java_opts, app_id, user_id):
     tc = Tollgate(servers, "tollgate-nocache", jar, db_url, extra_env={"TOKEN_CACHE_MAX_STALENESS": "0s"},
                   java_opts=java_opts).start()
     side = lambda count: (lambda s: wrk(tc.url + "/", s, "tokens.lua", [LIVE_PREFIX, str(count)], connections=4))
-    side(1000)(max(2, 2 * run.warm))
+    warm_until_steady("token check at 1 000", side(1000), 45 if run.rounds > 1 else 2 * run.warm)
     small = [side(1000)(run.seconds) for _ in range(run.rounds)]
     log("  seeding to 1 000 000 live tokens")
     seed_live_tokens(db, 1001, 1_000_000, app_id, user_id)
