@@ -361,15 +361,16 @@ def main():
     db = f"tollgate_bench_{os.getpid()}"
     run = Run(opts)
     began = time.monotonic()
-    java_opts = os.environ.get("JAVA_OPTS")
-    if java_opts is None:
-        # As scripts/run starts the server: its default options and malloc arenas.
-        TOLLGATE_ENV.setdefault("MALLOC_ARENA_MAX", os.environ.get("MALLOC_ARENA_MAX", "2"))
-        java_opts = subprocess.run([os.path.join(REPO, "scripts", "java-opts")], capture_output=True,
-                                   text=True).stdout.strip()
     facts = {}
     try:
         jar, base = ensure_built(opts, work)
+        java_opts = os.environ.get("JAVA_OPTS")
+        if java_opts is None:
+            # As scripts/run starts the server: its default options and malloc arenas. After the build: java-opts
+            # archives the classes for the jar it finds, and an archive older than the jar is silently ignored.
+            TOLLGATE_ENV.setdefault("MALLOC_ARENA_MAX", os.environ.get("MALLOC_ARENA_MAX", "2"))
+            java_opts = subprocess.run([os.path.join(REPO, "scripts", "java-opts")], capture_output=True,
+                                       text=True).stdout.strip()
         psql("postgres", f"CREATE DATABASE {db}")
         db_url = f"jdbc:postgresql://{PG['host']}:{PG['port']}/{db}"
 

@@ -17,8 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * Formats each event on the caller's thread and leaves the bytes in a bounded queue; one writer thread drains it
  * every few milliseconds and writes what it found with one call. The caller never blocks: a full queue (a stalled
  * stdout) drops the line and counts it. Logback's AsyncAppender, which Dropwizard wraps request logs in, copied
- * every request's attributes, headers and cookies for a later format and woke its writer once per line: with the
- * request log on, {@code GET /} took about 40 % more CPU than without it.
+ * every request's attributes, headers and cookies for a later format and woke its writer once per line: with it,
+ * {@code GET /} took about 40 % more CPU than without a request log; with this appender about 20 %.
  */
 final class QueuedLineAppender<E> extends UnsynchronizedAppenderBase<E> {
     /** How long the writer sleeps when it found nothing: also the longest a line waits before it is written. */

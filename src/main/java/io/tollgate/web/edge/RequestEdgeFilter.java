@@ -29,7 +29,7 @@ import java.util.Map;
 @Priority(Priorities.AUTHENTICATION - 200)
 public record RequestEdgeFilter(long maxBodyBytes) implements ContainerRequestFilter {
     public static final String BROKEN_BODY = "The request body is incomplete or malformed.";
-    public static final String BODY_TOO_LARGE = "The request body is too large.";
+    private static final String BODY_TOO_LARGE = "The request body is too large.";
 
     @Override
     public void filter(ContainerRequestContext request) {

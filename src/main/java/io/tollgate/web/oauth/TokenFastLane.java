@@ -52,7 +52,7 @@ public final class TokenFastLane implements Filter {
         this.endpoint = endpoint;
         this.addresses = addresses;
         this.json = json;
-        this.maxBodyBytes = maxBodyBytes;
+        this.maxBodyBytes = Math.min(maxBodyBytes, Integer.MAX_VALUE - 8); // read into one array
         // The timer @Timed gives TokenResource.token, so the endpoint keeps one series whichever path answered.
         this.timer = metrics.timer(MetricRegistry.name(TokenResource.class, "token"));
     }
