@@ -598,7 +598,7 @@ def write_results(run, facts, out_dir, opts, java_opts):
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     machine = f"{os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}"
     lines = [f"Tollgate benchmark, {when}", f"machine: {machine}, load average at the end {os.getloadavg()[0]:.1f}",
-             f"rounds: {opts.rounds} x {opts.seconds} s per side, wrk -t1 -c16 unless noted, warm-up {opts.warmup} s;"
+             f"rounds: {opts.rounds} x {opts.seconds} s per side, wrk -t1 -c16 unless noted, every server warmed until its rate settles, then {opts.warmup} s per side before each pair;"
              f" Tollgate JAVA_OPTS: {java_opts or '(none)'}", "",
              f"{'pair':<15}{'A (limit)':<44}{'A median':>10}{'±%':>5}  {'B (Tollgate)':<36}{'B median':>10}{'±%':>5}"
              f"{'B/A':>7}{'range':>12}{'target':>9}  met"]
