@@ -22,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class QueuedLineAppender<E> extends UnsynchronizedAppenderBase<E> {
     /** How long the writer sleeps when it found nothing: also the longest a line waits before it is written. */
-    static final long IDLE_WAIT_MILLIS = 10;
+    private static final long IDLE_WAIT_MILLIS = 10;
     private static final int MAX_BATCH = 1024;
 
     private final OutputStreamAppender<E> target;

@@ -99,18 +99,19 @@ public final class TokenFastLane implements Filter {
             var form = OAuthRequests.parseForm(new String(body, StandardCharsets.UTF_8));
             String client = addresses.resolve(request.getRemoteAddr(), forwardedFor(request));
             TokenResponseBody granted = TokenResponseBody.of(endpoint.respond(authorization, form, client));
-            send(out, 200, json.writeValueAsBytes(granted));
+            // The headers OAuthRequests.noStore gives the Jersey path's success (RFC 6749 §5.1).
+            out.setContentType(MediaType.APPLICATION_JSON);
+            out.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            out.setHeader("Pragma", "no-cache");
+            write(out, 200, json.writeValueAsBytes(granted));
             return;
         } catch (OAuthException e) {
             refusal = errors.toResponse(e);
         } catch (RuntimeException e) {
             refusal = UnexpectedExceptionMapper.unexpected(e, PATH);
         }
-        byte[] body = json.writeValueAsBytes(refusal.getEntity());
-        out.setStatus(refusal.getStatus());
         refusal.getStringHeaders().forEach((name, values) -> values.forEach(value -> out.addHeader(name, value)));
-        out.setContentLength(body.length);
-        out.getOutputStream().write(body);
+        write(out, refusal.getStatus(), json.writeValueAsBytes(refusal.getEntity()));
     }
 
     private static byte[] readBody(HttpServletRequest request) {
@@ -133,11 +134,8 @@ public final class TokenFastLane implements Filter {
         return headers == null || !headers.hasMoreElements() ? null : Collections.list(headers);
     }
 
-    private static void send(HttpServletResponse out, int status, byte[] body) throws IOException {
+    private static void write(HttpServletResponse out, int status, byte[] body) throws IOException {
         out.setStatus(status);
-        out.setContentType(MediaType.APPLICATION_JSON);
-        out.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        out.setHeader("Pragma", "no-cache");
         out.setContentLength(body.length);
         out.getOutputStream().write(body);
     }
