@@ -31,6 +31,7 @@ import io.tollgate.web.DeviceFlowEndpoints;
 import io.tollgate.web.ErrorHandling;
 import io.tollgate.ops.djangoimport.ImportDjangoCommand;
 import io.tollgate.ops.djangoimport.ImportedSecretsWiring;
+import io.tollgate.web.api.ApiReadLane;
 import io.tollgate.web.api.ApiRootResource;
 import io.tollgate.web.api.GroupsResource;
 import io.tollgate.web.api.Pagination;
@@ -167,6 +168,10 @@ public class TollgateApplication extends Application<TollgateConfiguration> {
         jersey.register(new ApiRootResource());
         jersey.register(new UsersResource(services.users(), pagination));
         jersey.register(new GroupsResource(services.groups(), pagination));
+        // GET / and GET /users/{id}/ with a good token, answered before Jersey; after the request-id filter.
+        environment.servlets().addFilter("api-read-lane", new ApiReadLane(bearerTokens, services.users(),
+                        environment.getObjectMapper(), environment.metrics()))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
     }
 
     /** Token (RFC 6749), revocation (RFC 7009), introspection (RFC 7662) and metadata (RFC 8414). */

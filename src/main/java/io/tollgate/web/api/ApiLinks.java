@@ -21,6 +21,15 @@ public final class ApiLinks {
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
     }
 
+    /** The users collection, as the API root lists it. */
+    public String users() {
+        return base + "users/";
+    }
+
+    public String groups() {
+        return base + "groups/";
+    }
+
     public String user(long id) {
         return base + "users/" + id + "/";
     }

@@ -26,10 +26,15 @@ public class ApiRootResource {
     @GET
     @Timed(name = "api-root")
     public Map<String, String> root(@Context UriInfo uriInfo) {
-        Map<String, String> links = new LinkedHashMap<>();
-        links.put("users", uriInfo.getBaseUriBuilder().path("users/").build().toString());
-        links.put("groups", uriInfo.getBaseUriBuilder().path("groups/").build().toString());
-        return links;
+        return collections(new ApiLinks(uriInfo.getBaseUri()));
+    }
+
+    /** The root's body, also answered by {@link ApiReadLane}. */
+    static Map<String, String> collections(ApiLinks links) {
+        Map<String, String> collections = new LinkedHashMap<>();
+        collections.put("users", links.users());
+        collections.put("groups", links.groups());
+        return collections;
     }
 
     @OPTIONS

@@ -7,6 +7,7 @@ import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.endpoint.TokenEndpoint;
 import io.tollgate.web.edge.OAuthInputRules;
 import io.tollgate.web.edge.RequestEdgeFilter;
+import io.tollgate.web.edge.ServletHeaders;
 import io.tollgate.web.errors.UnexpectedExceptionMapper;
 import io.tollgate.web.security.ClientAddresses;
 import jakarta.servlet.Filter;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -72,21 +72,12 @@ public final class TokenFastLane implements Filter {
 
     boolean isPlain(HttpServletRequest request) {
         // The raw header: Jetty's getContentType() throws on a charset Java does not know (RequestEdgeFilter's case).
-        String type = onlyValue(request.getHeaders(HttpHeaders.CONTENT_TYPE));
+        String type = ServletHeaders.onlyValue(request, HttpHeaders.CONTENT_TYPE);
         long length = request.getContentLengthLong();
         String query = request.getQueryString();
         return "POST".equals(request.getMethod()) && (query == null || query.isEmpty())
                 && type != null && PLAIN_FORM.matcher(type.strip()).matches()
                 && length >= 0 && length <= maxBodyBytes && request.getHeader("Transfer-Encoding") == null;
-    }
-
-    /** The header's value when it came once; null when it is absent or repeated. */
-    private static String onlyValue(Enumeration<String> values) {
-        if (values == null || !values.hasMoreElements()) {
-            return null;
-        }
-        String first = values.nextElement();
-        return values.hasMoreElements() ? null : first;
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse out) throws IOException {
