@@ -549,6 +549,9 @@ def heap_pair(run, servers, jar, db_url, java_opts, facts):
     """The default JVM options against an unlimited heap (the JVM's own defaults), same code, same database."""
     log("pair heap: client credentials with the default JVM options vs an unlimited heap")
     small = Tollgate(servers, "tollgate-default-opts", jar, db_url, java_opts=java_opts).start()
+    # The same server again on the database it has used: a restart, with the signing keys already made.
+    facts["restart_seconds"] = small.start_seconds
+    log(f"Tollgate answered {small.start_seconds:.2f} s after a restart")
     big = Tollgate(servers, "tollgate-unlimited", jar, db_url, java_opts="").start()
     for node in (small, big):
         # One application serves both: same database, same client.
@@ -640,7 +643,12 @@ def write_results(run, facts, out_dir, opts, java_opts):
         lines.append(f"peak RSS of Tollgate (PostgreSQL run, VmHWM): {rss:.0f} MiB  (target ≤ 300 MB: "
                      f"{'yes' if rss * 1.048576 <= 300 else 'NO'})")
     if start is not None:
-        lines.append(f"start to first answer: {start:.2f} s  (target ≤ 2 s: {'yes' if start <= 2 else 'NO'})")
+        lines.append(f"start to first answer, first start (creates the signing keys): {start:.2f} s  "
+                     f"(target ≤ 2 s: {'yes' if start <= 2 else 'NO'})")
+    restart = facts.get("restart_seconds")
+    if restart is not None:
+        lines.append(f"start to first answer, restart on the same database: {restart:.2f} s  "
+                     f"(target ≤ 2 s: {'yes' if restart <= 2 else 'NO'})")
     lines.append(f"whole run: {facts['total_seconds'] / 60:.1f} min")
     text = "\n".join(lines) + "\n"
     with open(os.path.join(out_dir, "results.txt"), "w") as f:
@@ -666,9 +674,11 @@ def markdown(results):
     if facts.get("peak_rss_mib") is not None:
         out.append(f"| RSS | | | peak RSS of Tollgate over the PostgreSQL run | {facts['peak_rss_mib']:.0f} MiB | | ≤ 300 MB"
                    f"{' ✔' if facts['peak_rss_mib'] * 1.048576 <= 300 else ' ✘'} |")
-    if facts.get("start_seconds") is not None:
-        out.append(f"| start | | | start to first answer | {facts['start_seconds']:.2f} s | | ≤ 2 s"
-                   f"{' ✔' if facts['start_seconds'] <= 2 else ' ✘'} |")
+    for key, what in (("start_seconds", "start to first answer, first start (creates the signing keys)"),
+                      ("restart_seconds", "start to first answer, restart on the same database")):
+        if facts.get(key) is not None:
+            out.append(f"| {key.split('_')[0]} | | | {what} | {facts[key]:.2f} s | | ≤ 2 s"
+                       f"{' ✔' if facts[key] <= 2 else ' ✘'} |")
     return "\n".join(out) + "\n"
 
 
