@@ -5,7 +5,7 @@ import com.codahale.metrics.Timer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.users.NotFoundException;
 import io.tollgate.users.UserService;
-import io.tollgate.web.edge.ServletHeaders;
+import io.tollgate.web.edge.ServletLane;
 import io.tollgate.web.errors.UnexpectedExceptionMapper;
 import io.tollgate.web.security.ScopePolicy;
 import io.tollgate.web.security.TokenAuthenticator;
@@ -19,7 +19,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriBuilderException;
 import java.io.IOException;
@@ -49,6 +48,7 @@ public final class ApiReadLane implements Filter {
     private final ObjectMapper json;
     private final Timer rootTimer;
     private final Timer userTimer;
+    private final NotFoundExceptionMapper notFound = new NotFoundExceptionMapper();
 
     /** @param tokens the authenticator the Jersey path's bearer filter uses, so a refusal is explained from its cache */
     public ApiReadLane(TokenAuthenticator tokens, UserService users, ObjectMapper json, MetricRegistry metrics) {
@@ -80,7 +80,7 @@ public final class ApiReadLane implements Filter {
                 || request.getContentLengthLong() > 0 || !acceptsJson(request.getHeaders(HttpHeaders.ACCEPT))) {
             return null;
         }
-        String authorization = ServletHeaders.onlyValue(request, HttpHeaders.AUTHORIZATION);
+        String authorization = ServletLane.onlyValue(request, HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
@@ -115,49 +115,28 @@ public final class ApiReadLane implements Filter {
         } catch (IllegalArgumentException | UriBuilderException unusable) {
             return false; // Jersey answers a URL it cannot parse with its own 400
         }
-        Optional<TokenPrincipal> principal;
         try {
-            principal = tokens.authenticate(token);
-        } catch (RuntimeException e) {
-            write(out, UnexpectedExceptionMapper.unexpected(e, path.substring(1)));
-            return true;
-        }
-        if (principal.isEmpty() || !(root ? ROOT_RULE : USERS_RULE).allows(principal.get(), "GET")) {
-            return false;
-        }
-        // Timed from here, as @Timed times the resource method once authentication has passed.
-        try (Timer.Context ignored = (root ? rootTimer : userTimer).time()) {
-            Object body;
-            try {
-                body = root ? ApiRootResource.collections(links)
-                        : UserRepresentation.of(users.get(Long.parseLong(user.group(1))), links);
-            } catch (NotFoundException e) {
-                write(out, new NotFoundExceptionMapper().toResponse(e));
-                return true;
-            } catch (RuntimeException e) {
-                write(out, UnexpectedExceptionMapper.unexpected(e, path.substring(1)));
-                return true;
+            Optional<TokenPrincipal> principal = tokens.authenticate(token);
+            if (principal.isEmpty() || !(root ? ROOT_RULE : USERS_RULE).allows(principal.get(), "GET")) {
+                return false;
             }
-            out.setStatus(200);
-            out.setContentType(MediaType.APPLICATION_JSON);
-            write(out, json.writeValueAsBytes(body));
-            return true;
+            // Timed from here, as @Timed times the resource method once authentication has passed.
+            try (Timer.Context ignored = (root ? rootTimer : userTimer).time()) {
+                Object body = root ? ApiRootResource.collections(links)
+                        : UserRepresentation.of(users.get(Long.parseLong(user.group(1))), links);
+                out.setContentType(MediaType.APPLICATION_JSON);
+                ServletLane.write(out, 200, json.writeValueAsBytes(body));
+            }
+        } catch (NotFoundException e) {
+            ServletLane.write(out, notFound.toResponse(e), json);
+        } catch (RuntimeException e) {
+            ServletLane.write(out, UnexpectedExceptionMapper.unexpected(e, path.substring(1)), json);
         }
+        return true;
     }
 
     /** The base URI as Jersey's ServletContainer derives it for an application at the root. */
     private static URI baseUri(HttpServletRequest request) {
         return UriBuilder.fromUri(request.getRequestURL().toString()).replacePath("/").build();
-    }
-
-    private void write(HttpServletResponse out, Response refusal) throws IOException {
-        out.setStatus(refusal.getStatus());
-        refusal.getStringHeaders().forEach((name, values) -> values.forEach(value -> out.addHeader(name, value)));
-        write(out, json.writeValueAsBytes(refusal.getEntity()));
-    }
-
-    private static void write(HttpServletResponse out, byte[] body) throws IOException {
-        out.setContentLength(body.length);
-        out.getOutputStream().write(body);
     }
 }

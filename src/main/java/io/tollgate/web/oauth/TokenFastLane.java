@@ -7,7 +7,7 @@ import io.tollgate.oauth.OAuthException;
 import io.tollgate.oauth.endpoint.TokenEndpoint;
 import io.tollgate.web.edge.OAuthInputRules;
 import io.tollgate.web.edge.RequestEdgeFilter;
-import io.tollgate.web.edge.ServletHeaders;
+import io.tollgate.web.edge.ServletLane;
 import io.tollgate.web.errors.UnexpectedExceptionMapper;
 import io.tollgate.web.security.ClientAddresses;
 import jakarta.servlet.Filter;
@@ -72,7 +72,7 @@ public final class TokenFastLane implements Filter {
 
     boolean isPlain(HttpServletRequest request) {
         // The raw header: Jetty's getContentType() throws on a charset Java does not know (RequestEdgeFilter's case).
-        String type = ServletHeaders.onlyValue(request, HttpHeaders.CONTENT_TYPE);
+        String type = ServletLane.onlyValue(request, HttpHeaders.CONTENT_TYPE);
         long length = request.getContentLengthLong();
         String query = request.getQueryString();
         return "POST".equals(request.getMethod()) && (query == null || query.isEmpty())
@@ -94,15 +94,14 @@ public final class TokenFastLane implements Filter {
             out.setContentType(MediaType.APPLICATION_JSON);
             out.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             out.setHeader("Pragma", "no-cache");
-            write(out, 200, json.writeValueAsBytes(granted));
+            ServletLane.write(out, 200, json.writeValueAsBytes(granted));
             return;
         } catch (OAuthException e) {
             refusal = errors.toResponse(e);
         } catch (RuntimeException e) {
             refusal = UnexpectedExceptionMapper.unexpected(e, PATH);
         }
-        refusal.getStringHeaders().forEach((name, values) -> values.forEach(value -> out.addHeader(name, value)));
-        write(out, refusal.getStatus(), json.writeValueAsBytes(refusal.getEntity()));
+        ServletLane.write(out, refusal, json);
     }
 
     private static byte[] readBody(HttpServletRequest request) {
@@ -123,11 +122,5 @@ public final class TokenFastLane implements Filter {
     private static List<String> forwardedFor(HttpServletRequest request) {
         var headers = request.getHeaders("X-Forwarded-For");
         return headers == null || !headers.hasMoreElements() ? null : Collections.list(headers);
-    }
-
-    private static void write(HttpServletResponse out, int status, byte[] body) throws IOException {
-        out.setStatus(status);
-        out.setContentLength(body.length);
-        out.getOutputStream().write(body);
     }
 }
