@@ -247,12 +247,17 @@ class Run:
         if warm and self.warm > 0:
             side_a(self.warm)
             side_b(self.warm)
+        a_runs, b_runs = self.alternate(side_a, side_b, self.rounds)
+        self.record(key, label_a, label_b, a_runs, b_runs, target, metric, better, note)
+
+    def alternate(self, side_a, side_b, rounds):
+        """Rounds of A then B, B then A in every other round; each side's results."""
         a_runs, b_runs = [], []
-        for i in range(self.rounds):
+        for i in range(rounds):
             order = [(side_a, a_runs), (side_b, b_runs)]
             for side, runs in (order if i % 2 == 0 else order[::-1]):
                 runs.append(side(self.seconds))
-        self.record(key, label_a, label_b, a_runs, b_runs, target, metric, better, note)
+        return a_runs, b_runs
 
     def record(self, key, label_a, label_b, a_runs, b_runs, target, metric, better, note=""):
         a = [r[metric] for r in a_runs]
@@ -599,11 +604,7 @@ def token_check(run, servers, jar, db, db_url, java_opts, app_id, user_id):
         warm_until_steady(name, node_side, 45 if run.rounds > 1 else 2 * run.warm)
     # A percentile of one 5 s round moves with whatever else the machine did then: more rounds than other pairs.
     rounds = max(run.rounds, 5)
-    small_runs, large_runs = [], []
-    for i in range(rounds):
-        order = [(small_side, small_runs), (large_side, large_runs)]
-        for node_side, runs in (order if i % 2 == 0 else order[::-1]):
-            runs.append(node_side(run.seconds))
+    small_runs, large_runs = run.alternate(small_side, large_side, rounds)
     run.record("tokencheck_p50", "p50 at 1 000 live tokens", "p50 at 1 000 000", small_runs, large_runs, 1.2,
                "p50_ms", "lower", note=f"ms; cache off, 4 connections, random live token per request, {rounds} rounds")
     run.record("tokencheck_p99", "p99 at 1 000 live tokens", "p99 at 1 000 000", small_runs, large_runs, 1.2,
