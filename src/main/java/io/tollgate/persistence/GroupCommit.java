@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
@@ -14,6 +14,12 @@ import java.util.function.Function;
  * so each answer is as durable as with a commit of its own, while the database does one commit and one round trip
  * for a whole batch. There is no thread of its own and so nothing to start or stop: the callers take turns as
  * writers, and one whose row another writer has taken waits for that batch to end.
+ *
+ * <p>A caller that finds every writer slot taken parks on its own row, not in a queue for the slots: a writer
+ * that ends a batch completes the rows it wrote and wakes the caller of the oldest row still waiting, which takes
+ * the free slot. Queued on the slots instead, the callers whose rows the last batch had just written each had to
+ * wake, take the slot and give it back, one after the other, before the next batch could start (half the request
+ * threads' time under client credentials was spent in that queue, while the database sat idle).
  *
  * <p>More than one slot lets a batch's database work overlap the next batch's gathering, when one batch at a time
  * would leave a core idle while the database runs it.
@@ -51,36 +57,56 @@ final class GroupCommit<T, R> {
 
     /** Writes {@code row} with whatever else is waiting; returns its result once committed, or throws its failure. */
     R write(T row) {
-        Pending<T, R> mine = new Pending<>(row);
+        Pending<T, R> mine = new Pending<>(row, Thread.currentThread());
         waiting.add(mine);
+        boolean interrupted = false;
         while (!mine.isDone()) {
-            writers.acquireUninterruptibly();
-            boolean wroteABatch;
-            try {
-                wroteABatch = !mine.isDone() && writeWaiting();
-            } finally {
-                writers.release();
-            }
-            if (!wroteABatch) {
-                // Not in the queue and not done: it is in a batch another writer is writing, which will end it.
-                mine.awaitDone();
+            if (writers.tryAcquire()) {
+                try {
+                    if (!mine.isDone()) {
+                        writeWaiting();
+                    }
+                } finally {
+                    writers.release();
+                    wakeNextWriter();
+                }
+            } else {
+                // Woken when the row is done, or when a writer ended a batch and this row is the oldest waiting.
+                mine.park();
+                // Cleared while waiting, or park would return at once again and again; given back below.
+                interrupted |= Thread.interrupted();
             }
         }
-        // The latch orders the writer's assignments before these reads.
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        // The done flag is volatile and written after the result: these reads see the writer's assignments.
         if (mine.failure != null) {
             throw mine.failure;
         }
         return mine.result;
     }
 
-    /** Writes a batch of what is waiting, if anything is; says whether it did. */
-    private boolean writeWaiting() {
+    /**
+     * After a writer gives back its slot: the oldest row still waiting has a caller that may be parked, and it must
+     * write (every row that arrived while all slots were taken waits for such a wake-up). A wake-up that comes too
+     * late, the row taken meanwhile by another writer, is harmless: that writer wakes the next one in its turn.
+     */
+    private void wakeNextWriter() {
+        Pending<T, R> oldest = waiting.peek();
+        if (oldest != null) {
+            oldest.wake();
+        }
+    }
+
+    /** Writes a batch of what is waiting, if anything is. */
+    private void writeWaiting() {
         List<Pending<T, R>> batch = new ArrayList<>();
         for (Pending<T, R> next; batch.size() < maxBatch && (next = waiting.poll()) != null; ) {
             batch.add(next);
         }
         if (batch.isEmpty()) {
-            return false;
+            return;
         }
         try {
             List<R> results = writeBatch.apply(batch.stream().map(Pending::row).toList());
@@ -98,7 +124,6 @@ final class GroupCommit<T, R> {
             batch.forEach(pending -> pending.fail(new IllegalStateException("writing a batch failed", e)));
             throw e;
         }
-        return true;
     }
 
     private void writeAlone(Pending<T, R> pending) {
@@ -111,12 +136,14 @@ final class GroupCommit<T, R> {
 
     private static final class Pending<T, R> {
         private final T row;
-        private final CountDownLatch done = new CountDownLatch(1);
+        private final Thread caller;
+        private volatile boolean done;
         private R result;
         private RuntimeException failure;
 
-        Pending(T row) {
+        Pending(T row, Thread caller) {
             this.row = row;
+            this.caller = caller;
         }
 
         T row() {
@@ -124,33 +151,39 @@ final class GroupCommit<T, R> {
         }
 
         boolean isDone() {
-            return done.getCount() == 0;
+            return done;
         }
 
-        void awaitDone() {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    done.await();
-                    break;
-                } catch (InterruptedException e) {
-                    // The row is committed or not regardless; the caller must learn which before it answers.
-                    interrupted = true;
-                }
+        /**
+         * Parks until {@link #wake()} or the row is done; may also return spuriously, so callers loop. An interrupt
+         * does not end the wait: the row is committed or not regardless, and the caller must learn which.
+         */
+        void park() {
+            if (!done) {
+                LockSupport.park(this);
             }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        }
+
+        /** Unparks the caller; a wake-up that comes before it parks makes its next park return at once. */
+        void wake() {
+            LockSupport.unpark(caller);
         }
 
         void succeed(R value) {
             result = value;
-            done.countDown();
+            finish();
         }
 
         void fail(RuntimeException error) {
             failure = error;
-            done.countDown();
+            finish();
+        }
+
+        private void finish() {
+            done = true;
+            if (caller != Thread.currentThread()) {
+                wake();
+            }
         }
     }
 }

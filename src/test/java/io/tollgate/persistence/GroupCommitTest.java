@@ -9,8 +9,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -117,6 +121,110 @@ class GroupCommitTest {
         assertThat(secondStarted.getCount()).isZero();
         assertThat(batches.stream().flatMap(List::stream).sorted().toList())
                 .isEqualTo(IntStream.range(0, 24).boxed().toList());
+    }
+
+    @Test
+    void rowsThatArriveWhileTheSlotIsTakenAreWrittenTogetherByOneOfTheirParkedCallers() throws Exception {
+        CountDownLatch firstHeld = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        GroupCommit<Integer, Integer> commit = new GroupCommit<>(rows -> {
+            batches.add(rows);
+            if (batches.size() == 1) {
+                firstHeld.countDown();
+                awaitQuietly(releaseFirst);
+            }
+            return rows;
+        }, 64);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Future<Integer> first = pool.submit(() -> commit.write(0));
+            assertThat(firstHeld.await(5, TimeUnit.SECONDS)).isTrue();
+            List<Thread> parked = Collections.synchronizedList(new ArrayList<>());
+            List<Future<Integer>> later = IntStream.rangeClosed(1, 3).mapToObj(row -> pool.submit(() -> {
+                parked.add(Thread.currentThread());
+                return commit.write(row);
+            })).toList();
+            // Every later caller is parked on its own row before the first batch ends.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while ((parked.size() < 3 || !parked.stream().allMatch(t -> t.getState() == Thread.State.WAITING))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(parked).hasSize(3).allMatch(t -> t.getState() == Thread.State.WAITING);
+            releaseFirst.countDown();
+            assertThat(first.get(5, TimeUnit.SECONDS)).isZero();
+            for (int row = 1; row <= 3; row++) {
+                assertThat(later.get(row - 1).get(5, TimeUnit.SECONDS)).isEqualTo(row);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(batches).hasSize(2);
+        assertThat(batches.get(1)).containsExactlyInAnyOrder(1, 2, 3);
+    }
+
+    @Test
+    void manyCallersWritingOverAndOverAllFinishWithTheirOwnResults() throws Exception {
+        // No lost wake-up: with tiny batches and slow writes, each row must still find a writer.
+        for (int writers = 1; writers <= 2; writers++) {
+            AtomicInteger written = new AtomicInteger();
+            GroupCommit<Integer, Integer> commit = new GroupCommit<>(rows -> {
+                written.addAndGet(rows.size());
+                if (rows.get(0) % 7 == 0) {
+                    Thread.yield();
+                }
+                return rows.stream().map(row -> -row).toList();
+            }, 3, writers);
+            AtomicInteger next = new AtomicInteger();
+            List<Boolean> allOwn = Together.run(16, () -> {
+                boolean own = true;
+                for (int i = 0; i < 2_000; i++) {
+                    int row = next.incrementAndGet();
+                    own &= commit.write(row) == -row;
+                }
+                return own;
+            });
+            assertThat(allOwn).containsOnly(true).hasSize(16);
+            assertThat(written.get()).isEqualTo(32_000);
+        }
+    }
+
+    @Test
+    void anInterruptedCallerStillLearnsItsRowsFateAndKeepsItsInterrupt() throws Exception {
+        CountDownLatch firstHeld = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        GroupCommit<Integer, Integer> commit = new GroupCommit<>(rows -> {
+            batches.add(rows);
+            if (batches.size() == 1) {
+                firstHeld.countDown();
+                awaitQuietly(releaseFirst);
+            }
+            return rows;
+        }, 64);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> first = pool.submit(() -> commit.write(0));
+            assertThat(firstHeld.await(5, TimeUnit.SECONDS)).isTrue();
+            AtomicReference<Thread> waiter = new AtomicReference<>();
+            Future<String> second = pool.submit(() -> {
+                waiter.set(Thread.currentThread());
+                int result = commit.write(1);
+                return result + " interrupted=" + Thread.currentThread().isInterrupted();
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while ((waiter.get() == null || waiter.get().getState() != Thread.State.WAITING)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            waiter.get().interrupt();
+            Thread.sleep(50);
+            assertThat(second.isDone()).isFalse();
+            releaseFirst.countDown();
+            assertThat(first.get(5, TimeUnit.SECONDS)).isZero();
+            assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("1 interrupted=true");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
