@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /** Small conversions shared by the Jdbi stores. */
@@ -78,11 +79,19 @@ final class Sql {
                 + String.join(", ", casts) + ")";
     }
 
-    /** Binds {@code rows} (each in {@code columns} order, as text; nulls stay null) to {@link #unnestInsert}'s arrays. */
+    /**
+     * Binds {@code rows} (each in {@code columns} order, as text; nulls stay null) to {@link #unnestInsert}'s arrays.
+     * Each array is made by the driver directly: Jdbi's {@code bindArray} resolved the element's generic type anew for
+     * every column of every batch (a twentieth of a token request's allocations).
+     */
     static <S extends SqlStatement<S>> S bindColumns(S statement, List<String> columns, List<List<String>> rows) {
         for (int i = 0; i < columns.size(); i++) {
-            int column = i;
-            statement.bindArray(columns.get(column), String.class, rows.stream().map(row -> row.get(column)).toList());
+            String[] values = new String[rows.size()];
+            for (int r = 0; r < values.length; r++) {
+                values[r] = rows.get(r).get(i);
+            }
+            statement.bind(columns.get(i), (Argument) (position, prepared, context) ->
+                    prepared.setArray(position, context.getConnection().createArrayOf("varchar", values)));
         }
         return statement;
     }

@@ -38,7 +38,14 @@ public final class AttemptThrottle {
      * Any failure of the pair on this node drops its entry at once; failures counted by other nodes are seen
      * here within {@link #CLEAN_PAIR_REUSE} (at most one extra unthrottled check per node).
      */
-    private final Map<String, Instant> cleanPairs = new ConcurrentHashMap<>();
+    private final Map<CleanPair, Instant> cleanPairs = new ConcurrentHashMap<>();
+
+    /**
+     * The key of {@link #cleanPairs}: the pair itself, not its store key, so the reuse path hashes nothing (two
+     * SHA-256 keys a token request were a twentieth of its allocations).
+     */
+    private record CleanPair(String client, String address) {
+    }
 
     /** How long a clean, trusted client pair is taken as read; short next to any back-off step. */
     static final Duration CLEAN_PAIR_REUSE = Duration.ofSeconds(1);
@@ -63,13 +70,14 @@ public final class AttemptThrottle {
     public Attempt begin(Kind kind, String subject, String address) {
         String who = subject == null ? "" : subject;
         String where = address == null ? "unknown" : address;
+        Instant now = clock.instant();
+        CleanPair clean = kind == Kind.CLIENT ? new CleanPair(who, where) : null;
+        Instant reuseUntil = clean == null ? null : cleanPairs.get(clean);
+        if (reuseUntil != null && now.isBefore(reuseUntil)) {
+            return new Attempt(kind, policies.get(kind), who, where, ThrottleState.NONE, true);
+        }
         String pairKey = key(kind, "address", who, where);
         String subjectKey = key(kind, "subject", who, "");
-        Instant now = clock.instant();
-        Instant reuseUntil = kind == Kind.CLIENT ? cleanPairs.get(pairKey) : null;
-        if (reuseUntil != null && now.isBefore(reuseUntil)) {
-            return new Attempt(kind, policies.get(kind), pairKey, subjectKey, ThrottleState.NONE, true);
-        }
         Map<String, ThrottleState> rows = store.find(List.of(pairKey, subjectKey));
         ThrottleState pair = rows.getOrDefault(pairKey, ThrottleState.NONE);
         ThrottleState ceiling = rows.getOrDefault(subjectKey, ThrottleState.NONE);
@@ -79,7 +87,7 @@ public final class AttemptThrottle {
         if (ceiling.blockedAt(now) && !pair.trustedAt(now)) {
             throw refuse(kind, who, where, Duration.between(now, ceiling.blockedUntil()), true);
         }
-        return new Attempt(kind, policies.get(kind), pairKey, subjectKey, pair, false);
+        return new Attempt(kind, policies.get(kind), who, where, pair, false);
     }
 
     private Throttled refuse(Kind kind, String subject, String address, Duration wait, boolean ceiling) {
@@ -91,27 +99,37 @@ public final class AttemptThrottle {
     public final class Attempt {
         private final Kind kind;
         private final ThrottlePolicy policy;
-        private final String pairKey;
-        private final String subjectKey;
+        private final String subject;
+        private final String address;
         private final ThrottleState pairSeen;
         /** Let through on this node's recent clean reading of the pair, without reading the store. */
         private final boolean reused;
 
-        private Attempt(Kind kind, ThrottlePolicy policy, String pairKey, String subjectKey, ThrottleState pairSeen,
+        private Attempt(Kind kind, ThrottlePolicy policy, String subject, String address, ThrottleState pairSeen,
                         boolean reused) {
             this.kind = kind;
             this.policy = policy;
-            this.pairKey = pairKey;
-            this.subjectKey = subjectKey;
+            this.subject = subject;
+            this.address = address;
             this.pairSeen = pairSeen;
             this.reused = reused;
         }
 
+        private String pairKey() {
+            return key(kind, "address", subject, address);
+        }
+
+        private String subjectKey() {
+            return key(kind, "subject", subject, "");
+        }
+
         public void failed() {
-            cleanPairs.remove(pairKey);
+            if (kind == Kind.CLIENT) {
+                cleanPairs.remove(new CleanPair(subject, address));
+            }
             Instant now = clock.instant();
-            store.update(pairKey, current -> policy.perAddress().afterFailure(current, now));
-            store.update(subjectKey, current -> policy.perSubject().afterFailure(current, now));
+            store.update(pairKey(), current -> policy.perAddress().afterFailure(current, now));
+            store.update(subjectKey(), current -> policy.perSubject().afterFailure(current, now));
         }
 
         /**
@@ -131,7 +149,7 @@ public final class AttemptThrottle {
                 rememberClean(now);
                 return;
             }
-            store.update(pairKey, current -> new ThrottleState(0, null, null,
+            store.update(pairKey(), current -> new ThrottleState(0, null, null,
                     ThrottleRule.latest(current.trustedUntil(), trustedUntil), ThrottleRule.latest(current.trustedUntil(), trustedUntil)));
         }
 
@@ -144,7 +162,7 @@ public final class AttemptThrottle {
                 // Entries are worth a second each: starting over costs one read per pair, never a wrong answer.
                 cleanPairs.clear();
             }
-            cleanPairs.put(pairKey, now.plus(CLEAN_PAIR_REUSE));
+            cleanPairs.put(new CleanPair(subject, address), now.plus(CLEAN_PAIR_REUSE));
         }
     }
 

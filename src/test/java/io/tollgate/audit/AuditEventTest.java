@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class AuditEventTest {
@@ -24,6 +25,24 @@ class AuditEventTest {
                 .containsEntry("refresh_token", AuditEvent.REDACTED)
                 .containsEntry("Client_Secret", AuditEvent.REDACTED);
         assertThat(event.details().values()).doesNotContain("hunter2", "abc", "s3cr3t");
+    }
+
+    @Test
+    void clipReplacesExactlyWhatTheControlClassMatchesAndCutsToTheLimit() {
+        // The scan must agree with \p{Cntrl}, which it replaced: every code unit below U+0100, and a few beyond.
+        Pattern control = Pattern.compile("\\p{Cntrl}");
+        StringBuilder all = new StringBuilder();
+        for (char c = 0; c < 0x100; c++) {
+            all.append(c);
+        }
+        all.append("\u2028\uFEFF\uD83D\uDE00é");
+        String every = all.toString();
+        assertThat(AuditEvent.clip(every, 1_000)).isEqualTo(control.matcher(every).replaceAll("?"));
+        assertThat(AuditEvent.clip(every, 40)).isEqualTo(control.matcher(every).replaceAll("?").substring(0, 40));
+        assertThat(AuditEvent.clip("plain-client-id", 100)).isEqualTo("plain-client-id");
+        assertThat(AuditEvent.clip("a\u0000b\tc\u007F", 100)).isEqualTo("a?b?c?");
+        assertThat(AuditEvent.clip("abcdef", 3)).isEqualTo("abc");
+        assertThat(AuditEvent.clip(null, 3)).isNull();
     }
 
     @Test
