@@ -19,7 +19,23 @@ public final class DatabaseFaults {
      */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "57014", "HYT00");
 
+    /**
+     * 57P01 and 57P02: the server ended this connection (a shutdown); 08003 and 08006: the connection is gone or
+     * broke. Each says something about one connection, which may have been closed long before it was used again.
+     */
+    private static final Set<String> DEAD_CONNECTION_STATES = Set.of("57P01", "57P02", "08003", "08006");
+
     private DatabaseFaults() {
+    }
+
+    /** Whether the error is this connection's death rather than the database's answer now (see above). */
+    public static boolean isDeadConnection(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && DEAD_CONNECTION_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean isUnavailable(Throwable error) {

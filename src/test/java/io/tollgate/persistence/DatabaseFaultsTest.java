@@ -30,4 +30,16 @@ class DatabaseFaultsTest {
         }
         assertThat(DatabaseFaults.isUnavailable(new IllegalStateException("bug"))).isFalse();
     }
+
+    @Test
+    void onlyAConnectionsOwnDeathIsADeadConnection() {
+        for (String state : new String[] {"57P01", "57P02", "08003", "08006"}) {
+            assertThat(DatabaseFaults.isDeadConnection(wrapped(state, "x"))).as(state).isTrue();
+        }
+        // Refused, starting up, timed out, out of connections: the database's answer now, not one connection's past.
+        for (String state : new String[] {"08001", "57P03", "57014", "53300", "23505"}) {
+            assertThat(DatabaseFaults.isDeadConnection(wrapped(state, "x"))).as(state).isFalse();
+        }
+        assertThat(DatabaseFaults.isDeadConnection(new IllegalStateException("bug"))).isFalse();
+    }
 }

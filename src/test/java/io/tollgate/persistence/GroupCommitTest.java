@@ -8,13 +8,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -125,39 +125,17 @@ class GroupCommitTest {
 
     @Test
     void rowsThatArriveWhileTheSlotIsTakenAreWrittenTogetherByOneOfTheirParkedCallers() throws Exception {
-        CountDownLatch firstHeld = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        GroupCommit<Integer, Integer> commit = new GroupCommit<>(rows -> {
-            batches.add(rows);
-            if (batches.size() == 1) {
-                firstHeld.countDown();
-                awaitQuietly(releaseFirst);
-            }
-            return rows;
-        }, 64);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            Future<Integer> first = pool.submit(() -> commit.write(0));
-            assertThat(firstHeld.await(5, TimeUnit.SECONDS)).isTrue();
-            List<Thread> parked = Collections.synchronizedList(new ArrayList<>());
-            List<Future<Integer>> later = IntStream.rangeClosed(1, 3).mapToObj(row -> pool.submit(() -> {
-                parked.add(Thread.currentThread());
-                return commit.write(row);
-            })).toList();
+        try (HeldFirstBatch held = new HeldFirstBatch(4)) {
+            Future<Integer> first = held.writeFirst();
+            List<Future<Integer>> later = IntStream.rangeClosed(1, 3)
+                    .mapToObj(row -> held.later(() -> held.commit.write(row))).toList();
             // Every later caller is parked on its own row before the first batch ends.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while ((parked.size() < 3 || !parked.stream().allMatch(t -> t.getState() == Thread.State.WAITING))
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            assertThat(parked).hasSize(3).allMatch(t -> t.getState() == Thread.State.WAITING);
-            releaseFirst.countDown();
+            held.awaitLaterWaiting(3);
+            held.release.countDown();
             assertThat(first.get(5, TimeUnit.SECONDS)).isZero();
             for (int row = 1; row <= 3; row++) {
                 assertThat(later.get(row - 1).get(5, TimeUnit.SECONDS)).isEqualTo(row);
             }
-        } finally {
-            pool.shutdownNow();
         }
         assertThat(batches).hasSize(2);
         assertThat(batches.get(1)).containsExactlyInAnyOrder(1, 2, 3);
@@ -191,39 +169,17 @@ class GroupCommitTest {
 
     @Test
     void anInterruptedCallerStillLearnsItsRowsFateAndKeepsItsInterrupt() throws Exception {
-        CountDownLatch firstHeld = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        GroupCommit<Integer, Integer> commit = new GroupCommit<>(rows -> {
-            batches.add(rows);
-            if (batches.size() == 1) {
-                firstHeld.countDown();
-                awaitQuietly(releaseFirst);
-            }
-            return rows;
-        }, 64);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<Integer> first = pool.submit(() -> commit.write(0));
-            assertThat(firstHeld.await(5, TimeUnit.SECONDS)).isTrue();
-            AtomicReference<Thread> waiter = new AtomicReference<>();
-            Future<String> second = pool.submit(() -> {
-                waiter.set(Thread.currentThread());
-                int result = commit.write(1);
-                return result + " interrupted=" + Thread.currentThread().isInterrupted();
-            });
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while ((waiter.get() == null || waiter.get().getState() != Thread.State.WAITING)
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            waiter.get().interrupt();
+        try (HeldFirstBatch held = new HeldFirstBatch(2)) {
+            Future<Integer> first = held.writeFirst();
+            Future<String> second = held.later(() ->
+                    held.commit.write(1) + " interrupted=" + Thread.currentThread().isInterrupted());
+            held.awaitLaterWaiting(1);
+            held.laterCallers.get(0).interrupt();
             Thread.sleep(50);
             assertThat(second.isDone()).isFalse();
-            releaseFirst.countDown();
+            held.release.countDown();
             assertThat(first.get(5, TimeUnit.SECONDS)).isZero();
             assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("1 interrupted=true");
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -237,6 +193,65 @@ class GroupCommitTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new GroupCommit<Integer, Integer>(rows -> rows, 4, 0))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * A commit whose first batch waits, once it has begun, until {@link #release} opens; and a pool for the callers
+     * that come while it waits.
+     */
+    private final class HeldFirstBatch implements AutoCloseable {
+        final CountDownLatch begun = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final GroupCommit<Integer, Integer> commit = new GroupCommit<>(rows -> {
+            batches.add(rows);
+            if (batches.size() == 1) {
+                begun.countDown();
+                awaitQuietly(release);
+            }
+            return rows;
+        }, 64);
+        final List<Thread> laterCallers = Collections.synchronizedList(new ArrayList<>());
+        private final ExecutorService pool;
+
+        HeldFirstBatch(int threads) {
+            pool = Executors.newFixedThreadPool(threads);
+        }
+
+        /** Writes row 0 on the pool and returns once its batch is held. */
+        Future<Integer> writeFirst() throws InterruptedException {
+            Future<Integer> first = pool.submit(() -> commit.write(0));
+            assertThat(begun.await(5, TimeUnit.SECONDS)).isTrue();
+            return first;
+        }
+
+        /** Runs {@code call} on the pool, its thread recorded in {@link #laterCallers}. */
+        <T> Future<T> later(Callable<T> call) {
+            return pool.submit(() -> {
+                laterCallers.add(Thread.currentThread());
+                return call.call();
+            });
+        }
+
+        /** Waits until {@code count} later callers have begun and all of them wait. */
+        void awaitLaterWaiting(int count) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while ((laterCallers.size() < count || !allWaiting()) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(laterCallers).hasSize(count);
+            assertThat(allWaiting()).isTrue();
+        }
+
+        private boolean allWaiting() {
+            synchronized (laterCallers) {
+                return laterCallers.stream().allMatch(t -> t.getState() == Thread.State.WAITING);
+            }
+        }
+
+        @Override
+        public void close() {
+            pool.shutdownNow();
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
