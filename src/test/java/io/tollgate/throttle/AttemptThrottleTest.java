@@ -38,6 +38,27 @@ class AttemptThrottleTest {
     }
 
     @Test
+    void aCleanClientPairSkipsTheStoreForASecondAndAFailureOnThisNodeEndsThatAtOnce() {
+        AttemptThrottle otherNode = new AttemptThrottle(store, clock, policy, policy, (k, s, a, w, c) -> { });
+        throttle.begin(Kind.CLIENT, "app", "10.0.0.9").succeeded();
+        // Read clean and trusted for long yet: this node takes that reading as read for a second.
+        throttle.begin(Kind.CLIENT, "app", "10.0.0.9").succeeded();
+        for (int i = 0; i < 3; i++) {
+            otherNode.begin(Kind.CLIENT, "app", "10.0.0.9").failed();
+        }
+        assertThat(waitFor(Kind.CLIENT, "app", "10.0.0.9")).as("blocked in the store, unread here").isZero();
+        assertThat(waitFor(Kind.CLIENT, "app", "10.0.0.10")).as("the block is the pair's alone").isZero();
+
+        // A failure reported on the reused attempt is counted in the store and ends the reuse.
+        fail(Kind.CLIENT, "app", "10.0.0.9");
+        assertThat(waitFor(Kind.CLIENT, "app", "10.0.0.9")).isEqualTo(Duration.ofSeconds(2));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(waitFor(Kind.CLIENT, "app", "10.0.0.9")).as("the fourth failure doubled the wait")
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(waitFor(Kind.LOGIN, "app", "10.0.0.9")).as("logins are counted apart").isZero();
+    }
+
+    @Test
     void backOffDoublesAfterTheFreeFailuresUpToTheMaximum() {
         fail(Kind.LOGIN, "alice", "10.0.0.1");
         fail(Kind.LOGIN, "alice", "10.0.0.1");
