@@ -1,6 +1,7 @@
 package io.tollgate.persistence;
 
 import io.tollgate.oauth.model.ScopeSet;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -90,8 +91,11 @@ final class Sql {
             for (int r = 0; r < values.length; r++) {
                 values[r] = rows.get(r).get(i);
             }
-            statement.bind(columns.get(i), (Argument) (position, prepared, context) ->
-                    prepared.setArray(position, context.getConnection().createArrayOf("varchar", values)));
+            statement.bind(columns.get(i), (Argument) (position, prepared, context) -> {
+                Array array = context.getConnection().createArrayOf("varchar", values);
+                context.addCleanable(array::free);
+                prepared.setArray(position, array);
+            });
         }
         return statement;
     }

@@ -20,6 +20,11 @@ class DatabaseHealthCheckTest {
      * connection fails with {@code thenState}, or, when that is null, the statement succeeds.
      */
     private DataSource pool(int dead, String deadState, String thenState) {
+        return pool(dead, deadState, thenState, 0);
+    }
+
+    /** As above, each dead connection failing only after {@code deadAfterMillis}. */
+    private DataSource pool(int dead, String deadState, String thenState, long deadAfterMillis) {
         return proxy(DataSource.class, (method, args) -> {
             if (!method.equals("getConnection")) {
                 return null;
@@ -30,6 +35,7 @@ class DatabaseHealthCheckTest {
             }
             Statement statement = proxy(Statement.class, (call, callArgs) -> {
                 if (call.equals("execute") && n <= dead) {
+                    Thread.sleep(deadAfterMillis);
                     throw new SQLException("FATAL: terminating connection due to administrator command", deadState);
                 }
                 return call.equals("execute") ? Boolean.TRUE : null;
@@ -61,6 +67,16 @@ class DatabaseHealthCheckTest {
         Result endless = new DatabaseHealthCheck(pool(Integer.MAX_VALUE, "57P01", null), 1).check();
         assertThat(endless.getMessage()).startsWith("SQLSTATE 57P01: FATAL: terminating connection");
         assertThat(borrowed.get()).isEqualTo(DatabaseHealthCheck.MOST_DEAD_CONNECTIONS);
+    }
+
+    @Test
+    void aConnectionThatBrokeAfterAWaitIsTheDatabasesStateNowAndIsNotRetried() {
+        // A frozen database: the socket times out (08006) after a wait; more connections would only hang as well.
+        Result frozen = new DatabaseHealthCheck(pool(5, "08006", null, DatabaseHealthCheck.AT_ONCE_MILLIS + 50), 1)
+                .check();
+        assertThat(frozen.isHealthy()).isFalse();
+        assertThat(frozen.getMessage()).startsWith("SQLSTATE 08006");
+        assertThat(borrowed.get()).isEqualTo(1);
     }
 
     private interface Answer {
