@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.generic.GenericType;
 import java.util.Optional;
@@ -96,6 +97,43 @@ class JdbiTokenStoreTest {
                     .bindList("f", names).mapTo(Long.class).one());
             assertThat(liveRefresh).isEqualTo(families);
             assertThat(liveAccess).isEqualTo(families);
+        }
+
+        @Test
+        void concurrentSealedRotationsKeepTheWinnersSealAndDropTheFamilysOlderOne() throws Exception {
+            // Batches that hold the same token twice, each entry with its own seal: the stored seal must be the
+            // winner's, or a replay within the grace would hand out a pair that was never stored.
+            int families = 16;
+            List<String> names = IntStream.range(0, families).mapToObj(i -> UUID.randomUUID().toString()).toList();
+            List<Long> first = names.stream().map(f -> store.save(access(f), refresh(f)).refreshTokenId()).toList();
+            List<Long> second = IntStream.range(0, families).mapToObj(i -> store.rotate(first.get(i), NOW,
+                    access(names.get(i)), refresh(names.get(i)), "seal-0-" + i).orElseThrow().refreshTokenId())
+                    .toList();
+            AtomicInteger next = new AtomicInteger();
+            List<Optional<Map.Entry<Integer, String>>> outcomes = Together.run(2 * families, () -> {
+                int call = next.getAndIncrement();
+                int family = call % families;
+                String seal = "seal-1-" + call;
+                NewRefreshToken expiring = new NewRefreshToken("r" + UUID.randomUUID(), fixture.client.id(),
+                        fixture.userId, ScopeSet.of("read"), NOW, NOW.plusSeconds(3600), names.get(family));
+                return store.rotate(second.get(family), NOW.plusSeconds(1), access(names.get(family)), expiring, seal)
+                        .map(ids -> Map.entry(family, seal));
+            });
+            assertThat(outcomes.stream().flatMap(Optional::stream).map(Map.Entry::getKey).toList())
+                    .as("one winner a family").hasSize(families).doesNotHaveDuplicates();
+            Map<Integer, String> winners = outcomes.stream().flatMap(Optional::stream)
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            for (int i = 0; i < families; i++) {
+                assertThat(store.findSealedSuccessor(first.get(i))).as("family %d's older seal", i).isEmpty();
+                assertThat(store.findSealedSuccessor(second.get(i))).as("family %d's seal", i).get()
+                        .satisfies(sealed -> assertThat(sealed.rotated()).isEqualTo(NOW.plusSeconds(1)))
+                        .extracting(sealed -> sealed.sealed()).isEqualTo(winners.get(i));
+            }
+            long expiringLive = fixture.jdbi.withHandle(handle -> handle.createQuery(
+                            "SELECT COUNT(*) FROM oauth_refresh_token WHERE family_id IN (<f>) AND revoked IS NULL "
+                                    + "AND expires = :expires")
+                    .bindList("f", names).bind("expires", NOW.plusSeconds(3600)).mapTo(Long.class).one());
+            assertThat(expiringLive).isEqualTo(families);
         }
 
         @Test
