@@ -3,8 +3,10 @@ package io.tollgate.persistence;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.ConnectionException;
 
 /**
@@ -30,12 +32,8 @@ public final class DatabaseFaults {
 
     /** Whether the error is this connection's death rather than the database's answer now (see above). */
     public static boolean isDeadConnection(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && DEAD_CONNECTION_STATES.contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return causes(error).anyMatch(cause -> cause instanceof SQLException sql
+                && DEAD_CONNECTION_STATES.contains(sql.getSQLState()));
     }
 
     public static boolean isUnavailable(Throwable error) {
@@ -49,27 +47,32 @@ public final class DatabaseFaults {
      * SQLTransientConnectionException or Tomcat's PoolExhaustedException.
      */
     public static Optional<String> reason(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("53") || UNAVAILABLE_STATES.contains(state)) {
-                    return Optional.of(describe(sql));
-                }
-            }
-            if (cause.getClass().getName().equals("org.apache.tomcat.jdbc.pool.PoolExhaustedException")) {
-                return Optional.of("no free connection in the pool within the wait time (" + cause.getMessage() + ")");
-            }
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
-                return Optional.of(describe((SQLException) cause));
+        return causes(error).map(DatabaseFaults::outage).flatMap(Optional::stream).findFirst()
+                .or(() -> causes(error).filter(ConnectionException.class::isInstance).findFirst()
+                        .map(cause -> "no connection: " + (cause.getCause() == null ? cause : cause.getCause())
+                                .getMessage()));
+    }
+
+    /** What this one exception says of an outage, if it is one (the kinds above). */
+    private static Optional<String> outage(Throwable cause) {
+        if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+            String state = sql.getSQLState();
+            if (state.startsWith("08") || state.startsWith("53") || UNAVAILABLE_STATES.contains(state)) {
+                return Optional.of(describe(sql));
             }
         }
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConnectionException) {
-                Throwable root = cause.getCause() == null ? cause : cause.getCause();
-                return Optional.of("no connection: " + root.getMessage());
-            }
+        if (cause.getClass().getName().equals("org.apache.tomcat.jdbc.pool.PoolExhaustedException")) {
+            return Optional.of("no free connection in the pool within the wait time (" + cause.getMessage() + ")");
+        }
+        if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+            return Optional.of(describe((SQLException) cause));
         }
         return Optional.empty();
+    }
+
+    /** The error and its causes, outermost first; a cause that names itself ends the chain. */
+    private static Stream<Throwable> causes(Throwable error) {
+        return Stream.iterate(error, Objects::nonNull, cause -> cause.getCause() == cause ? null : cause.getCause());
     }
 
     private static String describe(SQLException sql) {

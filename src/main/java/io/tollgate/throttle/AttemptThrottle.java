@@ -74,7 +74,7 @@ public final class AttemptThrottle {
         CleanPair clean = kind == Kind.CLIENT ? new CleanPair(who, where) : null;
         Instant reuseUntil = clean == null ? null : cleanPairs.get(clean);
         if (reuseUntil != null && now.isBefore(reuseUntil)) {
-            return new Attempt(kind, policies.get(kind), who, where, ThrottleState.NONE, true);
+            return new Attempt(kind, policies.get(kind), who, where, null, null, ThrottleState.NONE, true);
         }
         String pairKey = key(kind, "address", who, where);
         String subjectKey = key(kind, "subject", who, "");
@@ -87,7 +87,7 @@ public final class AttemptThrottle {
         if (ceiling.blockedAt(now) && !pair.trustedAt(now)) {
             throw refuse(kind, who, where, Duration.between(now, ceiling.blockedUntil()), true);
         }
-        return new Attempt(kind, policies.get(kind), who, where, pair, false);
+        return new Attempt(kind, policies.get(kind), who, where, pairKey, subjectKey, pair, false);
     }
 
     private Throttled refuse(Kind kind, String subject, String address, Duration wait, boolean ceiling) {
@@ -101,26 +101,37 @@ public final class AttemptThrottle {
         private final ThrottlePolicy policy;
         private final String subject;
         private final String address;
+        /** The store keys: given when begin read the store, else hashed on first need (a reused pair's failure). */
+        private String pairKey;
+        private String subjectKey;
         private final ThrottleState pairSeen;
         /** Let through on this node's recent clean reading of the pair, without reading the store. */
         private final boolean reused;
 
-        private Attempt(Kind kind, ThrottlePolicy policy, String subject, String address, ThrottleState pairSeen,
-                        boolean reused) {
+        private Attempt(Kind kind, ThrottlePolicy policy, String subject, String address, String pairKey,
+                        String subjectKey, ThrottleState pairSeen, boolean reused) {
             this.kind = kind;
             this.policy = policy;
             this.subject = subject;
             this.address = address;
+            this.pairKey = pairKey;
+            this.subjectKey = subjectKey;
             this.pairSeen = pairSeen;
             this.reused = reused;
         }
 
         private String pairKey() {
-            return key(kind, "address", subject, address);
+            if (pairKey == null) {
+                pairKey = key(kind, "address", subject, address);
+            }
+            return pairKey;
         }
 
         private String subjectKey() {
-            return key(kind, "subject", subject, "");
+            if (subjectKey == null) {
+                subjectKey = key(kind, "subject", subject, "");
+            }
+            return subjectKey;
         }
 
         public void failed() {
